@@ -1,0 +1,47 @@
+/**
+ * The parsed collection, as `scripts/build-content.ts` writes it to `generated/collection.json`.
+ * Astro pages read it at build time; nothing here runs in the browser.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Document } from '../parser/types.ts';
+import type { DocumentMeta } from '../content/meta-schema.ts';
+
+export interface DocumentStats {
+  chapters: number;
+  sections: number;
+  articles: number;
+  paragraphs: number;
+  items: number;
+  subitems: number;
+  dropped: number;
+}
+
+export interface DocumentEntry {
+  /** The folder under content/ the document came from. */
+  folder: string;
+  meta: DocumentMeta;
+  /** The display tree in simplified characters (punctuation normalised per GB/T 15834). */
+  tree: Document;
+  /** The same tree converted to traditional characters (identical anchors). */
+  treeHant?: Document;
+  stats: DocumentStats;
+}
+
+export interface Collection {
+  documents: DocumentEntry[];
+}
+
+let cached: Collection | undefined;
+
+/** Read the generated collection (run `npm run content` first). */
+export function loadCollection(root = process.cwd()): Collection {
+  if (cached) return cached;
+  const path = join(root, 'generated', 'collection.json');
+  try {
+    cached = JSON.parse(readFileSync(path, 'utf8')) as Collection;
+  } catch (cause) {
+    throw new Error(`Cannot read ${path}: run \`npm run content\` first to parse content/.`, { cause });
+  }
+  return cached;
+}
