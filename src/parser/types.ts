@@ -16,7 +16,8 @@ export type DropReason =
   | 'note' // the adoption / amendment note under the title （…通过）
   | 'toc' // the 目录 block listing chapter headings before the body
   | 'preamble' // other text before the body (e.g. a web page's wrapper)
-  | 'trailer'; // text after the last article (share buttons, signatures)
+  | 'trailer' // text after the last article (share buttons, signatures)
+  | 'orphan'; // body text that fits nowhere (always reported as an error)
 
 /** A source line kept aside: not rendered, but accounted for. */
 export interface DroppedLine {
@@ -107,7 +108,8 @@ export interface DocumentData {
 
 export interface Document {
   type: 'document';
-  children: Array<Chapter | Article>;
+  /** Chapters, or articles when the document has no chapters; a section only in broken input. */
+  children: Array<Chapter | Section | Article>;
   data: DocumentData;
   position?: Position;
 }

@@ -1,0 +1,47 @@
+/**
+ * Pre-parse stage: source text → lines. Guarantees: a leading BOM is skipped, CRLF / CR / LF
+ * all end a line, and every line keeps its 1-based number and the offset of its first character,
+ * so later stages can point back into the file.
+ */
+
+export interface SourceLine {
+  /** 1-based line number. */
+  line: number;
+  /** The line without its terminator (and without the BOM on line 1). */
+  raw: string;
+  /** Offset of `raw`'s first character in the source string. */
+  offset: number;
+}
+
+/** Whitespace as it occurs in Chinese texts: ASCII, no-break and ideographic (U+3000) spaces. */
+export const SPACE = '[\\s\\u00a0\\u3000\\ufeff]';
+const LEADING = new RegExp(`^${SPACE}+`);
+const TRAILING = new RegExp(`${SPACE}+$`);
+
+/**
+ * Split a source text into lines.
+ * @example splitLines('\uFEFF第一条\r\n') // [{ line: 1, raw: '第一条', offset: 1 }, { line: 2, raw: '', offset: 6 }]
+ */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  const start = text.startsWith('\uFEFF') ? 1 : 0;
+  const re = /\r\n|\r|\n/g;
+  let offset = start;
+  let n = 1;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    lines.push({ line: n++, raw: text.slice(offset, m.index), offset });
+    offset = m.index + m[0].length;
+  }
+  lines.push({ line: n, raw: text.slice(offset), offset });
+  return lines;
+}
+
+/** Leading whitespace length of a line (its content starts one column later). */
+export function indentOf(raw: string): number {
+  return LEADING.exec(raw)?.[0].length ?? 0;
+}
+
+/** A line with leading and trailing whitespace (including U+3000) removed. */
+export function trimLine(raw: string): string {
+  return raw.replace(LEADING, '').replace(TRAILING, '');
+}
