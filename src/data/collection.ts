@@ -34,10 +34,13 @@ export interface Collection {
 
 let cached: Collection | undefined;
 
-/** Read the generated collection (run `npm run content` first). */
+/**
+ * Read the generated collection (run `npm run content` first). `TIAOWEN_COLLECTION` names
+ * another collection file, e.g. a test fixture, to build the site from.
+ */
 export function loadCollection(root = process.cwd()): Collection {
   if (cached) return cached;
-  const path = join(root, 'generated', 'collection.json');
+  const path = process.env.TIAOWEN_COLLECTION || join(root, 'generated', 'collection.json');
   try {
     cached = JSON.parse(readFileSync(path, 'utf8')) as Collection;
   } catch (cause) {

@@ -1,0 +1,20 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+/**
+ * The public path the site is served under: `/` by default, or e.g. `TIAOWEN_BASE=/rules/`
+ * for a sub-path. Always with leading and trailing slashes, so `BASE_URL + 'slug/'` is a link.
+ */
+function basePath(raw = '/') {
+  const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed ? `/${trimmed}/` : '/';
+}
+
+export default defineConfig({
+  base: basePath(process.env.TIAOWEN_BASE),
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Pages are small and text-first; keep one stylesheet file the pages share.
+  devToolbar: { enabled: false },
+});
