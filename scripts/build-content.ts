@@ -7,13 +7,13 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { reporter } from 'vfile-reporter';
 import type { VFile } from 'vfile';
-import { parseRegulation, toDisplayTree, treeStats } from '../src/parser/index.ts';
+import { parseRegulation, toDisplayTree, treeStats, unaccounted } from '../src/parser/index.ts';
 import { loadMeta } from '../src/content/load-meta.ts';
 import type { Collection, DocumentEntry } from '../src/data/collection.ts';
 import { report } from '../src/parser/messages.ts';
 import { addTraditional } from './lib/traditional.ts';
+import { formatMessages } from './lib/report.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -40,7 +40,8 @@ async function main(): Promise<number> {
     }
     const { meta, file: metaFile } = loadMeta(readFileSync(metaPath, 'utf8'), metaPath);
     files.push(metaFile);
-    const { tree, file } = parseRegulation(readFileSync(sourcePath, 'utf8'), sourcePath);
+    const source = readFileSync(sourcePath, 'utf8');
+    const { tree, file } = parseRegulation(source, sourcePath);
     files.push(file);
     if (!meta) continue;
     const other = slugs.get(meta.slug);
@@ -52,12 +53,13 @@ async function main(): Promise<number> {
     const s = stats;
     console.log(
       `${relative('.', sourcePath)}: ${s.chapters} chapters, ${s.sections} sections, ${s.articles} articles, ` +
-        `${s.paragraphs} paragraphs, ${s.items} items, ${s.subitems} sub-items; ${s.dropped} lines kept aside`,
+        `${s.paragraphs} paragraphs, ${s.items} items, ${s.subitems} sub-items; ${s.dropped} lines kept aside; ` +
+        `${unaccounted(tree, source).missing} characters unaccounted for`,
     );
     for (const d of tree.data.dropped) console.log(`  ${relative('.', sourcePath)}:${d.line}  [${d.reason}] ${d.text.trim()}`);
   }
   const problems = files.filter((f) => f.messages.length > 0);
-  if (problems.length > 0) console.error(reporter(problems, { quiet: true }));
+  if (problems.length > 0) console.error(formatMessages(problems));
   if (files.some((f) => f.messages.some((m) => m.fatal))) return 1;
 
   await addTraditional(documents, contentDir);

@@ -73,6 +73,9 @@ function next(prev: { num: number } | undefined): { num: number } {
 export function checkNumbering(file: VFile, doc: Document): void {
   const chapters = doc.children.filter((c) => c.type === 'chapter');
   checkRun(file, chapters, 'chapter', 'chapter-number', 'chapter');
+  for (const c of chapters) {
+    if (c.children.length === 0) report(file, `Unexpected empty chapter ${c.label}, expected articles after its heading`, c.position, 'empty-chapter', true);
+  }
   const articles: Article[] = [];
   const sectionsOf = (children: Array<{ type: string }>) => children.filter((c): c is Section => c.type === 'section');
   for (const top of doc.children) {

@@ -76,10 +76,11 @@ export function findBodyStart(lines: Classified[], style: 'tiao' | 'dun'): Bound
     else if (!seenText && TITLE.test(l.text)) {
       reason = 'title';
       hints.title = l.text.replace(/^《|》$/g, '');
-    } else if (inNote || ((/^[（(]/.test(l.text)) && NOTE_WORDS.test(l.text) && /\d{4}年/.test(l.text))) {
+    } else if (inNote || (NOTE_WORDS.test(l.text) && /[0-9〇零一二三四五六七八九]{4}年/.test(l.text) && (/^[（(]/.test(l.text) || dropped.at(-1)?.reason === 'title' || dropped.at(-1)?.reason === 'note'))) {
       reason = 'note';
       hints.note = hints.note === undefined ? l.text : `${hints.note}\n${l.text}`;
-      inNote = !/[）)]$/.test(l.text);
+      // A bracketed note may run over several lines until its bracket closes.
+      inNote = /^[（(]/.test(hints.note) && !/[）)]$/.test(l.text);
     } else reason = 'preamble';
     seenText = true;
     dropped.push({ line: l.line, text: l.raw, reason });
@@ -101,7 +102,8 @@ export function findBodyEnd(lines: Classified[], bodyStart: number, lastArticleL
   for (let i = lastArticleLine + 1; i < lines.length; i++) {
     const l = lines[i]!;
     const k = l.kind.kind;
-    if (k === 'blank' || k === 'item' || k === 'subitem') continue;
+    // Items and anything heading-like stay in the body, where the parser checks them.
+    if (k === 'blank' || k === 'item' || k === 'subitem' || k === 'chapter' || k === 'section' || k === 'bad-heading') continue;
     if (WRAPPER.test(l.text)) return i;
     if (TERMINAL.test(l.text)) continue;
     if (/[：:]$/.test(l.text)) {

@@ -19,6 +19,7 @@ export { toText, toLines, phrasingText } from './to-string.ts';
 export { treeStats, type TreeStats } from './stats.ts';
 export { parseNumeral, toChineseNumeral } from './numerals.ts';
 export { hasErrors } from './messages.ts';
+export { unaccounted } from './account.ts';
 
 export interface ParseResult {
   /** The tree with anchors, text exactly as in the source. */
@@ -36,6 +37,8 @@ export function parseRegulation(text: string | VFile, path?: string): ParseResul
   const file = typeof text === 'string' ? new VFile({ path, value: text }) : text;
   const tree = assignEIds(fromText(file));
   checkNumbering(file, tree);
+  // Report in reading order, whichever stage found the problem.
+  file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { tree, file, ok: !hasErrors(file) };
 }
 
