@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../parser/types.ts';
 import type { DocumentMeta } from '../content/meta-schema.ts';
+import type { BackLinks, CitedDocument } from '../references/collection.ts';
+import type { Term } from '../references/glossary.ts';
 
 export interface DocumentStats {
   chapters: number;
@@ -25,7 +27,15 @@ export interface DocumentEntry {
   tree: Document;
   /** The same tree converted to traditional characters (identical anchors). */
   treeHant?: Document;
+  /** The title in traditional characters. */
+  titleHant?: string;
   stats: DocumentStats;
+  /** Documents this one cites (引用文件), with the provisions that cite them. */
+  citations: CitedDocument[];
+  /** Who refers to each provision (被引用), across the collection; '' is the whole document. */
+  backlinks: BackLinks;
+  /** Defined terms: glossary entries and definitions found in the text. */
+  terms: Term[];
 }
 
 export interface Collection {

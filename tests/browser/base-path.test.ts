@@ -1,0 +1,102 @@
+/**
+ * The site built under a sub-path (TIAOWEN_BASE=/rules/) from the test fixture collection:
+ * every link, stylesheet and script resolves there, and the fixture's 第X条 labels, sections,
+ * sub-items, references and statuses render.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DESKTOP, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { fixtureCollection } from './fixture.ts';
+
+const BASE = '/rules/';
+let work: string;
+let site: SiteServer;
+let browser: Browser;
+const failures: string[] = [];
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'tiaowen-base-'));
+  const collection = join(work, 'collection.json');
+  writeFileSync(collection, JSON.stringify(fixtureCollection));
+  // Vitest exposes its own Vite env (BASE_URL, MODE, …) on process.env; the build must not inherit it.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k) && !k.startsWith('VITEST')),
+  );
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(work, 'site')], {
+    env: { ...env, TIAOWEN_BASE: BASE, TIAOWEN_COLLECTION: collection, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'pipe',
+  });
+  site = await serveSite(join(work, 'site'), BASE);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+async function open(): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+  page.on('response', (r) => {
+    if (r.status() >= 400) failures.push(`${r.status()} ${r.url()}`);
+  });
+  return page;
+}
+
+describe('under /rules/', () => {
+  test('every link and asset on every page stays under the base and resolves', async () => {
+    const page = await open();
+    await page.goto(site.url);
+    const docLinks = await page.locator('.doc-card h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    expect(docLinks).toEqual(['/rules/example-registration-measures/', '/rules/example-old-measures/']);
+    for (const path of ['', ...docLinks.map((l) => l.slice(BASE.length))]) {
+      await page.goto(site.url + path, { waitUntil: 'networkidle' });
+      const urls = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('a[href], link[href], script[src]')]
+          .map((el) => el.getAttribute('href') ?? el.getAttribute('src')!)
+          .filter((u) => !u.startsWith('#') && !/^[a-z]+:/.test(u)),
+      );
+      expect(urls.filter((u) => !u.startsWith(BASE)), `links outside the base on /${path}`).toEqual([]);
+      for (const u of new Set(urls)) {
+        const res = await fetch(site.origin + u);
+        expect(res.status, u).toBe(200);
+      }
+    }
+    // The stylesheet applied: the body uses the CJK font stack.
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('PingFang SC');
+    expect(failures).toEqual([]);
+    expect((await fetch(`${site.origin}/example-old-measures/`)).status).toBe(404);
+  });
+
+  test('statuses read as badges and notices', async () => {
+    const page = await open();
+    await page.goto(site.url);
+    expect(await page.locator('.badge').allTextContents()).toEqual(['尚未施行', '已废止']);
+    await page.goto(`${site.url}example-old-measures/`);
+    await expect(page.locator('.notice').textContent()).resolves.toBe('本文件已于2027年1月1日废止，仅供查阅。');
+    await page.goto(`${site.url}example-registration-measures/`);
+    await expect(page.locator('.notice').textContent()).resolves.toContain('自2027年1月1日起施行');
+    await expect(page.locator('.meta').textContent()).resolves.toContain('示例市人民政府令第1号');
+  });
+
+  test('第X条 labels, sections, sub-items and references', async () => {
+    const page = await open();
+    await page.goto(`${site.url}example-registration-measures/#art_2__para_1__item_2__subitem_2`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).toBe('2.伪造、涂改有关证件。');
+    await expect(page.locator('#art_2-1 .art-label').textContent()).resolves.toBe('第二条之一');
+    await expect(page.locator('h3#chp_2__sec_1').textContent()).resolves.toBe('第一节一般规定');
+    await expect(page.locator('.toc a[href="#chp_2__sec_1"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#art_2__para_1__item_2 > .item-label').textContent()).resolves.toBe('（二）');
+    // References: internal → same-page fragment; unresolved → span; site path → under the base.
+    await expect(page.locator('a.ref[href="#art_2__para_1"]').textContent()).resolves.toBe('第二条第一款');
+    await expect(page.locator('span.ref').textContent()).resolves.toBe('《中华人民共和国行政处罚法》');
+    await page.locator('a.ref', { hasText: '原办法第一条' }).click();
+    await page.waitForURL(`${site.url}example-old-measures/#art_1`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_1');
+    expect(failures).toEqual([]);
+  });
+});

@@ -1,0 +1,274 @@
+/**
+ * The built site (dist/) in Chromium: deep links to provisions, the page without
+ * JavaScript, phone and desktop layouts, reading preferences, script budget, contrast.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
+
+const SLUG = 'zibo-government-work-rules';
+const ITEM = 'art_47__para_1__item_2';
+
+let site: SiteServer;
+let browser: Browser;
+/** Failed requests and script errors seen by the current test's pages. */
+let problems: string[] = [];
+
+beforeAll(async () => {
+  site = await serveSite('dist');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+afterEach(() => {
+  const seen = problems;
+  problems = [];
+  expect(seen, 'failed requests or page errors').toEqual([]);
+});
+
+/** A fresh page in its own context (own localStorage); 4xx/5xx and page errors fail the test. */
+async function open(options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, ...options });
+  const page = await context.newPage();
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  return page;
+}
+
+/** Whether the element's box is inside the viewport (at least its top part). */
+async function inView(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= -1 && r.top < innerHeight - 20 && r.height > 0;
+  });
+}
+
+describe('deep links', () => {
+  test('home → document → an item anchor lands on the item and marks it', async () => {
+    const page = await open();
+    await page.goto(site.url);
+    const card = page.locator(`[data-slug="${SLUG}"]`);
+    await expect(card.locator('.badge').textContent()).resolves.toMatch(/现行有效|已废止|尚未施行/);
+    await card.locator('h2 a').click();
+    await page.waitForURL(`${site.url}${SLUG}/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('淄博市人民政府工作规则');
+
+    await page.goto(`${site.url}${SLUG}/#${ITEM}`);
+    const targetId = await page.evaluate(() => document.querySelector(':target')?.id);
+    expect(targetId).toBe(ITEM);
+    expect(await inView(page, `#${ITEM}`)).toBe(true);
+    // The target is tinted: its background differs from the page's, and its neighbour's is not.
+    const [target, neighbour, pageBg] = await page.evaluate((id) => {
+      const bg = (el: Element | null) => (el ? getComputedStyle(el).backgroundColor : '');
+      const el = document.getElementById(id);
+      return [bg(el), bg(el?.nextElementSibling ?? null), getComputedStyle(document.body).backgroundColor];
+    }, ITEM);
+    expect(target).not.toBe(pageBg);
+    expect(target).not.toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    expect(neighbour).toMatch(/rgba\(0, 0, 0, 0\)|transparent/);
+    await expect(page.locator(`#${ITEM}`).textContent()).resolves.toMatch(/^（二）/);
+  });
+
+  test('every table-of-contents link points at exactly one provision; ids are unique', async () => {
+    const page = await open();
+    await page.goto(`${site.url}${SLUG}/`);
+    const { hrefs, missing, duplicates, articles } = await page.evaluate(() => {
+      const hrefs = [...document.querySelectorAll<HTMLAnchorElement>('.toc a')].map((a) => a.getAttribute('href')!);
+      const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+      const seen = new Set<string>();
+      const duplicates = ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
+      const missing = hrefs.filter((h) => !document.getElementById(h.slice(1)));
+      return { hrefs, missing, duplicates, articles: document.querySelectorAll('article.art').length };
+    });
+    expect(missing).toEqual([]);
+    expect(duplicates).toEqual([]);
+    expect(hrefs.filter((h) => h.startsWith('#art_')).length).toBe(articles);
+    expect(articles).toBeGreaterThan(0);
+    expect(hrefs).toContain('#chp_1');
+  });
+
+  test('articles show their label as the source writes it, in bold', async () => {
+    const page = await open();
+    await page.goto(`${site.url}${SLUG}/#art_25`);
+    const label = page.locator('#art_25 .art-label');
+    await expect(label.textContent()).resolves.toBe('二十五、');
+    await expect(label.evaluate((el) => Number(getComputedStyle(el).fontWeight))).resolves.toBeGreaterThanOrEqual(700);
+    await expect(page.locator('.toc a[href="#art_25"] .toc-label').textContent()).resolves.toBe('二十五、');
+  });
+
+  test('the skip link is the first stop and is visible when focused', async () => {
+    const page = await open();
+    await page.goto(`${site.url}${SLUG}/`);
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    await expect(focused.textContent()).resolves.toBe('跳到正文');
+    expect(await inView(page, '.skip-link')).toBe(true);
+  });
+
+  test('an unknown address gets the 404 page', async () => {
+    const response = await fetch(`${site.url}no-such-document/`);
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain('未找到页面');
+  });
+});
+
+describe('without JavaScript', () => {
+  for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+    test(`the document reads fine on ${name}`, async () => {
+      const page = await open({ javaScriptEnabled: false, viewport });
+      await page.goto(`${site.url}${SLUG}/#art_47`);
+      await expect(page.locator('#art_1').textContent()).resolves.toContain('制定本规则');
+      expect(await page.locator('.toc a').count()).toBeGreaterThan(90);
+      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_47');
+      expect(await inView(page, '#art_47')).toBe(true);
+      // Preference buttons cannot work without scripts, so they stay hidden.
+      expect(await page.locator('[data-prefs]').isVisible()).toBe(false);
+      // The table of contents: open in the sidebar on desktop, a closed panel on phones.
+      expect(await page.locator('.toc a[href="#chp_1"]').isVisible()).toBe(name === 'desktop');
+      expect(await page.locator('.toc summary').isVisible()).toBe(name === 'phone');
+    });
+  }
+});
+
+describe('layouts', () => {
+  test('phone: a collapsed contents panel that closes after a jump; nothing overflows', async () => {
+    const page = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(`${site.url}${SLUG}/`);
+    const summary = page.locator('.toc summary');
+    expect(await summary.isVisible()).toBe(true);
+    expect(await page.locator('.toc details').getAttribute('open')).toBeNull();
+    expect(await page.locator('.toc a[href="#art_25"]').isVisible()).toBe(false);
+    await summary.click();
+    await page.locator('.toc a[href="#art_25"]').click();
+    await page.waitForURL(/#art_25$/);
+    expect(await page.locator('.toc details').getAttribute('open')).toBeNull();
+    expect(await inView(page, '#art_25')).toBe(true);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const bodySize = await page.locator('#art_25 .para').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(bodySize).toBeGreaterThanOrEqual(17);
+  });
+
+  test('desktop: the contents are a sticky sidebar beside the text', async () => {
+    const page = await open({ viewport: DESKTOP });
+    await page.goto(`${site.url}${SLUG}/`);
+    expect(await page.locator('.toc summary').isVisible()).toBe(false);
+    const toc = await page.locator('.toc').boundingBox();
+    const text = await page.locator('.doc-body').boundingBox();
+    expect(toc && text && toc.x + toc.width <= text.x).toBe(true);
+    await page.locator('.toc a[href="#art_60"]').click();
+    await page.waitForURL(/#art_60$/);
+    expect(await inView(page, '#art_60')).toBe(true);
+    // Still in view after the jump far down the page.
+    const tocTop = await page.locator('.toc').evaluate((el) => el.getBoundingClientRect().top);
+    expect(tocTop).toBeGreaterThanOrEqual(0);
+    expect(tocTop).toBeLessThan(10);
+    const measure = await page.locator('.doc-body').evaluate((el) => el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize));
+    expect(measure).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('reading preferences', () => {
+  test('theme choice persists across reload and overrides the system scheme', async () => {
+    const page = await open({ colorScheme: 'light' });
+    await page.goto(`${site.url}${SLUG}/`);
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const lightBg = await bg();
+    await page.getByRole('button', { name: '深色' }).click();
+    const darkBg = await bg();
+    expect(darkBg).not.toBe(lightBg);
+    // Record the theme at the moment <body> starts: the pre-paint snippet must have run by then.
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        (window as unknown as { themeAtBody?: string }).themeAtBody = document.documentElement.dataset.theme ?? 'none';
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.reload();
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).toBe('dark');
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await bg()).toBe(darkBg);
+    expect(await page.getByRole('button', { name: '深色' }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: '自动' }).click();
+    await page.reload();
+    expect(await bg()).toBe(lightBg);
+    expect(await page.evaluate(() => localStorage.getItem('tiaowen:theme'))).toBeNull();
+  });
+
+  test('text size persists across reload and stops at its limits', async () => {
+    const page = await open();
+    await page.goto(`${site.url}${SLUG}/`);
+    const size = () => page.locator('#art_1 .para').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const before = await size();
+    const bigger = page.getByRole('button', { name: '放大字号' });
+    await bigger.click();
+    await bigger.click();
+    const after = await size();
+    expect(after).toBeGreaterThan(before * 1.15);
+    expect(await bigger.isDisabled()).toBe(true);
+    await page.reload();
+    expect(await size()).toBe(after);
+    await page.getByRole('button', { name: '缩小字号' }).click();
+    expect(await size()).toBeLessThan(after);
+  });
+});
+
+describe('budgets and contrast', () => {
+  test('scripts stay under 5 KiB compressed', async () => {
+    const page = await open();
+    const scripts: string[] = [];
+    page.on('response', async (r) => {
+      if (r.request().resourceType() === 'script') scripts.push(await r.text());
+    });
+    await page.goto(`${site.url}${SLUG}/`, { waitUntil: 'networkidle' });
+    const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => s.textContent ?? ''));
+    const total = gzipSync([...inline, ...scripts].join('\n')).length;
+    expect(inline.length).toBeGreaterThan(0);
+    expect(total).toBeLessThan(5 * 1024);
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`text contrast is at least 4.5:1 in the ${scheme} theme`, async () => {
+      const page = await open({ colorScheme: scheme });
+      await page.goto(`${site.url}${SLUG}/#${ITEM}`);
+      const ratios = await page.evaluate(() => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: string) => {
+          const [r, g, b] = rgb(c).map((v) => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const background = (el: Element | null): string => {
+          for (; el; el = el.parentElement) {
+            const c = getComputedStyle(el).backgroundColor;
+            if (!/rgba\(0, 0, 0, 0\)|transparent/.test(c)) return c;
+          }
+          return 'rgb(255, 255, 255)';
+        };
+        const ratio = (sel: string) => {
+          const el = document.querySelector(sel);
+          if (!el) return [sel, 0] as const;
+          const [a, b] = [lum(getComputedStyle(el).color), lum(background(el))].sort((x, y) => y - x);
+          return [sel, Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100] as const;
+        };
+        return Object.fromEntries(
+          ['.para', '.meta dt', '.source', '.badge', ':target', '.toc .toc-article a', '.site-footer', 'a.brand small'].map(ratio),
+        );
+      });
+      for (const [selector, value] of Object.entries(ratios)) {
+        expect.soft(value, selector).toBeGreaterThanOrEqual(4.5);
+      }
+    });
+  }
+});
