@@ -13,6 +13,9 @@ import { loadMeta } from '../src/content/load-meta.ts';
 import type { Collection, DocumentEntry } from '../src/data/collection.ts';
 import { report } from '../src/parser/messages.ts';
 import { addTraditional } from './lib/traditional.ts';
+import { findDefinitions, loadGlossary, type Term } from '../src/references/glossary.ts';
+import { linkReferences, type FoundReference } from '../src/references/transform.ts';
+import { backLinks, citedDocuments } from '../src/references/collection.ts';
 import { formatMessages } from './lib/report.ts';
 
 function arg(name: string, fallback: string): string {
@@ -27,6 +30,8 @@ async function main(): Promise<number> {
   const files: VFile[] = [];
   const documents: DocumentEntry[] = [];
   const slugs = new Map<string, string>();
+  const fileOf = new Map<string, VFile>();
+  const glossaryOf = new Map<string, string>();
   const folders = readdirSync(contentDir)
     .filter((f) => statSync(join(contentDir, f)).isDirectory())
     .sort();
@@ -49,7 +54,18 @@ async function main(): Promise<number> {
     slugs.set(meta.slug, metaPath);
     const display = toDisplayTree(tree);
     const stats = treeStats(tree);
-    documents.push({ folder, meta, tree: display, stats });
+    // The glossary is optional; the text's own definitions (本规则所称X，是指…) are added to it.
+    const glossaryPath = join(dir, 'glossary.yaml');
+    let terms: Term[] = [];
+    if (existsSync(glossaryPath)) {
+      const g = loadGlossary(readFileSync(glossaryPath, 'utf8'), glossaryPath);
+      files.push(g.file);
+      terms = g.terms;
+    }
+    for (const t of findDefinitions(display)) if (!terms.some((x) => x.term === t.term)) terms.push(t);
+    documents.push({ folder, meta, tree: display, stats, citations: [], backlinks: {}, terms });
+    fileOf.set(meta.slug, file);
+    glossaryOf.set(meta.slug, glossaryPath);
     const s = stats;
     console.log(
       `${relative('.', sourcePath)}: ${s.chapters} chapters, ${s.sections} sections, ${s.articles} articles, ` +
@@ -58,6 +74,26 @@ async function main(): Promise<number> {
     );
     for (const d of tree.data.dropped) console.log(`  ${relative('.', sourcePath)}:${d.line}  [${d.reason}] ${d.text.trim()}`);
   }
+  // Cross-references need every document parsed first: citations resolve across the collection.
+  const known = documents.map((d) => ({ slug: d.meta.slug, title: d.meta.title, documentNumber: d.meta.documentNumber }));
+  const references: Record<string, FoundReference[]> = {};
+  for (const d of documents) {
+    const file = fileOf.get(d.meta.slug)!;
+    const ids = new Set<string>();
+    JSON.stringify(d.tree, (k, v) => (k === 'eId' && ids.add(v), v));
+    for (const t of d.terms) {
+      if (!ids.has(t.defines)) report(file, `Unexpected glossary entry ${t.term} → ${t.defines} in ${glossaryOf.get(d.meta.slug)}: no such provision`, undefined, 'glossary-target', true);
+    }
+    references[d.meta.slug] = linkReferences(d.tree, {
+      file,
+      self: { slug: d.meta.slug, title: d.meta.title, documentNumber: d.meta.documentNumber, supersedes: d.meta.supersedes },
+      collection: known,
+      terms: d.terms,
+    });
+    d.citations = citedDocuments(references[d.meta.slug]!);
+  }
+  const links = backLinks(references);
+  for (const d of documents) d.backlinks = links[d.meta.slug] ?? {};
   const problems = files.filter((f) => f.messages.length > 0);
   if (problems.length > 0) console.error(formatMessages(problems));
   if (files.some((f) => f.messages.some((m) => m.fatal))) return 1;

@@ -20,6 +20,7 @@ export { treeStats, type TreeStats } from './stats.ts';
 export { parseNumeral, toChineseNumeral } from './numerals.ts';
 export { hasErrors } from './messages.ts';
 export { unaccounted } from './account.ts';
+export { labelOfEId, type LabelOptions } from './labels.ts';
 
 export interface ParseResult {
   /** The tree with anchors, text exactly as in the source. */

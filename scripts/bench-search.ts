@@ -1,0 +1,305 @@
+/**
+ * Measure the search engine on the collection: index size, first-query bytes, and recall /
+ * precision in Chromium against a brute-force substring scan of the same records.
+ *
+ *   npm run content && node scripts/bench-search.ts [--queries 1500] [--seed 1] [--keep]
+ *
+ * Builds both bundles into a temporary directory, bundles src/search/client.ts with esbuild,
+ * serves the directory on a loopback port and drives /usr/bin/chromium with playwright-core.
+ * If the collection has no traditional trees yet, they are made here with src/script's converter.
+ */
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { loadCollection, type DocumentEntry } from '../src/data/collection.ts';
+import type { Document, RegNode } from '../src/parser/types.ts';
+import { buildSearchIndex, collectionFoldMap } from '../src/search/build-index.ts';
+import { normalize, normalizeText } from '../src/search/normalize.ts';
+import { buildCollectionRecords, type Script, type SearchRecord } from '../src/search/records.ts';
+import { bundlePath } from '../src/search/schema.ts';
+import { createConverter, loadOverrides } from '../src/script/convert.ts';
+import { foldToSimplified } from '../src/script/fold.ts';
+
+const { values: args } = parseArgs({
+  options: {
+    queries: { type: 'string', default: '1500' },
+    seed: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+
+// ---------- data ----------
+const documents: DocumentEntry[] = loadCollection().documents.map((d) => ({ ...d }));
+if (documents.some((d) => !d.treeHant)) {
+  const convert = createConverter(loadOverrides());
+  const walk = (n: RegNode): RegNode => {
+    const c = { ...n } as Record<string, unknown>;
+    if ('value' in n && typeof n.value === 'string') c.value = convert(n.value);
+    if ('heading' in n && typeof n.heading === 'string') c.heading = convert(n.heading);
+    if ('label' in n && typeof n.label === 'string') c.label = convert(n.label);
+    if ('children' in n) c.children = (n.children as RegNode[]).map(walk);
+    return c as unknown as RegNode;
+  };
+  for (const d of documents) {
+    if (d.treeHant) continue;
+    const t = walk(d.tree) as Document;
+    d.treeHant = { ...t, data: { ...t.data, hints: { ...t.data.hints, title: convert(d.meta.title) } } };
+  }
+  console.log('(traditional trees made with src/script/convert.ts for this run)');
+}
+
+const out = await mkdtemp(join(tmpdir(), 'tiaowen-bench-'));
+const base = '/';
+const foldMap = collectionFoldMap(documents);
+const fold = (s: string) => foldToSimplified(s, foldMap);
+
+const records: Record<Script, SearchRecord[]> = {
+  hans: buildCollectionRecords(documents, { base, script: 'hans' }),
+  hant: buildCollectionRecords(documents, { base, script: 'hant' }),
+};
+const t0 = performance.now();
+for (const script of ['hans', 'hant'] as const) {
+  const r = await buildSearchIndex({ outDir: out, base, documents, script, foldMap });
+  console.log(`built ${script}: ${r.records} records, ${r.words} record-words → ${r.outputPath}`);
+}
+const buildMs = performance.now() - t0;
+
+// ---------- sizes on disk ----------
+async function files(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await files(p)));
+    else out.push(p);
+  }
+  return out;
+}
+const gz = (b: Buffer) => Math.min(b.length, gzipSync(b, { level: 9 }).length);
+for (const script of ['hans', 'hant'] as const) {
+  const dir = join(out, bundlePath(script));
+  const all = await files(dir);
+  let index = 0, fragments = 0, fragmentCount = 0, filters = 0, meta = 0;
+  for (const f of all) {
+    const size = (await stat(f)).size;
+    if (f.includes('/index/')) index += size;
+    else if (f.includes('/fragment/')) (fragments += size), fragmentCount++;
+    else if (f.includes('/filter/')) filters += size;
+    else if (f.endsWith('.pf_meta')) meta += size;
+  }
+  console.log(`${script} bundle: index chunks ${kb(index)}, pf_meta ${kb(meta)}, ${fragmentCount} fragments ${kb(fragments)}, filter index (never fetched) ${kb(filters)}`);
+}
+
+// ---------- client bundle ----------
+const entry = join(out, 'bench-entry.ts');
+await writeFile(entry, `import { createSearchClient } from ${JSON.stringify(new URL('../src/search/client.ts', import.meta.url).pathname)};\n(globalThis as any).createSearchClient = createSearchClient;\n`);
+await build({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, outfile: join(out, 'bench-client.js'), logLevel: 'error' });
+const clientJs = await readFile(join(out, 'bench-client.js'));
+console.log(`client.ts bundled+minified: ${kb(clientJs.length)} raw, ${kb(gz(clientJs))} gzip`);
+await writeFile(join(out, 'index.html'), '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
+
+// ---------- server ----------
+let requested: string[] = [];
+const server: Server = createServer(async (req, res) => {
+  const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const file = join(out, path.endsWith('/') ? path + 'index.html' : path);
+  try {
+    const body = await readFile(file);
+    requested.push(file);
+    const type = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.json': 'application/json' }[extname(file)];
+    res.writeHead(200, { 'content-type': type ?? 'application/octet-stream' });
+    res.end(body);
+  } catch {
+    res.writeHead(404);
+    res.end();
+  }
+});
+await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+const port = (server.address() as { port: number }).port;
+const origin = `http://127.0.0.1:${port}`;
+
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+});
+
+async function firstQueryBytes(script: Script, query: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${origin}/`);
+  requested = [];
+  const t = performance.now();
+  await page.addScriptTag({ url: '/bench-client.js', type: 'module' });
+  await page.waitForFunction(() => typeof (globalThis as any).createSearchClient === 'function');
+  const shown = await page.evaluate(
+    async ([bundleUrl, q]) => {
+      const c = (globalThis as any).createSearchClient({ bundleUrl });
+      const p = await c.search(q);
+      return { hits: p.hits, candidates: p.candidates };
+    },
+    [`/${bundlePath(script)}`, query] as const,
+  );
+  const ms = performance.now() - t;
+  await context.close();
+  const byKind: Record<string, { n: number; raw: number; gz: number }> = {};
+  for (const f of requested) {
+    const b = await readFile(f);
+    const kind = f.includes('/fragment/') ? 'fragments' : f.includes('/index/') ? 'index chunks' : f.endsWith('.pf_meta') ? 'pf_meta' : f.split('/').pop()!.replace(/\.[0-9a-f_]+\./, '.');
+    const k = (byKind[kind] ??= { n: 0, raw: 0, gz: 0 });
+    k.n++;
+    k.raw += b.length;
+    k.gz += gz(b);
+  }
+  return { shown, ms, byKind };
+}
+
+// Warm-up page with the client loaded.
+async function openSearchPage() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(`${origin}/`);
+  await page.addScriptTag({ url: '/bench-client.js', type: 'module' });
+  await page.waitForFunction(() => typeof (globalThis as any).createSearchClient === 'function');
+  return { context, page };
+}
+
+function kb(n: number) {
+  return `${(n / 1024).toFixed(1)} KiB`;
+}
+
+// ---------- first-query bytes ----------
+console.log('\nFirst query on a cold page (gzip -9 sizes of every file fetched; .pf_* files are already gzip):');
+for (const [script, q] of [['hans', '会议'], ['hans', '市政府'], ['hant', '會議'], ['hans', '督']] as const) {
+  const r = await firstQueryBytes(script, q);
+  let total = 0;
+  const parts = Object.entries(r.byKind).map(([k, v]) => {
+    total += v.gz;
+    return `${k}${v.n > 1 ? `×${v.n}` : ''} ${kb(v.gz)}`;
+  });
+  console.log(`  ${script} "${q}": ${r.shown.hits} shown of ${r.shown.candidates} candidates, ${r.ms.toFixed(0)} ms (incl. loading); total ${kb(total)} = ${parts.join(' + ')}`);
+}
+
+// ---------- recall / precision ----------
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+}
+const random = rng(Number(args.seed));
+const nQueries = Number(args.queries);
+
+function expected(script: Script, q: string): Set<string> {
+  const nq = normalizeText(q, { fold });
+  const set = new Set<string>();
+  if (!nq) return set;
+  for (const r of records[script]) {
+    if ([r.text, ...r.aliases].some((s) => normalizeText(s, { fold }).includes(nq))) set.add(r.url);
+  }
+  return set;
+}
+
+function sampleQueries(script: Script, n: number, min: number, max: number): string[] {
+  const rs = records[script];
+  const qs: string[] = [];
+  while (qs.length < n) {
+    const r = rs[Math.floor(random() * rs.length)]!;
+    const cs = Array.from(r.text);
+    const len = min + Math.floor(random() * (max - min + 1));
+    if (cs.length < len) continue;
+    const at = Math.floor(random() * (cs.length - len + 1));
+    const q = cs.slice(at, at + len).join('');
+    if (Array.from(normalize(q, { fold }).text).length < Math.min(min, 2)) continue;
+    qs.push(q);
+  }
+  return qs;
+}
+
+async function measure(label: string, script: Script, queries: string[]) {
+  const { context, page } = await openSearchPage();
+  const t = performance.now();
+  const found: Array<{ urls: string[]; candidates: number; rejected: number; ms: number }> = await page.evaluate(
+    async ([bundleUrl, qs]) => {
+      const c = (globalThis as any).createSearchClient({ bundleUrl, pageSize: 1000 });
+      const out = [];
+      for (const q of qs) {
+        const t0 = performance.now();
+        let p = await c.search(q);
+        while (!p.done) p = await p.more();
+        out.push({
+          urls: p.groups.flatMap((g: any) => g.hits.map((h: any) => h.url)),
+          candidates: p.candidates,
+          rejected: p.rejected,
+          ms: performance.now() - t0,
+        });
+      }
+      return out;
+    },
+    [`/${bundlePath(script)}`, queries] as const,
+  );
+  const ms = performance.now() - t;
+  await context.close();
+  let tp = 0, fn = 0, fp = 0, candTp = 0, candTotal = 0, rejected = 0, missQueries = 0;
+  const misses: string[] = [];
+  const times = found.map((f) => f.ms).sort((a, b) => a - b);
+  queries.forEach((q, i) => {
+    const exp = expected(script, q);
+    const got = new Set(found[i]!.urls);
+    let miss = 0;
+    for (const u of exp) if (got.has(u)) tp++; else (fn++, miss++);
+    for (const u of got) if (!exp.has(u)) fp++;
+    candTotal += found[i]!.candidates;
+    candTp += found[i]!.candidates - found[i]!.rejected;
+    rejected += found[i]!.rejected;
+    if (miss) {
+      missQueries++;
+      if (misses.length < 10) misses.push(`${q} (${miss} of ${exp.size})`);
+    }
+  });
+  const recall = tp / (tp + fn || 1);
+  const precision = tp / (tp + fp || 1);
+  console.log(
+    `  ${label}: ${queries.length} queries, ${tp + fn} expected hits; recall ${recall.toFixed(4)}, precision ${precision.toFixed(4)}; ` +
+      `Pagefind candidates ${candTotal} of which ${rejected} rejected by verification (candidate precision ${(candTp / (candTotal || 1)).toFixed(4)}); ` +
+      `median ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms per query (all pages), ${(ms / 1000).toFixed(1)} s total` +
+      (missQueries ? `\n    queries with misses: ${missQueries}: ${misses.join(', ')}` : ''),
+  );
+}
+
+console.log('\nRecall / precision (every hit of every page; expected = brute-force normalised substring scan):');
+const fixed = ['5个工作日', '1—2次', '1-2次', '24小时', '淄政发〔2017〕2号', '淄政发(2017)2号', '第十一条', '第三十一条', '会议', '會議', '八十七、', '第八十七条', '全面正确履行政府职能', '淄博市人民政府工作规则'];
+for (const script of ['hans', 'hant'] as const) {
+  const { context, page } = await openSearchPage();
+  const res = await page.evaluate(
+    async ([bundleUrl, qs]) => {
+      const c = (globalThis as any).createSearchClient({ bundleUrl, pageSize: 1000 });
+      const out: string[] = [];
+      for (const q of qs) {
+        const p = await c.search(q);
+        const first = p.groups[0]?.hits[0];
+        out.push(`${q} → ${p.hits} hit(s)${first ? `, first ${first.label || first.kind} ${first.url.split('#')[1] ?? ''}: ${first.excerpt.map((x: any) => (x.mark ? `[${x.text}]` : x.text)).join('')}` : ''}`);
+      }
+      return out;
+    },
+    [`/${bundlePath(script)}`, fixed] as const,
+  );
+  await context.close();
+  console.log(`  ${script} bundle:\n    ${res.join('\n    ')}`);
+}
+
+const hansQ = sampleQueries('hans', nQueries, 2, 6);
+await measure('hans bundle, simplified substrings (2–6 chars)', 'hans', hansQ);
+const hantQ = sampleQueries('hant', Math.ceil(nQueries / 3), 2, 6);
+await measure('hant bundle, traditional substrings', 'hant', hantQ);
+await measure('hant bundle, simplified queries', 'hant', hansQ.slice(0, Math.ceil(nQueries / 3)));
+await measure('hans bundle, traditional queries', 'hans', hantQ);
+await measure('hans bundle, single characters (best effort)', 'hans', sampleQueries('hans', 300, 1, 1));
+
+await browser.close();
+server.close();
+console.log(`\nindex build (both scripts): ${(buildMs / 1000).toFixed(1)} s`);
+if (args.keep) console.log(`kept ${out}`);
+else await rm(out, { recursive: true, force: true });

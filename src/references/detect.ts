@@ -1,0 +1,217 @@
+/**
+ * Detection: find references in one string of regulation text (no tree, no resolution).
+ * Kinds, after Chinese legislative drafting practice (《立法技术规范（试行）》 on 引用):
+ * - citation: 《…》 titles (nesting 〈〉 / 《》 kept in one citation), an optional （试行）,
+ *   an optional （文号） and an optional pinpoint (《…》第十二条); or a bare 文号 (淄政发〔2017〕2号);
+ * - self: 本规则, 本《规则》, 本办法, 本条例, 本规定 …;
+ * - internal: 第五条, 第五条第二款, 第五条第二款第（三）项, lists (第五条、第八条), ranges
+ *   (第五条至第八条) and relative forms (本条, 前款, 前两款, 本款, 前条, 本项, 前项).
+ * Spans never overlap; earlier kinds win.
+ */
+import { parseNumeral } from '../parser/numerals.ts';
+
+/** One step of an internal reference path; `undefined` levels are inherited from context. */
+export interface RefPath {
+  article?: { num: number; sub?: number } | 'this' | 'previous';
+  /** A paragraph number, this paragraph, or the N paragraphs before this one (前款 = 1, 前两款 = 2). */
+  paragraph?: number | 'this' | { previous: number };
+  item?: number | 'this' | 'previous';
+  subitem?: number;
+}
+
+export type Span =
+  | { kind: 'citation'; start: number; end: number; title?: string; documentNumber?: string; pinpoint?: RefPath }
+  | { kind: 'self'; start: number; end: number; title?: string }
+  | { kind: 'internal'; start: number; end: number; path: RefPath; rangeTo?: RefPath };
+
+const N = '[零〇一二三四五六七八九十百千两0-9０-９]+';
+const CN = '[一二三四五六七八九十]+';
+const DOC_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［[(（][0-9]{4}[〕］\])）][0-9]+号/;
+const DOC_NUMBER_ANYWHERE = /[\u4e00-\u9fff]{1,12}[〔［[][0-9]{4}[〕］\]][0-9]+号/g;
+const DOC_TYPES = '实施细则|实施办法|规则|办法|条例|规定|细则|决定|法|意见|通知|准则|章程|方案|制度';
+// 基本规则 is not 本规则: a self reference does not follow a character that makes 本 part of a word.
+const SELF = new RegExp(`(?<![基根资成日版样文剧账课标副书脚读原手抄蓝摹底刻股户工血老话稿])本(?:(${DOC_TYPES})|《(${DOC_TYPES})》)`, 'g');
+
+// One unit of a reference, then how units join.
+const UNIT = new RegExp(
+  `第(${N})条(?:之(${CN}))?|第(${N})款|第[（(]?(${N})[）)]?项|第[（(]?(${N})[）)]?目|(本条|前条)|(本款|前款)|前([两二三四五六七八九])款|(本项|前项)`,
+  'y',
+);
+const JOIN = /(、|，?以及|，?和|，?或者|，?及|，?或)(?=第|本[条款项]|前[条款项两二三四五六七八九])/y;
+const RANGE = /(至|到)(?=第)/y;
+
+type Level = 'article' | 'paragraph' | 'item' | 'subitem';
+const LEVELS: Level[] = ['article', 'paragraph', 'item', 'subitem'];
+
+function readUnit(text: string, at: number): { end: number; level: Level; value: RefPath[Level] } | undefined {
+  UNIT.lastIndex = at;
+  const m = UNIT.exec(text);
+  if (!m) return undefined;
+  const end = at + m[0].length;
+  if (m[1] !== undefined) {
+    const num = parseNumeral(m[1]);
+    const sub = m[2] === undefined ? undefined : parseNumeral(m[2]);
+    if (num === undefined) return undefined;
+    return { end, level: 'article', value: sub === undefined ? { num } : { num, sub } };
+  }
+  if (m[3] !== undefined) return numeric(end, 'paragraph', m[3]);
+  if (m[4] !== undefined) return numeric(end, 'item', m[4]);
+  if (m[5] !== undefined) return numeric(end, 'subitem', m[5]);
+  if (m[6] !== undefined) return { end, level: 'article', value: m[6] === '本条' ? 'this' : 'previous' };
+  if (m[7] !== undefined) return { end, level: 'paragraph', value: m[7] === '本款' ? 'this' : { previous: 1 } };
+  if (m[8] !== undefined) return { end, level: 'paragraph', value: { previous: parseNumeral(m[8])! } };
+  return { end, level: 'item', value: m[9] === '本项' ? 'this' : 'previous' };
+}
+
+function numeric(end: number, level: Level, text: string) {
+  const num = parseNumeral(text);
+  return num === undefined ? undefined : { end, level, value: num };
+}
+
+/** Read one reference (units in descending order: 条 → 款 → 项 → 目). */
+function readRef(text: string, at: number): { end: number; path: RefPath; top: number } | undefined {
+  const path: RefPath = {};
+  let pos = at;
+  let last = -1;
+  let top = -1;
+  for (;;) {
+    const unit = readUnit(text, pos);
+    if (!unit) break;
+    const rank = LEVELS.indexOf(unit.level);
+    if (rank <= last) break; // 第五条第五条: a new reference starts
+    (path as Record<Level, unknown>)[unit.level] = unit.value;
+    if (top < 0) top = rank;
+    last = rank;
+    pos = unit.end;
+  }
+  return pos === at ? undefined : { end: pos, path, top };
+}
+
+/** Fill levels above a list member's first unit from the member before it: 第五条第一款、第二款. */
+function inherit(prev: RefPath, next: RefPath, top: number): RefPath {
+  const out: RefPath = { ...next };
+  for (let i = 0; i < top; i++) {
+    const level = LEVELS[i]!;
+    if (out[level] === undefined && prev[level] !== undefined) (out as Record<Level, unknown>)[level] = prev[level];
+  }
+  return out;
+}
+
+function internalSpans(text: string, from: number, to: number): Span[] {
+  const spans: Span[] = [];
+  let i = from;
+  while (i < to) {
+    const first = readRef(text, i);
+    if (!first || first.end > to) {
+      i++;
+      continue;
+    }
+    let prev = first.path;
+    let end = first.end;
+    spans.push({ kind: 'internal', start: i, end, path: prev });
+    // Lists and ranges continue the reference: 第五条、第八条; 第五条至第八条.
+    for (;;) {
+      RANGE.lastIndex = end;
+      const range = RANGE.exec(text);
+      if (range) {
+        const next = readRef(text, end + range[0].length);
+        if (next && next.end <= to) {
+          const last = spans[spans.length - 1] as Extract<Span, { kind: 'internal' }>;
+          last.rangeTo = inherit(prev, next.path, next.top);
+          last.end = next.end;
+          prev = last.rangeTo;
+          end = next.end;
+          continue;
+        }
+      }
+      JOIN.lastIndex = end;
+      const join = JOIN.exec(text);
+      if (!join) break;
+      const start = end + join[0].length;
+      const next = readRef(text, start);
+      if (!next || next.end > to) break;
+      prev = inherit(prev, next.path, next.top);
+      spans.push({ kind: 'internal', start, end: next.end, path: prev });
+      end = next.end;
+    }
+    i = end;
+  }
+  return spans;
+}
+
+/** The end of a 《…》 title starting at `at`, honouring nested 《》 and 〈〉; -1 if unclosed. */
+function titleEnd(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '《' || ch === '〈') depth++;
+    else if (ch === '》' || ch === '〉') {
+      depth--;
+      if (depth === 0) return ch === '》' ? i + 1 : -1;
+    } else if (ch === '\n') return -1;
+  }
+  return -1;
+}
+
+/**
+ * Find every reference in `text`.
+ * @example detect('依照本办法第五条第二款') // [{ kind: 'self', … }, { kind: 'internal', path: { article: { num: 5 }, paragraph: 2 } }]
+ */
+export function detect(text: string): Span[] {
+  const taken: Span[] = [];
+  // 1. Citations by title.
+  for (let i = text.indexOf('《'); i >= 0; i = text.indexOf('《', i + 1)) {
+    if (taken.some((s) => i >= s.start && i < s.end)) continue;
+    const end = titleEnd(text, i);
+    if (end < 0) continue;
+    const title = text.slice(i + 1, end - 1);
+    // 本《规则》 is the document itself.
+    if (i > 0 && text[i - 1] === '本' && new RegExp(`^(${DOC_TYPES})$`).test(title)) continue;
+    let stop = end;
+    const trial = /^[（(]试行[）)]/.exec(text.slice(stop));
+    if (trial) stop += trial[0].length;
+    const span: Extract<Span, { kind: 'citation' }> = { kind: 'citation', start: i, end: stop, title: title + (trial ? '（试行）' : '') };
+    const numbered = /^[（(]([^（）()]{2,30})[）)]/.exec(text.slice(stop));
+    if (numbered && DOC_NUMBER.test(numbered[1]!) && DOC_NUMBER.exec(numbered[1]!)![0] === numbered[1]) {
+      span.documentNumber = normalizeDocNumber(numbered[1]!);
+      stop += numbered[0].length;
+    }
+    const pin = readRef(text, stop);
+    if (pin && typeof pin.path.article === 'object') {
+      span.pinpoint = pin.path;
+      stop = pin.end;
+    }
+    span.end = stop;
+    taken.push(span);
+    i = stop - 1;
+  }
+  // 2. Bare document numbers.
+  for (const m of text.matchAll(DOC_NUMBER_ANYWHERE)) {
+    const start = m.index;
+    if (overlaps(taken, start, start + m[0].length)) continue;
+    taken.push({ kind: 'citation', start, end: start + m[0].length, documentNumber: normalizeDocNumber(m[0]) });
+  }
+  // 3. The document itself.
+  for (const m of text.matchAll(SELF)) {
+    if (overlaps(taken, m.index, m.index + m[0].length)) continue;
+    taken.push({ kind: 'self', start: m.index, end: m.index + m[0].length, title: m[1] ?? m[2] });
+  }
+  // 4. Internal references, in the gaps.
+  taken.sort((a, b) => a.start - b.start);
+  const spans = [...taken];
+  let cursor = 0;
+  for (const s of [...taken, { start: text.length, end: text.length }]) {
+    spans.push(...internalSpans(text, cursor, s.start));
+    cursor = s.end;
+  }
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+function overlaps(spans: Span[], start: number, end: number): boolean {
+  return spans.some((s) => start < s.end && end > s.start);
+}
+
+/** 淄政发[2017]2号 and 淄政发〔2017〕2号 are the same number: GB/T 9704 writes the year in 〔〕. */
+export function normalizeDocNumber(text: string): string {
+  return text.replace(/[［[(（](\d{4})[］\])）]/, '〔$1〕');
+}
