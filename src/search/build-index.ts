@@ -1,0 +1,136 @@
+/**
+ * Build the Pagefind bundle of one script from the collection, with Pagefind's Node API.
+ *
+ * Records are added as custom records whose content is pre-tokenised (see tokenize.ts) and
+ * whose language is `zxx` ("no linguistic content"): Pagefind neither segments nor stems it,
+ * and splits it on whitespace only, so every token is one word. The display fields travel as
+ * Pagefind *filters*, not metadata: filters are returned with each result's fragment but are not
+ * word-indexed (metadata is), and their index files are only fetched when a search filters.
+ */
+import * as pagefind from 'pagefind';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DocumentEntry } from '../data/collection.ts';
+import { normalizeText, type Fold } from './normalize.ts';
+import { contentTokens } from './tokenize.ts';
+import { buildCollectionRecords, rankKey, type Script, type SearchRecord } from './records.ts';
+import { buildFoldMap } from '../script/fold-map.ts';
+import { foldToSimplified, type FoldMap } from '../script/fold.ts';
+import { toText } from '../parser/to-string.ts';
+import { ALIAS_SEPARATOR, bundlePath, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY } from './schema.ts';
+
+export { bundlePath, INDEX_LANGUAGE };
+
+/** Pagefind files the site does not use (its own UIs). */
+const UNUSED_FILES = [
+  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
+  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
+];
+
+export interface BuildSearchIndexOptions {
+  /** The built site (Astro's `dir`), as a path. */
+  outDir: string;
+  /** The site base path, e.g. `/` or `/rules/`. */
+  base: string;
+  documents: readonly DocumentEntry[];
+  script: Script;
+  /**
+   * Traditional → simplified map (src/script/fold.ts) used for the tokens and written to the
+   * bundle for the query; default `buildFoldMap` over the collection's simplified text.
+   */
+  foldMap?: FoldMap;
+  /** The page path of a document under the base (default `slug/`, `zh-hant/slug/`). */
+  pagePath?: (slug: string, script: Script) => string;
+}
+
+export interface BuildSearchIndexResult {
+  outputPath: string;
+  records: number;
+  /** Distinct tokens, summed over records (Pagefind's uniqueWords). */
+  words: number;
+}
+
+/** The Pagefind custom record of a search record. */
+export function toCustomRecord(r: SearchRecord, fold: Fold): pagefind.CustomRecord {
+  const runs = [r.text, ...r.aliases].map((s) => normalizeText(s, { fold })).filter((s) => s !== '');
+  const filters: Record<string, string[]> = {
+    [FIELD.kind]: [r.kind],
+    [FIELD.docTitle]: [r.docTitle],
+    [FIELD.slug]: [r.slug],
+    [FIELD.text]: [r.text],
+    [FIELD.docIndex]: [String(r.docIndex)],
+    [FIELD.order]: [String(r.order)],
+  };
+  if (r.label) filters[FIELD.label] = [r.label];
+  if (r.chapter) filters[FIELD.chapter] = [r.chapter];
+  if (r.aliases.length) filters[FIELD.aliases] = [r.aliases.join(ALIAS_SEPARATOR)];
+  return {
+    url: r.url,
+    content: contentTokens(runs),
+    language: INDEX_LANGUAGE,
+    filters,
+    sort: { [SORT_KEY]: rankKey(r) },
+  };
+}
+
+function check(what: string, errors: readonly string[] | undefined): void {
+  if (errors && errors.length > 0) {
+    throw new Error(`Pagefind: ${what} failed: ${errors.join('; ')}`, { cause: errors });
+  }
+}
+
+/** Add records to a fresh Pagefind index and write it to `outputPath`. */
+export async function writeRecords(records: readonly pagefind.CustomRecord[], outputPath: string): Promise<number> {
+  let created: pagefind.NewIndexResponse;
+  try {
+    created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
+  } catch (cause) {
+    throw new Error('Pagefind: cannot start the indexer', { cause });
+  }
+  check('createIndex', created.errors);
+  const index = created.index;
+  if (!index) throw new Error('Pagefind: createIndex returned no index');
+  let words = 0;
+  try {
+    const BATCH = 64;
+    for (let i = 0; i < records.length; i += BATCH) {
+      const batch = records.slice(i, i + BATCH);
+      const responses = await Promise.all(batch.map((r) => index.addCustomRecord(r)));
+      responses.forEach((res, k) => {
+        check(`adding the record ${batch[k]!.url}`, res.errors);
+        words += res.file.uniqueWords;
+      });
+    }
+    await rm(outputPath, { recursive: true, force: true });
+    const written = await index.writeFiles({ outputPath });
+    check(`writing ${outputPath}`, written.errors);
+    await index.deleteIndex();
+  } catch (cause) {
+    if (cause instanceof Error && cause.message.startsWith('Pagefind:')) throw cause;
+    throw new Error(`Pagefind: building the index for ${outputPath} failed`, { cause });
+  }
+  await Promise.all(UNUSED_FILES.map((f) => rm(join(outputPath, f), { force: true })));
+  return words;
+}
+
+/** The fold map restricted to the characters of the collection (titles and trees, simplified). */
+export function collectionFoldMap(documents: readonly DocumentEntry[]): FoldMap {
+  return buildFoldMap(documents.map((d) => `${d.meta.title}\n${toText(d.tree)}`).join('\n'));
+}
+
+/** Build the search bundle of one script into `<outDir>/pagefind/` or `<outDir>/zh-hant/pagefind/`. */
+export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<BuildSearchIndexResult> {
+  const { outDir, base, documents, script } = options;
+  const foldMap = options.foldMap ?? collectionFoldMap(documents);
+  const fold: Fold = (text) => foldToSimplified(text, foldMap);
+  const records = buildCollectionRecords(documents, { base, script, ...(options.pagePath ? { pagePath: options.pagePath } : {}) });
+  const outputPath = join(outDir, bundlePath(script));
+  try {
+    const words = await writeRecords(records.map((r) => toCustomRecord(r, fold)), outputPath);
+    await mkdir(outputPath, { recursive: true });
+    await writeFile(join(outputPath, FOLD_FILE), JSON.stringify({ from: foldMap.from, to: foldMap.to } satisfies FoldMap));
+    return { outputPath, records: records.length, words };
+  } finally {
+    await pagefind.close();
+  }
+}

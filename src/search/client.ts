@@ -1,0 +1,314 @@
+/**
+ * The search client (browser). Load it on demand (dynamic `import()`) from the search box:
+ * it loads Pagefind's `pagefind.js` from the bundle on first use, runs the tokenised query,
+ * verifies every candidate against its normalised text (so no result lacks the query),
+ * groups the hits by document and builds excerpts with the match marked.
+ *
+ * Ranking comes from the index's sort key (see records.ts `rankKey`): title hits, then
+ * heading hits, then provisions; within each kind by document, then document order.
+ * Groups appear in the order of their best hit; hits within a group in (kind, document order).
+ *
+ * Usage:
+ *   const { createSearchClient, renderExcerpt } = await import('../search/client.ts');
+ *   const client = createSearchClient({ bundleUrl: `${import.meta.env.BASE_URL}pagefind/` });
+ *   let page = await client.search('会议');          // first page (pageSize verified hits)
+ *   if (!page.done) page = await page.more();        // next page, groups merged
+ *   li.append(renderExcerpt(hit.excerpt));           // DOM nodes, <mark> around matches
+ */
+import { normalize, type Fold, type Normalized } from './normalize.ts';
+import { pagefindQuery } from './tokenize.ts';
+import { foldToSimplified, type FoldMap } from '../script/fold.ts';
+import { ALIAS_SEPARATOR, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY } from './schema.ts';
+
+export type RecordKind = 'title' | 'heading' | 'provision';
+
+export interface SearchClientOptions {
+  /** URL of the Pagefind bundle directory, ending in `/`: `${BASE_URL}pagefind/` or `${BASE_URL}zh-hant/pagefind/`. */
+  bundleUrl: string;
+  /** Verified hits per page (default 20). */
+  pageSize?: number;
+  /** Original characters of context around the first match in an excerpt (default 24 before, 72 in all). */
+  excerptBefore?: number;
+  excerptLength?: number;
+  /** Script fold for the query; default: the bundle's fold map (`tiaowen-fold.json`). */
+  fold?: Fold;
+}
+
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+export interface SearchHit {
+  url: string;
+  kind: RecordKind;
+  /** How the document numbers the provision (`第二十五条`, `二十五、第二款（一）`), '' for the title. */
+  label: string;
+  /** Chapter (and section) holding it, or ''. */
+  chapter: string;
+  docTitle: string;
+  slug: string;
+  docIndex: number;
+  order: number;
+  /** The excerpt, with the matches marked; starts/ends with … when cut. */
+  excerpt: ExcerptPart[];
+}
+
+export interface SearchGroup {
+  slug: string;
+  docTitle: string;
+  docIndex: number;
+  hits: SearchHit[];
+}
+
+export interface SearchPage {
+  query: string;
+  /** The normalised query ('' when it has no searchable character). */
+  normalized: string;
+  groups: SearchGroup[];
+  /** Verified hits so far (sum over groups). */
+  hits: number;
+  /** Candidates returned by Pagefind: an upper bound of the final number of hits. */
+  candidates: number;
+  /** Candidates examined so far and found not to contain the query. */
+  rejected: number;
+  /** All candidates examined: `hits` is final. */
+  done: boolean;
+  /** Examine further candidates; resolves to the next state (groups merged). */
+  more(): Promise<SearchPage>;
+  timings: { search: number; verify: number };
+}
+
+export interface SearchClient {
+  search(query: string): Promise<SearchPage>;
+  /** Start loading Pagefind and the fold map (e.g. when the search box gets focus). */
+  preload(): Promise<void>;
+}
+
+interface PagefindFragment {
+  url: string;
+  raw_url?: string;
+  filters: Record<string, string[] | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindFragment>;
+}
+interface PagefindApi {
+  options(o: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
+}
+
+/** Import pagefind.js with Pagefind's language set to the index's, not the page's (see below). */
+async function loadPagefind(bundleUrl: string): Promise<PagefindApi> {
+  const api = (await import(/* @vite-ignore */ `${bundleUrl}pagefind.js`)) as PagefindApi;
+  // Pagefind takes its language from <html lang> when it starts, and segments queries with
+  // Intl.Segmenter when that language is zh/ja/th — which would split our bigram tokens.
+  // It reads the attribute synchronously inside init(); present the index language for that
+  // instant and restore the page's attribute before anything can render.
+  const html = document.documentElement;
+  const lang = html.getAttribute('lang');
+  html.setAttribute('lang', INDEX_LANGUAGE);
+  let started: Promise<void>;
+  try {
+    started = api.init();
+  } finally {
+    if (lang === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', lang);
+  }
+  await started;
+  return api;
+}
+
+async function loadFold(bundleUrl: string): Promise<Fold> {
+  try {
+    const res = await fetch(`${bundleUrl}${FOLD_FILE}`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const map = (await res.json()) as FoldMap;
+    foldToSimplified('', map); // validates the map
+    return (text) => foldToSimplified(text, map);
+  } catch (cause) {
+    console.warn('Search: no script fold map; traditional queries match traditional text only.', cause);
+    return (text) => text;
+  }
+}
+
+const first = (f: PagefindFragment, key: string): string => f.filters[key]?.[0] ?? '';
+
+/** All occurrences of `needle` in `hay`, overlapping ones merged: [from, to) pairs. */
+function occurrences(hay: string, needle: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = hay.indexOf(needle); i !== -1; i = hay.indexOf(needle, i + 1)) {
+    const last = out[out.length - 1];
+    if (last && i <= last[1]) last[1] = i + needle.length;
+    else out.push([i, i + needle.length]);
+  }
+  return out;
+}
+
+/**
+ * The excerpt of `text` around the first match of the normalised query: original characters,
+ * every match inside the window marked.
+ */
+export function buildExcerpt(text: string, n: Normalized, query: string, before = 24, length = 72): ExcerptPart[] {
+  const spans = occurrences(n.text, query).map(([a, b]) => [n.start[a]!, n.end[b - 1]!] as [number, number]);
+  if (spans.length === 0) return [{ text: text.slice(0, length) + (text.length > length ? '…' : ''), mark: false }];
+  const [firstStart, firstEnd] = spans[0]!;
+  let from = Math.max(0, firstStart - before);
+  let to = Math.max(firstEnd, Math.min(text.length, from + length));
+  if (to - from < length) from = Math.max(0, to - length);
+  // Do not cut a surrogate pair.
+  if (from > 0 && /[\uDC00-\uDFFF]/.test(text[from]!)) from--;
+  if (to < text.length && /[\uDC00-\uDFFF]/.test(text[to]!)) to++;
+  const parts: ExcerptPart[] = [];
+  const push = (s: string, mark: boolean) => {
+    if (s) parts.push({ text: s, mark });
+  };
+  let pos = from;
+  if (from > 0) push('…', false);
+  for (const [a, b] of spans) {
+    if (b <= from || a >= to) continue;
+    const s = Math.max(a, from);
+    const e = Math.min(b, to);
+    push(text.slice(pos, s), false);
+    push(text.slice(s, e), true);
+    pos = e;
+  }
+  push(text.slice(pos, to), false);
+  if (to < text.length) push('…', false);
+  return parts;
+}
+
+/** DOM nodes for an excerpt: text nodes and <mark> elements (never parsed as HTML). */
+export function renderExcerpt(parts: readonly ExcerptPart[], doc: Document = document): DocumentFragment {
+  const frag = doc.createDocumentFragment();
+  for (const p of parts) {
+    if (p.mark) {
+      const m = doc.createElement('mark');
+      m.textContent = p.text;
+      frag.append(m);
+    } else {
+      frag.append(doc.createTextNode(p.text));
+    }
+  }
+  return frag;
+}
+
+/** Check a fragment against the normalised query; the hit, or null when it does not contain it. */
+export function verify(f: PagefindFragment, query: string, fold: Fold, excerpt?: { before?: number; length?: number }): SearchHit | null {
+  const text = first(f, FIELD.text);
+  const n = normalize(text, { fold });
+  let parts: ExcerptPart[] | null = null;
+  if (n.text.includes(query)) {
+    parts = buildExcerpt(text, n, query, excerpt?.before, excerpt?.length);
+  } else {
+    const aliases = first(f, FIELD.aliases).split(ALIAS_SEPARATOR).filter(Boolean);
+    const alias = aliases.find((a) => normalize(a, { fold }).text.includes(query));
+    if (alias === undefined) return null;
+    const rest = buildExcerpt(text, n, query, 0, (excerpt?.length ?? 72) - alias.length);
+    parts = [{ text: alias, mark: true }, { text: ' ', mark: false }, ...rest];
+  }
+  return {
+    url: f.raw_url ?? f.url,
+    kind: (first(f, FIELD.kind) || 'provision') as RecordKind,
+    label: first(f, FIELD.label),
+    chapter: first(f, FIELD.chapter),
+    docTitle: first(f, FIELD.docTitle),
+    slug: first(f, FIELD.slug),
+    docIndex: Number(first(f, FIELD.docIndex)) || 0,
+    order: Number(first(f, FIELD.order)) || 0,
+    excerpt: parts,
+  };
+}
+
+const KIND_RANK: Record<RecordKind, number> = { title: 0, heading: 1, provision: 2 };
+
+function addToGroups(groups: SearchGroup[], hit: SearchHit): void {
+  let g = groups.find((x) => x.slug === hit.slug);
+  if (!g) {
+    g = { slug: hit.slug, docTitle: hit.docTitle, docIndex: hit.docIndex, hits: [] };
+    groups.push(g);
+  }
+  g.hits.push(hit);
+}
+
+function sortGroups(groups: SearchGroup[]): void {
+  for (const g of groups) g.hits.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.order - b.order);
+}
+
+export function createSearchClient(options: SearchClientOptions): SearchClient {
+  const bundleUrl = options.bundleUrl.replace(/\/?$/, '/');
+  const pageSize = options.pageSize ?? 20;
+  const excerpt = { before: options.excerptBefore ?? 24, length: options.excerptLength ?? 72 };
+  let ready: Promise<[PagefindApi, Fold]> | undefined;
+  const load = () =>
+    (ready ??= Promise.all([
+      loadPagefind(bundleUrl),
+      options.fold ? Promise.resolve(options.fold) : loadFold(bundleUrl),
+    ]).catch((cause: unknown) => {
+      ready = undefined; // allow a retry
+      throw new Error(`Search: cannot load the search index from ${bundleUrl}`, { cause });
+    }));
+
+  async function search(query: string): Promise<SearchPage> {
+    const [pagefind, fold] = await load();
+    const normalized = normalize(query, { fold }).text;
+    const term = pagefindQuery(normalized);
+    const t0 = performance.now();
+    const results = term ? (await pagefind.search(term, { sort: { [SORT_KEY]: 'asc' } })).results : [];
+    const t1 = performance.now();
+    const groups: SearchGroup[] = [];
+    let next = 0;
+    let hits = 0;
+    let rejected = 0;
+    let verifyMs = 0;
+
+    const step = async (): Promise<SearchPage> => {
+      const v0 = performance.now();
+      let found = 0;
+      while (next < results.length && found < pageSize) {
+        const batch = results.slice(next, next + Math.max(1, pageSize - found));
+        next += batch.length;
+        const fragments = await Promise.all(batch.map((r) => r.data()));
+        for (const f of fragments) {
+          const hit = verify(f, normalized, fold, excerpt);
+          if (hit) {
+            addToGroups(groups, hit);
+            found++;
+          } else {
+            rejected++;
+          }
+        }
+      }
+      hits += found;
+      sortGroups(groups);
+      verifyMs += performance.now() - v0;
+      return snapshot();
+    };
+    let pending: Promise<SearchPage> | undefined;
+    const snapshot = (): SearchPage => {
+      const done = next >= results.length;
+      const page: SearchPage = {
+        query,
+        normalized,
+        groups,
+        hits,
+        candidates: results.length,
+        rejected,
+        done,
+        more: () => (done ? Promise.resolve(page) : (pending ??= step().finally(() => (pending = undefined)))),
+        timings: { search: t1 - t0, verify: verifyMs },
+      };
+      return page;
+    };
+    return step();
+  }
+
+  return {
+    search,
+    preload: async () => {
+      await load();
+    },
+  };
+}

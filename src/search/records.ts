@@ -1,0 +1,146 @@
+/**
+ * Regulation tree → search records: one record per leaf text block (the text of a paragraph,
+ * an item, a sub-item), plus one per chapter/section heading and one for the document title.
+ * Each record points at the deepest provision holding its text.
+ */
+import type { DocumentEntry } from '../data/collection.ts';
+import type { Article, Chapter, Document, Item, Paragraph, Phrasing, Section, SubItem } from '../parser/types.ts';
+import { toChineseNumeral } from '../parser/numerals.ts';
+
+export type Script = 'hans' | 'hant';
+/** title: the document title; heading: a chapter or section heading; provision: body text. */
+export type RecordKind = 'title' | 'heading' | 'provision';
+
+export const KIND_ORDER: Record<RecordKind, number> = { title: 0, heading: 1, provision: 2 };
+
+export interface SearchRecord {
+  /** Where the result links: page URL (with base) + `#eId` (no fragment for the title). */
+  url: string;
+  kind: RecordKind;
+  /** Document position in the collection (0-based) and record position in the document. */
+  docIndex: number;
+  order: number;
+  /** The document title, in the record's script. */
+  docTitle: string;
+  slug: string;
+  /** How the document numbers the provision: `第二十五条`, `二十五、第二款（一）`, `第三章`. */
+  label: string;
+  /** The chapter (and section) holding it: `第三章 全面正确履行政府职能`, or ''. */
+  chapter: string;
+  /** The text as displayed (the article label included in its first paragraph). */
+  text: string;
+  /** Searchable strings that are not part of the displayed text, e.g. 第十一条 for 十一、. */
+  aliases: string[];
+  script: Script;
+}
+
+export interface RecordOptions {
+  /** Site base path, e.g. `/` or `/rules/`. */
+  base: string;
+  script: Script;
+  /** Position of the document in the collection (orders documents among results). */
+  docIndex: number;
+  /** The page path of a document under the base; default `slug/` or `zh-hant/slug/`. */
+  pagePath?: (slug: string, script: Script) => string;
+}
+
+export function defaultPagePath(slug: string, script: Script): string {
+  return script === 'hant' ? `zh-hant/${slug}/` : `${slug}/`;
+}
+
+function joinBase(base: string, path: string): string {
+  return base.replace(/\/?$/, '/') + path.replace(/^\/+/, '');
+}
+
+function phrasingText(nodes: ReadonlyArray<Phrasing | Item | SubItem>): string {
+  let out = '';
+  for (const n of nodes) {
+    if (n.type === 'text') out += n.value;
+    else if (n.type === 'reference') out += phrasingText(n.children);
+  }
+  return out;
+}
+
+/** The canonical 第N条 (第N条之M) form of an article number. */
+export function canonicalArticleLabel(a: { num: number; sub?: number | undefined }): string {
+  return `第${toChineseNumeral(a.num)}条${a.sub ? `之${toChineseNumeral(a.sub)}` : ''}`;
+}
+
+/** Build the records of one document in one script. */
+export function buildRecords(entry: DocumentEntry, options: RecordOptions): SearchRecord[] {
+  const { script, docIndex } = options;
+  const tree: Document | undefined = script === 'hant' ? entry.treeHant : entry.tree;
+  if (!tree) throw new Error(`Document ${entry.meta.slug} has no ${script === 'hant' ? 'traditional' : 'simplified'} tree.`);
+  const slug = entry.meta.slug;
+  const pageUrl = joinBase(options.base, (options.pagePath ?? defaultPagePath)(slug, script));
+  const docTitle = script === 'hant' ? (tree.data.hints.title ?? entry.meta.title) : entry.meta.title;
+  const style = tree.data.articleStyle;
+  const records: SearchRecord[] = [];
+  let order = 0;
+  const push = (r: Omit<SearchRecord, 'docIndex' | 'order' | 'docTitle' | 'slug' | 'script'>) => {
+    records.push({ ...r, docIndex, order: order++, docTitle, slug, script });
+  };
+
+  const titleAliases = [entry.meta.documentNumber].filter((s): s is string => !!s);
+  push({ url: pageUrl, kind: 'title', label: '', chapter: '', text: docTitle, aliases: titleAliases });
+
+  const article = (a: Article, chapter: string) => {
+    const multi = a.children.length > 1;
+    a.children.forEach((p: Paragraph, i) => {
+      const paraLabel = multi ? `第${toChineseNumeral(p.num)}款` : '';
+      const label = a.label + paraLabel;
+      const url = `${pageUrl}#${multi ? p.eId : a.eId}`;
+      const own = phrasingText(p.children);
+      if (i === 0) {
+        const sep = style === 'tiao' ? '\u3000' : '';
+        const canonical = canonicalArticleLabel(a);
+        const aliases = a.label.startsWith(canonical) ? [] : [canonical];
+        push({ url, kind: 'provision', label, chapter, text: a.label + (own ? sep + own : ''), aliases });
+      } else if (own.trim() !== '') {
+        push({ url, kind: 'provision', label, chapter, text: own, aliases: [] });
+      }
+      for (const c of p.children) {
+        if (c.type !== 'item') continue;
+        const itemLabel = label + c.label;
+        push({ url: `${pageUrl}#${c.eId}`, kind: 'provision', label: itemLabel, chapter, text: c.label + phrasingText(c.children), aliases: [] });
+        for (const s of c.children) {
+          if (s.type !== 'subitem') continue;
+          push({ url: `${pageUrl}#${s.eId}`, kind: 'provision', label: itemLabel + s.label, chapter, text: s.label + phrasingText(s.children), aliases: [] });
+        }
+      }
+    });
+  };
+
+  const heading = (n: Chapter | Section, chapter: string): string => {
+    const full = [n.label, n.heading].filter(Boolean).join('\u3000');
+    push({ url: `${pageUrl}#${n.eId}`, kind: 'heading', label: n.label, chapter, text: full, aliases: [] });
+    return full;
+  };
+
+  for (const top of tree.children) {
+    if (top.type === 'article') {
+      article(top, '');
+      continue;
+    }
+    const chapterLabel = heading(top, '');
+    for (const c of top.children) {
+      if (c.type === 'article') {
+        article(c, chapterLabel);
+        continue;
+      }
+      const sectionLabel = `${chapterLabel} ${heading(c, chapterLabel)}`;
+      for (const a of c.children) article(a, sectionLabel);
+    }
+  }
+  return records;
+}
+
+/** Records of a whole collection in one script, documents in collection order. */
+export function buildCollectionRecords(documents: readonly DocumentEntry[], options: Omit<RecordOptions, 'docIndex'>): SearchRecord[] {
+  return documents.flatMap((entry, docIndex) => buildRecords(entry, { ...options, docIndex }));
+}
+
+/** The Pagefind sort key: kind, then document, then document order (zero-padded, so text and numeric order agree). */
+export function rankKey(r: Pick<SearchRecord, 'kind' | 'docIndex' | 'order'>): string {
+  return `${KIND_ORDER[r.kind] + 1}${String(r.docIndex).padStart(4, '0')}${String(r.order).padStart(6, '0')}`;
+}
