@@ -187,9 +187,13 @@ export function detect(text: string): Span[] {
   }
   // 2. Bare document numbers.
   for (const m of text.matchAll(DOC_NUMBER_ANYWHERE)) {
-    const start = m.index;
-    if (overlaps(taken, start, start + m[0].length)) continue;
-    taken.push({ kind: 'citation', start, end: start + m[0].length, documentNumber: normalizeDocNumber(m[0]) });
+    // The issuer's code (机关代字, 淄政发) follows the words before it without a break: cut at
+    // the last function word so 按照淄政发〔2017〕2号 cites 淄政发〔2017〕2号.
+    const lead = /^.*(?:按照|依照|根据|依据|参照|执行|关于|印发|转发|见|和|及|与|或|的|是|于|以|经|由|将|对|在|了)/.exec(m[0].replace(/[〔［[].*$/, ''));
+    const start = m.index + (lead ? lead[0].length : 0);
+    const end = m.index + m[0].length;
+    if (overlaps(taken, start, end)) continue;
+    taken.push({ kind: 'citation', start, end, documentNumber: normalizeDocNumber(text.slice(start, end)) });
   }
   // 3. The document itself.
   for (const m of text.matchAll(SELF)) {

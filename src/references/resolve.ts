@@ -7,6 +7,7 @@
  */
 import type { Article, Document, Item, Paragraph, RegNode } from '../parser/types.ts';
 import { labelOfEId } from '../parser/labels.ts';
+import { toChineseNumeral } from '../parser/numerals.ts';
 import type { RefPath } from './detect.ts';
 
 /** Where a reference stands. */
@@ -65,7 +66,7 @@ export function resolvePath(path: RefPath, place: Place, articles: Article[]): R
   const here = article === place.article ? place.paragraph : undefined;
   if (typeof path.paragraph === 'number') {
     const p = article.children.find((x) => x.num === path.paragraph);
-    if (!p) return { ok: false, reason: `${labelOfEId(article.eId)}第${path.paragraph}款 does not exist; ${labelOfEId(article.eId)} has ${article.children.length} paragraph(s)` };
+    if (!p) return { ok: false, reason: `${labelOfEId(article.eId)}第${toChineseNumeral(path.paragraph)}款 does not exist; ${labelOfEId(article.eId)} has ${article.children.length} paragraph(s)` };
     paragraphs = [p];
   } else if (path.paragraph === 'this') {
     if (!here) return { ok: false, reason: '本款 used outside a paragraph' };
@@ -74,7 +75,8 @@ export function resolvePath(path: RefPath, place: Place, articles: Article[]): R
     const at = here ? article.children.indexOf(here) : -1;
     const count = path.paragraph.previous;
     if (at - count < 0) {
-      return { ok: false, reason: `${count === 1 ? '前款' : `前${count}款`} has no ${count} paragraph(s) before ${here ? labelOfEId(here.eId) : 'this text'}` };
+      const what = count === 1 ? '前款 has no paragraph' : `前${toChineseNumeral(count)}款 has fewer than ${count} paragraphs`;
+      return { ok: false, reason: `${what} before ${here ? labelOfEId(here.eId) : 'this text'}` };
     }
     paragraphs = article.children.slice(at - count, at);
   } else {
@@ -90,7 +92,7 @@ export function resolvePath(path: RefPath, place: Place, articles: Article[]): R
   let item: Item | undefined;
   if (typeof path.item === 'number') {
     item = items.find((x) => x.num === path.item);
-    if (!item) return { ok: false, reason: `${labelOfEId(paragraph.eId)}第（${path.item}）项 does not exist; ${labelOfEId(paragraph.eId)} has ${items.length === 0 ? 'no items' : span(items)}` };
+    if (!item) return { ok: false, reason: `${labelOfEId(paragraph.eId)}第（${toChineseNumeral(path.item)}）项 does not exist; ${labelOfEId(paragraph.eId)} has ${items.length === 0 ? 'no items' : span(items)}` };
   } else if (path.item === 'this') {
     item = place.item;
     if (!item) return { ok: false, reason: '本项 used outside an item' };
