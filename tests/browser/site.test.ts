@@ -171,6 +171,11 @@ describe('layouts', () => {
     const tocTop = await page.locator('.toc').evaluate((el) => el.getBoundingClientRect().top);
     expect(tocTop).toBeGreaterThanOrEqual(0);
     expect(tocTop).toBeLessThan(10);
+    // The entry of the article being read is marked and visible in the sidebar.
+    const current = page.locator('.toc a[aria-current]');
+    await expect.poll(() => current.getAttribute('href')).toBe('#art_60');
+    const [entry, box] = [await current.boundingBox(), await page.locator('.toc').boundingBox()];
+    expect(entry && box && entry.y >= box.y && entry.y + entry.height <= box.y + box.height).toBe(true);
     const measure = await page.locator('.doc-body').evaluate((el) => el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize));
     expect(measure).toBeLessThanOrEqual(40);
   });
