@@ -42,7 +42,7 @@ export function loadMeta(text: string, path: string): MetaResult {
     const reason = missing
       ? `Missing ${field}: ${issue.message.startsWith('expected') ? issue.message : `expected ${issue.message}`}`
       : `Unexpected value for ${field}: ${issue.message}`;
-    report(file, reason, placeOf(range[0]), `meta-${issue.code}`, true);
+    report(file, reason, placeOf(range[0] ?? 0), `meta-${issue.code}`, true);
   }
   return { file };
 }
