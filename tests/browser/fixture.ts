@@ -66,6 +66,7 @@ const tiaoTree: DocumentEntry['tree'] = {
 };
 
 const stats = { chapters: 2, sections: 1, articles: 3, paragraphs: 4, items: 2, subitems: 2, dropped: 0 };
+const links = { citations: [], backlinks: {}, terms: [] };
 
 const base = {
   authority: '示例市人民政府',
@@ -90,6 +91,7 @@ export const fixtureCollection: Collection = {
       },
       tree: tiaoTree,
       stats,
+      ...links,
     },
     {
       folder: 'example-old-measures',
@@ -103,6 +105,7 @@ export const fixtureCollection: Collection = {
       },
       tree: tiaoTree,
       stats,
+      ...links,
     },
   ],
 };

@@ -248,7 +248,7 @@ describe('budgets and contrast', () => {
       const ratios = await page.evaluate(() => {
         const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
         const lum = (c: string) => {
-          const [r, g, b] = rgb(c).map((v) => {
+          const [r = 0, g = 0, b = 0] = rgb(c).map((v) => {
             const s = v / 255;
             return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
           });
@@ -264,7 +264,7 @@ describe('budgets and contrast', () => {
         const ratio = (sel: string) => {
           const el = document.querySelector(sel);
           if (!el) return [sel, 0] as const;
-          const [a, b] = [lum(getComputedStyle(el).color), lum(background(el))].sort((x, y) => y - x);
+          const [a = 0, b = 0] = [lum(getComputedStyle(el).color), lum(background(el))].sort((x, y) => y - x);
           return [sel, Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100] as const;
         };
         return Object.fromEntries(
