@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     queries: { type: 'string', default: '1500' },
     seed: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
+    chunk: { type: 'string' },
+    cold: { type: 'string', default: '40' },
   },
 });
 
@@ -64,7 +66,7 @@ const records: Record<Script, SearchRecord[]> = {
 };
 const t0 = performance.now();
 for (const script of ['hans', 'hant'] as const) {
-  const r = await buildSearchIndex({ outDir: out, base, documents, script, foldMap });
+  const r = await buildSearchIndex({ outDir: out, base, documents, script, foldMap, ...(args.chunk ? { chunkSize: Number(args.chunk) } : {}) });
   console.log(`built ${script}: ${r.records} records, ${r.words} record-words → ${r.outputPath}`);
 }
 const buildMs = performance.now() - t0;
@@ -182,6 +184,25 @@ for (const [script, q] of [['hans', '会议'], ['hans', '市政府'], ['hant', '
     return `${k}${v.n > 1 ? `×${v.n}` : ''} ${kb(v.gz)}`;
   });
   console.log(`  ${script} "${q}": ${r.shown.hits} shown of ${r.shown.candidates} candidates, ${r.ms.toFixed(0)} ms (incl. loading); total ${kb(total)} = ${parts.join(' + ')}`);
+}
+
+// ---------- first-query bytes over random queries ----------
+{
+  const r0 = rng(Number(args.seed) + 7);
+  const totals: number[] = [];
+  const rs = records.hans;
+  for (let i = 0; i < Number(args.cold); i++) {
+    const r = rs[Math.floor(r0() * rs.length)]!;
+    const cs = Array.from(r.text);
+    const len = Math.min(cs.length, 2 + Math.floor(r0() * 5));
+    const at = Math.floor(r0() * (cs.length - len + 1));
+    const res = await firstQueryBytes('hans', cs.slice(at, at + len).join(''));
+    totals.push(Object.values(res.byKind).reduce((a, v) => a + v.gz, 0));
+  }
+  totals.sort((a, b) => a - b);
+  if (totals.length) {
+    console.log(`  ${totals.length} random cold queries (2–6 chars): median ${kb(totals[Math.floor(totals.length / 2)]!)}, p90 ${kb(totals[Math.floor(totals.length * 0.9)]!)}, max ${kb(totals[totals.length - 1]!)}; over 100 KiB: ${totals.filter((t) => t > 100 * 1024).length}`);
+  }
 }
 
 // ---------- recall / precision ----------

@@ -16,6 +16,7 @@ import { addTraditional } from './lib/traditional.ts';
 import { findDefinitions, loadGlossary, type Term } from '../src/references/glossary.ts';
 import { linkReferences, type FoundReference } from '../src/references/transform.ts';
 import { backLinks, citedDocuments } from '../src/references/collection.ts';
+import { checkAnchors } from './lib/anchors.ts';
 import { formatMessages } from './lib/report.ts';
 
 function arg(name: string, fallback: string): string {
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
       terms = g.terms;
     }
     for (const t of findDefinitions(display)) if (!terms.some((x) => x.term === t.term)) terms.push(t);
-    documents.push({ folder, meta, tree: display, stats, citations: [], backlinks: {}, terms });
+    documents.push({ folder, meta, tree: display, stats, citations: [], backlinks: {}, terms, aliases: [] });
     fileOf.set(meta.slug, file);
     glossaryOf.set(meta.slug, glossaryPath);
     const s = stats;
@@ -97,6 +98,8 @@ async function main(): Promise<number> {
   const problems = files.filter((f) => f.messages.length > 0);
   if (problems.length > 0) console.error(formatMessages(problems));
   if (files.some((f) => f.messages.some((m) => m.fatal))) return 1;
+  // The anchor contract: published anchors may not disappear without an alias.
+  if (!checkAnchors(documents, contentDir)) return 1;
 
   await addTraditional(documents, contentDir);
   const collection: Collection = { documents };

@@ -8,6 +8,7 @@ import type { Document } from '../parser/types.ts';
 import type { DocumentMeta } from '../content/meta-schema.ts';
 import type { BackLinks, CitedDocument } from '../references/collection.ts';
 import type { Term } from '../references/glossary.ts';
+import type { Alias } from '../anchors/manifest.ts';
 
 export interface DocumentStats {
   chapters: number;
@@ -36,6 +37,8 @@ export interface DocumentEntry {
   backlinks: BackLinks;
   /** Defined terms: glossary entries and definitions found in the text. */
   terms: Term[];
+  /** Published anchors that moved: old eId → the eId it now lives at. */
+  aliases: Alias[];
 }
 
 export interface Collection {
