@@ -95,13 +95,19 @@ describe('deep links', () => {
     expect(hrefs).toContain('#chp_1');
   });
 
-  test('articles show their label as the source writes it, in bold', async () => {
+  test('articles show their label as the source writes it, in bold, linking to itself', async () => {
     const page = await open();
     await page.goto(`${site.url}${SLUG}/#art_25`);
     const label = page.locator('#art_25 .art-label');
     await expect(label.textContent()).resolves.toBe('二十五、');
     await expect(label.evaluate((el) => Number(getComputedStyle(el).fontWeight))).resolves.toBeGreaterThanOrEqual(700);
     await expect(page.locator('.toc a[href="#art_25"] .toc-label').textContent()).resolves.toBe('二十五、');
+    // Labels link to their own provision, so a reader can copy the address.
+    await page.locator('#art_47 a.art-label').click();
+    await page.waitForURL(/#art_47$/);
+    await page.locator(`#${ITEM} > a.item-label`).click();
+    await page.waitForURL(new RegExp(`#${ITEM}$`));
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(ITEM);
   });
 
   test('the skip link is the first stop and is visible when focused', async () => {
