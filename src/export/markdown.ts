@@ -1,0 +1,63 @@
+/**
+ * Open data: a document as Markdown, through mdast and remark-stringify. Chapters and sections
+ * become headings, each article a paragraph led by its bold label, items and sub-items lines of
+ * their own; references become links where they point somewhere.
+ */
+import { unified } from 'unified';
+import remarkStringify from 'remark-stringify';
+import type { Root, RootContent, PhrasingContent } from 'mdast';
+import type { Document, Item, Paragraph, Phrasing, Provision, SubItem } from '../parser/types.ts';
+import type { DocumentMeta } from '../content/meta-schema.ts';
+
+function phrasing(nodes: Phrasing[], base: string): PhrasingContent[] {
+  return nodes.map((n): PhrasingContent => {
+    if (n.type === 'text') return { type: 'text', value: n.value };
+    const text = n.children.map((c) => c.value).join('');
+    if (!n.target || n.target === '#') return { type: 'text', value: text };
+    const url = n.target.startsWith('#') ? n.target : `${base}${n.target.replace(/^\//, '')}`;
+    return { type: 'link', url, children: [{ type: 'text', value: text }] };
+  });
+}
+
+const inline = (node: Paragraph | Item | SubItem) => node.children.filter((c): c is Phrasing => c.type === 'text' || c.type === 'reference');
+
+function blocks(node: Provision, base: string): RootContent[] {
+  switch (node.type) {
+    case 'chapter':
+    case 'section':
+      return [
+        { type: 'heading', depth: node.type === 'chapter' ? 2 : 3, children: [{ type: 'text', value: `${node.label} ${node.heading}`.trim() }] },
+        ...node.children.flatMap((c) => blocks(c, base)),
+      ];
+    case 'article':
+      return node.children.flatMap((p, i) => {
+        // A space after the bold label: CommonMark closes ** after 、 only before whitespace or punctuation.
+        const lead: PhrasingContent[] = i === 0 ? [{ type: 'strong', children: [{ type: 'text', value: node.label }] }, { type: 'text', value: ' ' }] : [];
+        return [{ type: 'paragraph', children: [...lead, ...phrasing(inline(p), base)] } as RootContent, ...p.children.filter((c): c is Item => c.type === 'item').flatMap((c) => blocks(c, base))];
+      });
+    case 'paragraph':
+      return [{ type: 'paragraph', children: phrasing(inline(node), base) }];
+    case 'item':
+    case 'subitem':
+      return [
+        { type: 'paragraph', children: [{ type: 'text', value: node.label }, ...phrasing(inline(node), base)] },
+        ...(node.type === 'item' ? node.children.filter((c): c is SubItem => c.type === 'subitem').flatMap((c) => blocks(c, base)) : []),
+      ];
+  }
+}
+
+/**
+ * The Markdown text of a document. `base` is the site's base URL for links to other documents.
+ * @example toMarkdown(tree, meta, '/') // '# 淄博市人民政府工作规则\n\n…'
+ */
+export function toMarkdown(tree: Document, meta: Pick<DocumentMeta, 'title' | 'authority'>, base = '/', title = meta.title): string {
+  const root: Root = {
+    type: 'root',
+    children: [
+      { type: 'heading', depth: 1, children: [{ type: 'text', value: title }] },
+      { type: 'paragraph', children: [{ type: 'text', value: meta.authority }] },
+      ...tree.children.flatMap((c) => blocks(c, base)),
+    ],
+  };
+  return unified().use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*' }).stringify(root);
+}

@@ -1,0 +1,13 @@
+/** Open data: the document's tree (every provision with its eId) and metadata, as JSON. */
+import type { APIRoute } from 'astro';
+import { loadCollection, type DocumentEntry } from '../../data/collection.ts';
+
+export function getStaticPaths() {
+  return loadCollection().documents.map((entry) => ({ params: { slug: entry.meta.slug }, props: { entry } }));
+}
+
+export const GET: APIRoute<{ entry: DocumentEntry }> = ({ props }) => {
+  const { meta, tree, stats, citations, terms, aliases } = props.entry;
+  const body = { format: 'regtree', version: 1, spec: 'docs/tree-spec.md', meta, stats, citations, terms, aliases, tree };
+  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
