@@ -119,6 +119,14 @@ describe('deep links', () => {
     expect(await inView(page, '.skip-link')).toBe(true);
   });
 
+  test('the full-text downloads next to the page resolve', async () => {
+    const page = await open();
+    await page.goto(`${site.url}${SLUG}/`);
+    const hrefs = await page.locator('a[download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs).toEqual([`${site.url}${SLUG}/text.md`, `${site.url}${SLUG}/data.json`]);
+    for (const href of hrefs) expect((await fetch(href)).status, href).toBe(200);
+  });
+
   test('an unknown address gets the 404 page', async () => {
     const response = await fetch(`${site.url}no-such-document/`);
     expect(response.status).toBe(404);
