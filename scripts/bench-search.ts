@@ -50,7 +50,8 @@ if (documents.some((d) => !d.treeHant)) {
   for (const d of documents) {
     if (d.treeHant) continue;
     const t = walk(d.tree) as Document;
-    d.treeHant = { ...t, data: { ...t.data, hints: { ...t.data.hints, title: convert(d.meta.title) } } };
+    d.treeHant = t;
+    d.titleHant = convert(d.meta.title);
   }
   console.log('(traditional trees made with src/script/convert.ts for this run)');
 }

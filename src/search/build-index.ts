@@ -21,6 +21,13 @@ import { ALIAS_SEPARATOR, bundlePath, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY
 
 export { bundlePath, INDEX_LANGUAGE };
 
+const CHUNK_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
+/**
+ * Word locations per index chunk. Pagefind's default (20,000) makes a first query fetch a
+ * chunk of ~30 KiB; smaller chunks keep a query's download small at the cost of more files.
+ */
+export const DEFAULT_CHUNK_SIZE = 4000;
+
 /** Pagefind files the site does not use (its own UIs). */
 const UNUSED_FILES = [
   'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
@@ -41,6 +48,8 @@ export interface BuildSearchIndexOptions {
   foldMap?: FoldMap;
   /** The page path of a document under the base (default `slug/`, `zh-hant/slug/`). */
   pagePath?: (slug: string, script: Script) => string;
+  /** Word locations per index chunk (default DEFAULT_CHUNK_SIZE). */
+  chunkSize?: number;
 }
 
 export interface BuildSearchIndexResult {
@@ -80,10 +89,17 @@ function check(what: string, errors: readonly string[] | undefined): void {
 }
 
 /** Add records to a fresh Pagefind index and write it to `outputPath`. */
-export async function writeRecords(records: readonly pagefind.CustomRecord[], outputPath: string): Promise<number> {
+export async function writeRecords(records: readonly pagefind.CustomRecord[], outputPath: string, chunkSize = DEFAULT_CHUNK_SIZE): Promise<number> {
   let created: pagefind.NewIndexResponse;
+  // Pagefind reads its index chunk size (in word locations, default 20,000) from the environment
+  // of the indexer process, which the Node API spawns synchronously inside the first call.
+  const previous = process.env[CHUNK_ENV];
+  process.env[CHUNK_ENV] = String(chunkSize);
   try {
-    created = await pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
+    const pending = pagefind.createIndex({ forceLanguage: INDEX_LANGUAGE });
+    if (previous === undefined) delete process.env[CHUNK_ENV];
+    else process.env[CHUNK_ENV] = previous;
+    created = await pending;
   } catch (cause) {
     throw new Error('Pagefind: cannot start the indexer', { cause });
   }
@@ -126,7 +142,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   const records = buildCollectionRecords(documents, { base, script, ...(options.pagePath ? { pagePath: options.pagePath } : {}) });
   const outputPath = join(outDir, bundlePath(script));
   try {
-    const words = await writeRecords(records.map((r) => toCustomRecord(r, fold)), outputPath);
+    const words = await writeRecords(records.map((r) => toCustomRecord(r, fold)), outputPath, options.chunkSize);
     await mkdir(outputPath, { recursive: true });
     await writeFile(join(outputPath, FOLD_FILE), JSON.stringify({ from: foldMap.from, to: foldMap.to } satisfies FoldMap));
     return { outputPath, records: records.length, words };

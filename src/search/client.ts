@@ -25,7 +25,7 @@ export type RecordKind = 'title' | 'heading' | 'provision';
 export interface SearchClientOptions {
   /** URL of the Pagefind bundle directory, ending in `/`: `${BASE_URL}pagefind/` or `${BASE_URL}zh-hant/pagefind/`. */
   bundleUrl: string;
-  /** Verified hits per page (default 20). */
+  /** Verified hits per page (default 10: each hit costs one fragment fetch of about 0.5 KiB). */
   pageSize?: number;
   /** Original characters of context around the first match in an excerpt (default 24 before, 72 in all). */
   excerptBefore?: number;
@@ -107,6 +107,9 @@ async function loadPagefind(bundleUrl: string): Promise<PagefindApi> {
   // Intl.Segmenter when that language is zh/ja/th — which would split our bigram tokens.
   // It reads the attribute synchronously inside init(); present the index language for that
   // instant and restore the page's attribute before anything can render.
+  // Search on the main thread: the index is small and queries take milliseconds, and it saves
+  // fetching pagefind-worker.js (12 KiB gzip) on the first query.
+  await api.options({ noWorker: true });
   const html = document.documentElement;
   const lang = html.getAttribute('lang');
   html.setAttribute('lang', INDEX_LANGUAGE);
@@ -239,7 +242,7 @@ function sortGroups(groups: SearchGroup[]): void {
 
 export function createSearchClient(options: SearchClientOptions): SearchClient {
   const bundleUrl = options.bundleUrl.replace(/\/?$/, '/');
-  const pageSize = options.pageSize ?? 20;
+  const pageSize = options.pageSize ?? 10;
   const excerpt = { before: options.excerptBefore ?? 24, length: options.excerptLength ?? 72 };
   let ready: Promise<[PagefindApi, Fold]> | undefined;
   const load = () =>

@@ -73,7 +73,7 @@ export function buildRecords(entry: DocumentEntry, options: RecordOptions): Sear
   if (!tree) throw new Error(`Document ${entry.meta.slug} has no ${script === 'hant' ? 'traditional' : 'simplified'} tree.`);
   const slug = entry.meta.slug;
   const pageUrl = joinBase(options.base, (options.pagePath ?? defaultPagePath)(slug, script));
-  const docTitle = script === 'hant' ? (tree.data.hints.title ?? entry.meta.title) : entry.meta.title;
+  const docTitle = script === 'hant' ? (entry.titleHant ?? entry.meta.title) : entry.meta.title;
   const style = tree.data.articleStyle;
   const records: SearchRecord[] = [];
   let order = 0;

@@ -47,12 +47,14 @@ export function queryBigrams(normalized: string): string[] {
 
 /**
  * The Pagefind search term for a normalised query: `"b1 b2 …"` for two or more characters,
- * the character itself for one, `null` for none.
+ * the character itself for one, `null` for none. At most `maxTokens` consecutive bigrams (the
+ * start of the query) are sent: each bigram may live in a different index chunk, so this bounds
+ * the bytes a query fetches; the client verifies the whole query on every candidate anyway.
  * @example pagefindQuery('会议制度') // '"会议 议制 制度"'
  */
-export function pagefindQuery(normalized: string): string | null {
+export function pagefindQuery(normalized: string, maxTokens = 3): string | null {
   const cs = chars(normalized);
   if (cs.length === 0) return null;
   if (cs.length === 1) return cs[0]!;
-  return `"${queryBigrams(normalized).join(' ')}"`;
+  return `"${queryBigrams(normalized).slice(0, Math.max(1, maxTokens)).join(' ')}"`;
 }

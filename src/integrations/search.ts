@@ -1,0 +1,44 @@
+/**
+ * Astro integration: after the build, write the search bundles of both scripts
+ * (`<dist>/pagefind/` and `<dist>/zh-hant/pagefind/`) from generated/collection.json.
+ *
+ *   // astro.config.mjs
+ *   import search from './src/integrations/search.ts';
+ *   export default defineConfig({ integrations: [search()] });
+ */
+import type { AstroIntegration } from 'astro';
+import { fileURLToPath } from 'node:url';
+import { loadCollection } from '../data/collection.ts';
+import { buildSearchIndex, collectionFoldMap } from '../search/build-index.ts';
+
+export interface SearchIntegrationOptions {
+  /** Project root holding generated/collection.json (default: the current directory). */
+  root?: string;
+}
+
+export default function search(options: SearchIntegrationOptions = {}): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'tiaowen-search',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const { documents } = loadCollection(options.root);
+        const foldMap = collectionFoldMap(documents);
+        const started = performance.now();
+        const hans = await buildSearchIndex({ outDir, base, documents, script: 'hans', foldMap });
+        const withHant = documents.filter((d) => d.treeHant);
+        if (withHant.length < documents.length) {
+          logger.warn(`${documents.length - withHant.length} document(s) have no traditional tree: left out of the /zh-hant/ search.`);
+        }
+        const hant = await buildSearchIndex({ outDir, base, documents: withHant, script: 'hant', foldMap });
+        logger.info(
+          `search: ${hans.records} + ${hant.records} records → ${hans.outputPath}, ${hant.outputPath} in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}
