@@ -12,6 +12,8 @@ function basePath(raw = '/') {
 
 export default defineConfig({
   base: basePath(process.env.TIAOWEN_BASE),
+  // TIAOWEN_OUT lets parallel builds (and tests) use their own output folder.
+  outDir: process.env.TIAOWEN_OUT || 'dist',
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

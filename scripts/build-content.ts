@@ -25,7 +25,7 @@ function arg(name: string, fallback: string): string {
 }
 
 const contentDir = arg('--content', 'content');
-const outFile = arg('--out', join('generated', 'collection.json'));
+const outFile = arg('--out', process.env.TIAOWEN_COLLECTION || join('generated', 'collection.json'));
 
 async function main(): Promise<number> {
   const files: VFile[] = [];

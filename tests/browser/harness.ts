@@ -34,6 +34,9 @@ export interface SiteServer {
   close(): Promise<void>;
 }
 
+/** The built site the tests run against: dist/, or TIAOWEN_OUT when set. */
+export const BUILT_SITE = process.env.TIAOWEN_OUT || 'dist';
+
 /** Serve `dir` (a built site) under `base` (`/` or `/rules/`) on 127.0.0.1 and a free port. */
 export async function serveSite(dir: string, base = '/'): Promise<SiteServer> {
   const root = resolve(dir);

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
 
 const SLUG = 'zibo-government-work-rules';
 const ITEM = 'art_47__para_1__item_2';
@@ -16,7 +16,7 @@ let browser: Browser;
 let problems: string[] = [];
 
 beforeAll(async () => {
-  site = await serveSite('dist');
+  site = await serveSite(BUILT_SITE);
   browser = await launchChromium();
 });
 afterAll(async () => {
