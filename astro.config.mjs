@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import search from './src/integrations/search.ts';
 
 /**
  * The public path the site is served under: `/` by default, or e.g. `TIAOWEN_BASE=/rules/`
@@ -19,4 +20,6 @@ export default defineConfig({
   build: { format: 'directory' },
   // Pages are small and text-first; keep one stylesheet file the pages share.
   devToolbar: { enabled: false },
+  // Search first: it writes the Pagefind bundles into the finished build (astro:build:done).
+  integrations: [search()],
 });
