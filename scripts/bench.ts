@@ -1,0 +1,169 @@
+/**
+ * Benchmarks, reported as numbers (never asserted): parser throughput, the full build (wall
+ * time, peak memory), page weight by kind, and scale runs on synthetic collections.
+ *
+ *   npm run bench                         # parser + build + page weight on content/
+ *   npm run bench -- --scale 100,300,1000 # also synthetic collections of these sizes
+ *   npm run bench -- --only scale --scale 100
+ *
+ * Prints Markdown tables (the README's performance section carries them).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { parseRegulation } from '../src/parser/index.ts';
+import { writeCorpus } from './synth.ts';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+const only = arg('--only');
+const scales = (arg('--scale') ?? '').split(',').filter(Boolean).map(Number);
+const node = process.execPath;
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Parser throughput: the seed itself, and the seed repeated to 10 MB. */
+function benchParser(): void {
+  const seed = readFileSync('content/zibo-government-work-rules/source.txt', 'utf8');
+  const times: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    parseRegulation(seed);
+    times.push(performance.now() - t);
+  }
+  const big = seed.repeat(Math.ceil(10e6 / Buffer.byteLength(seed)));
+  const mb = Buffer.byteLength(big) / 1e6;
+  const t = performance.now();
+  const { tree } = parseRegulation(big);
+  const s = (performance.now() - t) / 1000;
+  console.log('\n### Parser\n');
+  console.log('| input | size | time | throughput |\n|---|---|---|---|');
+  console.log(`| the seed (median of 30) | ${(Buffer.byteLength(seed) / 1024).toFixed(1)} KiB | ${median(times).toFixed(2)} ms | ${(Buffer.byteLength(seed) / 1e6 / (median(times) / 1000)).toFixed(1)} MB/s |`);
+  console.log(`| the seed repeated (${tree.data.dropped.length} lines aside) | ${mb.toFixed(1)} MB | ${s.toFixed(2)} s | ${(mb / s).toFixed(1)} MB/s |`);
+}
+
+interface BuildRun {
+  seconds: number;
+  peakMiB: number;
+}
+
+/** Run a command under GNU time: wall seconds and the peak resident memory of any process it waited for. */
+function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): BuildRun {
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', cmd, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr.slice(-2000)}`);
+  const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr);
+  return { seconds: Number(m?.[1]), peakMiB: Number(m?.[2]) / 1024 };
+}
+
+/** A full build (content → site → both search bundles) into its own folders. */
+function build(contentDir: string, work: string): { content: BuildRun; site: BuildRun } {
+  mkdirSync(work, { recursive: true });
+  const collection = join(work, 'collection.json');
+  const env = { ...process.env, TIAOWEN_OUT: join(work, 'site'), TIAOWEN_COLLECTION: collection, ASTRO_TELEMETRY_DISABLED: '1' };
+  const content = timed(node, ['scripts/build-content.ts', '--content', contentDir, '--out', collection], env);
+  const site = timed(node, ['node_modules/astro/bin/astro.mjs', 'build'], env);
+  return { content, site };
+}
+
+function dirSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  if (!existsSync(dir)) return { bytes, files };
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) {
+      bytes += statSync(join(e.parentPath, e.name)).size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+/** Compressed weight of a built page and what it loads at first view, by kind. */
+function pageWeight(site: string, path: string): Record<string, number> {
+  const file = join(site, path, 'index.html');
+  const html = readFileSync(file, 'utf8');
+  const out: Record<string, number> = { html: gz(html), css: 0, js: 0, fonts: 0 };
+  const seen = new Set<string>();
+  const local = (href: string) => join(site, href.replace(/^\/(rules\/)?/, ''));
+  for (const m of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"/g)) {
+    const href = m[1] ?? m[2]!;
+    if (!seen.has(href) && existsSync(local(href))) {
+      seen.add(href);
+      const css = readFileSync(local(href));
+      out.css! += gz(css);
+      for (const f of css.toString().matchAll(/url\(([^)]+\.(?:woff2?|ttf|otf))\)/g)) out.fonts! += statSync(local(f[1]!)).size;
+    }
+  }
+  for (const m of html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)) out.css! += gz(m[1]!);
+  // Scripts loaded at first view: <script src> and their static imports (not dynamic imports).
+  const queue = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  for (const m of html.matchAll(/<script(?![^>]*src=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)) {
+    out.js! += gz(m[1]!);
+    for (const i of m[1]!.matchAll(/import\s*(?:[\w{}\s,*]+from\s*)?["']([^"']+)["']/g)) queue.push(i[1]!);
+  }
+  while (queue.length > 0) {
+    const src = queue.shift()!;
+    const path = src.startsWith('/') ? local(src) : join(site, '_astro', src.replace(/^\.\//, ''));
+    if (seen.has(path) || !existsSync(path)) continue;
+    seen.add(path);
+    const js = readFileSync(path, 'utf8');
+    out.js! += gz(js);
+    for (const i of js.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w{}\s,*$]+from\s*)?["'](\.\/[^"']+)["']/g)) queue.push(`/_astro/${i[1]!.slice(2)}`);
+  }
+  return out;
+}
+
+function benchSite(): void {
+  const work = resolve('/tmp/tiaowen-bench/content');
+  const run = build('content', work);
+  const site = join(work, 'site');
+  console.log('\n### Build (content/, both scripts, search index)\n');
+  console.log('| step | wall time | peak memory |\n|---|---|---|');
+  console.log(`| parse content/ | ${run.content.seconds.toFixed(2)} s | ${run.content.peakMiB.toFixed(0)} MiB |`);
+  console.log(`| astro build + search index | ${run.site.seconds.toFixed(2)} s | ${run.site.peakMiB.toFixed(0)} MiB |`);
+  const { documents } = JSON.parse(readFileSync(join(work, 'collection.json'), 'utf8')) as { documents: Array<{ meta: { slug: string } }> };
+  const slug = documents[0]!.meta.slug;
+  const pages: Array<[string, string]> = [['home', ''], ['document', slug], ['article page', `${slug}/art_47`], ['document (traditional)', `zh-hant/${slug}`]];
+  console.log('\n### Page weight at first load (gzip -9)\n');
+  console.log('| page | HTML | CSS | JS | fonts | total |\n|---|---|---|---|---|---|');
+  for (const [name, path] of pages) {
+    if (!existsSync(join(site, path, 'index.html'))) continue;
+    const w = pageWeight(site, path);
+    const total = Object.values(w).reduce((a, b) => a + b, 0);
+    console.log(`| ${name} \`/${path}${path ? '/' : ''}\` | ${kib(w.html!)} | ${kib(w.css!)} | ${kib(w.js!)} | ${kib(w.fonts!)} | ${kib(total)} |`);
+  }
+  const idx = dirSize(join(site, 'pagefind'));
+  console.log(`\nSearch index (simplified): ${kib(idx.bytes)} in ${idx.files} files.`);
+}
+
+function benchScale(): void {
+  console.log('\n### Scale (synthetic collections, scripts/synth.ts)\n');
+  console.log('| documents | source text | articles | content build | site build | peak memory | pages | site size | search index (one script) |\n|---|---|---|---|---|---|---|---|---|');
+  for (const count of scales) {
+    const root = `/tmp/tiaowen-bench/scale-${count}`;
+    const { bytes } = writeCorpus(root, count);
+    const run = build(join(root, 'content'), root);
+    const coll = JSON.parse(readFileSync(join(root, 'collection.json'), 'utf8')) as { documents: Array<{ stats: { articles: number } }> };
+    const articles = coll.documents.reduce((a, d) => a + d.stats.articles, 0);
+    const site = dirSize(join(root, 'site'));
+    const pages = execFileSync('find', [join(root, 'site'), '-name', 'index.html'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    const idx = dirSize(join(root, 'site', 'pagefind'));
+    console.log(
+      `| ${count} | ${(bytes / 1e6).toFixed(1)} MB | ${articles} | ${run.content.seconds.toFixed(1)} s | ${run.site.seconds.toFixed(1)} s | ` +
+        `${Math.max(run.content.peakMiB, run.site.peakMiB).toFixed(0)} MiB | ${pages} | ${(site.bytes / 1e6).toFixed(1)} MB | ${(idx.bytes / 1e6).toFixed(2)} MB, ${idx.files} files |`,
+    );
+  }
+}
+
+console.log(`Benchmarks on ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+if (!only || only === 'parser') benchParser();
+if (!only || only === 'site') benchSite();
+if ((!only || only === 'scale') && scales.length > 0) benchScale();
