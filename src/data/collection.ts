@@ -9,16 +9,10 @@ import type { DocumentMeta } from '../content/meta-schema.ts';
 import type { BackLinks, CitedDocument } from '../references/collection.ts';
 import type { Term } from '../references/glossary.ts';
 import type { Alias } from '../anchors/manifest.ts';
+import type { TreeStats } from '../parser/stats.ts';
 
-export interface DocumentStats {
-  chapters: number;
-  sections: number;
-  articles: number;
-  paragraphs: number;
-  items: number;
-  subitems: number;
-  dropped: number;
-}
+/** Counts of a document's units, as the parser reports them. */
+export type DocumentStats = TreeStats;
 
 export interface DocumentEntry {
   /** The folder under content/ the document came from. */
