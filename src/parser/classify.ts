@@ -32,6 +32,8 @@ const ITEM = new RegExp(`^([（(]${S}(${CN})${S}[）)])${S}(.*)$`);
 const SUBITEM_DOT = /^(([0-9０-９]{1,3})[.．、])(?![0-9０-９])[\s\u00a0\u3000]*(.*)$/;
 const SUBITEM_PAREN = new RegExp(`^([（(]${S}([0-9０-９]{1,3})${S}[）)])${S}(.*)$`);
 const TOC = new RegExp(`^目${S}录$`);
+// 第一编 / 第一分编 (parts, as in the Civil Code): a level above chapters not modelled yet.
+const PART = new RegExp(`^(第${S}(${N})${S}(?:分)?编)(?:${SPACE}|$)`);
 // Something that looks like a heading label but whose number is not a numeral: 第X章, 第3a条.
 const BAD_HEADING = /^(第[^\s\u3000，。；：,.;:、]{1,6}?([章节条]))/;
 
@@ -39,7 +41,9 @@ const BAD_HEADING = /^(第[^\s\u3000，。；：,.;:、]{1,6}?([章节条]))/;
 export function classifyLine(text: string): LineKind {
   if (text === '') return { kind: 'blank' };
   if (TOC.test(text)) return { kind: 'toc' };
-  let m = CHAPTER.exec(text);
+  let m = PART.exec(text);
+  if (m) return { kind: 'bad-heading', label: m[1]!, expected: 'chapters (第X章) at the top level: parts (编) are not supported' };
+  m = CHAPTER.exec(text);
   if (m) return numbered('chapter', m[1]!, m[2]!, m[3]!);
   m = SECTION.exec(text);
   if (m) return numbered('section', m[1]!, m[2]!, m[3]!);

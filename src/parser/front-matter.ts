@@ -45,7 +45,8 @@ function findToc(lines: Classified[], limit: number): [number, number] | undefin
 
 /** Is this line the start of the body (a heading or an article of the document's style)? */
 function startsBody(k: LineKind, style: 'tiao' | 'dun'): boolean {
-  return k.kind === 'chapter' || k.kind === 'section' || (k.kind === 'article' && k.style === style && k.spaced);
+  // A malformed heading (第X编, 第十十章) also opens the body, so it is reported, not set aside.
+  return k.kind === 'chapter' || k.kind === 'section' || k.kind === 'bad-heading' || (k.kind === 'article' && k.style === style && k.spaced);
 }
 
 export interface Bounds {

@@ -3,7 +3,7 @@
  * reference: where it stands, its kind, its text, where it points) and messages.txt.
  * The collection for these tests knows one other document, 《中华人民共和国示例法》.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegulation, toDisplayTree, type Reference, type RegNode } from '../../src/parser/index.ts';
@@ -13,7 +13,8 @@ import { formatMessages } from '../../scripts/lib/report.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'references');
 
-describe.each(readdirSync(root))('%s', (name) => {
+// Folders holding an input.txt are fixtures; others (e.g. site/, a content folder for browser tests) are not.
+describe.each(readdirSync(root).filter((d) => existsSync(join(root, d, 'input.txt'))))('%s', (name) => {
   const input = join(root, name, 'input.txt');
   const { tree, file } = parseRegulation(readFileSync(input, 'utf8'), `tests/fixtures/references/${name}/input.txt`);
   const display = toDisplayTree(tree);
