@@ -10,6 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { loadCollection } from '../data/collection.ts';
 import { buildSearchIndex, collectionFoldMap } from '../search/build-index.ts';
+import { lazyUrl } from './lazy-url.ts';
 
 export interface SearchIntegrationOptions {
   /** Project root holding generated/collection.json (default: the current directory). */
@@ -21,6 +22,10 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
   return {
     name: 'tiaowen-search',
     hooks: {
+      // The header loads the search interface by address (`?lazy-url`), not by a bundled import().
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [lazyUrl()] } });
+      },
       'astro:config:done': ({ config }) => {
         base = config.base;
       },

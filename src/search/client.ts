@@ -102,7 +102,9 @@ interface PagefindApi {
 
 /** Import pagefind.js with Pagefind's language set to the index's, not the page's (see below). */
 async function loadPagefind(bundleUrl: string): Promise<PagefindApi> {
-  const api = (await import(/* @vite-ignore */ `${bundleUrl}pagefind.js`)) as PagefindApi;
+  // An address in a variable: Vite leaves the import() alone (no preload helper in the bundle).
+  const url = `${bundleUrl}pagefind.js`;
+  const api = (await import(/* @vite-ignore */ url)) as PagefindApi;
   // Pagefind takes its language from <html lang> when it starts, and segments queries with
   // Intl.Segmenter when that language is zh/ja/th — which would split our bigram tokens.
   // It reads the attribute synchronously inside init(); present the index language for that
