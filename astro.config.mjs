@@ -1,6 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import search from './src/integrations/search.ts';
+import headers from './src/integrations/headers.ts';
+import { cspConfig, staticInlineScripts } from './src/security/csp.ts';
 
 /**
  * The public path the site is served under: `/` by default, or e.g. `TIAOWEN_BASE=/rules/`
@@ -20,6 +22,10 @@ export default defineConfig({
   build: { format: 'directory' },
   // Pages are small and text-first; keep one stylesheet file the pages share.
   devToolbar: { enabled: false },
+  // A Content-Security-Policy <meta> on every page (see src/security/csp.ts): Astro hashes the
+  // scripts and styles it emits; the static is:inline scripts are hashed here from the source.
+  security: { csp: cspConfig(staticInlineScripts('src')) },
   // Search first: it writes the Pagefind bundles into the finished build (astro:build:done).
-  integrations: [search()],
+  // Headers last: _headers carries the policies of the finished pages.
+  integrations: [search(), headers()],
 });
