@@ -15,6 +15,9 @@ function basePath(raw = '/') {
 
 export default defineConfig({
   base: basePath(process.env.TIAOWEN_BASE),
+  // The public origin (TIAOWEN_SITE=https://example.org): canonical, hreflang, Open Graph and
+  // sitemap addresses become absolute when it is set; site paths otherwise.
+  site: process.env.TIAOWEN_SITE || undefined,
   // TIAOWEN_OUT lets parallel builds (and tests) use their own output folder.
   outDir: process.env.TIAOWEN_OUT || 'dist',
   output: 'static',

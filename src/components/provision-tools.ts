@@ -63,7 +63,9 @@ export function initProvisionTools(): void {
   const exists = (id: string) => !!document.getElementById(id) && /^(art|chp|sec)_/.test(id);
   const land = (eId: string) => location.replace(`#${eId}`);
   const fixHash = () => {
-    const eId = location.hash && resolveFragment(location.hash, exists, aliases);
+    const hash = location.hash;
+    if (!hash || exists(safeDecode(hash.slice(1)))) return;
+    const eId = resolveFragment(hash, exists, aliases);
     if (eId) land(eId);
   };
   addEventListener('hashchange', fixHash);
@@ -94,6 +96,14 @@ export function initProvisionTools(): void {
       event.preventDefault();
       if (input.value.trim()) go(input.value);
     });
+  }
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }
 

@@ -1,0 +1,28 @@
+/**
+ * sitemap.xml: every home, document and article page in both scripts, each with its twin as an
+ * `xhtml:link` alternate. Addresses are absolute when the site's origin is configured
+ * (TIAOWEN_SITE=https://example.org), as the sitemap protocol requires; without it they are
+ * site paths, good for checking but not for submitting.
+ */
+import type { APIRoute } from 'astro';
+import { loadCollection } from '../data/collection.ts';
+import { articlePlaces } from '../data/cite.ts';
+import { LANG, SCRIPTS, absoluteHref, scriptHref } from '../i18n/script.ts';
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export const GET: APIRoute = ({ site }) => {
+  const paths = [''];
+  for (const { meta, tree } of loadCollection().documents) {
+    paths.push(`${meta.slug}/`, ...articlePlaces(tree).map((p) => `${meta.slug}/${p.article.eId}/`));
+  }
+  const url = (script: (typeof SCRIPTS)[number], path: string) => escape(absoluteHref(scriptHref(script, path), site));
+  const entries = paths.flatMap((path) =>
+    SCRIPTS.map(
+      (script) =>
+        `<url><loc>${url(script, path)}</loc>${SCRIPTS.map((s) => `<xhtml:link rel="alternate" hreflang="${LANG[s]}" href="${url(s, path)}"/>`).join('')}</url>`,
+    ),
+  );
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`;
+  return new Response(body, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};
