@@ -34,6 +34,8 @@ export function initRefPreview(): void {
     if (!el) return '';
     const copy = el.cloneNode(true) as HTMLElement;
     for (const x of copy.querySelectorAll('[data-nopreview],button')) x.remove();
+    // 第三条 text: a space after labels that do not end in punctuation, as the page shows it.
+    for (const l of copy.querySelectorAll('.art-label')) if (!/[、.．]$/.test(l.textContent ?? '')) l.append(' ');
     const t = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
     return t.length > MAX ? `${t.slice(0, MAX)}…` : t;
   };

@@ -190,24 +190,26 @@ export function refView(node: Reference, page: RefPage): RefView {
     const title = str('title');
     const number = str('documentNumber');
     const named = `${title ? `《${title}》` : ''}${number ? (title ? `（${number}）` : number) : ''}`;
-    const doc = str('doc') && documentOf(str('doc')!);
-    if (status === 'collection' && doc && node.target) {
-      const eId = str('eId');
-      if (doc.meta.slug === page.entry?.meta.slug) {
-        // The document cites itself by title: a same-page reference.
+    if (node.target) {
+      // In the collection: `/slug/#eId` (or `#eId` when a document cites itself by title).
+      const [path = '', hash] = node.target.split('#');
+      const slug = str('doc') ?? (path.replace(/^\/+|\/+$/g, '') || page.entry?.meta.slug);
+      const doc = slug ? documentOf(slug) : undefined;
+      const eId = str('eId') ?? hash;
+      if (!path || doc?.meta.slug === page.entry?.meta.slug) {
         return eId
           ? { tag: 'a', attrs: { class: cls(), href: localHref(page, eId), 'data-ref': '', 'data-label': labelIn(page, eId), ...offPagePreview(page, eId) } }
-          : { tag: 'span', attrs: { class: cls(), title: `《${titleIn(doc, page)}》` } };
+          : { tag: 'span', attrs: { class: cls('ref--self'), title: page.entry ? `《${titleIn(page.entry, page)}》` : undefined } };
       }
-      const docTitle = `《${titleIn(doc, page)}》`;
+      const docTitle = doc ? `《${titleIn(doc, page)}》` : named;
       return {
         tag: 'a',
         attrs: {
           class: cls(),
           href: scriptHref(page, node.target),
           'data-ref': '',
-          'data-label': eId ? `${docTitle}${labelIn(page, eId, doc)}` : docTitle,
-          'data-preview': eId ? provisionText(treeIn(doc, page.script), eId) : page.t(`${doc.meta.authority}，${doc.meta.docType}`),
+          'data-label': eId ? `${docTitle}${labelIn(page, eId, doc)}` : docTitle || undefined,
+          'data-preview': doc ? (eId ? provisionText(treeIn(doc, page.script), eId) : page.t(`${doc.meta.authority}，${doc.meta.docType}`)) : undefined,
         },
       };
     }

@@ -91,9 +91,9 @@ describe('under /rules/', () => {
     await expect(page.locator('h3#chp_2__sec_1').textContent()).resolves.toBe('第一节一般规定');
     await expect(page.locator('.toc a[href="#chp_2__sec_1"]').isVisible()).resolves.toBe(true);
     await expect(page.locator('#art_2__para_1__item_2 > .item-label').textContent()).resolves.toBe('（二）');
-    // References: internal → same-page fragment; unresolved → span; site path → under the base.
+    // References: internal → same-page fragment; not in the collection → cite; site path → under the base.
     await expect(page.locator('a.ref[href="#art_2__para_1"]').textContent()).resolves.toBe('第二条第一款');
-    await expect(page.locator('span.ref').textContent()).resolves.toBe('《中华人民共和国行政处罚法》');
+    await expect(page.locator('cite.ref').textContent()).resolves.toBe('《中华人民共和国行政处罚法》');
     await page.locator('a.ref', { hasText: '原办法第一条' }).click();
     await page.waitForURL(`${site.url}example-old-measures/#art_1`);
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_1');

@@ -66,7 +66,7 @@ const tiaoTree: DocumentEntry['tree'] = {
 };
 
 const stats = { chapters: 2, sections: 1, articles: 3, paragraphs: 4, items: 2, subitems: 2, dropped: 0 };
-const links = { citations: [], backlinks: {}, terms: [] };
+const links = { citations: [], backlinks: {}, terms: [], aliases: [] };
 
 const base = {
   authority: '示例市人民政府',
