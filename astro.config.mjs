@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import search from './src/integrations/search.ts';
+import offline from './src/integrations/offline.ts';
 import headers from './src/integrations/headers.ts';
 import { cspConfig, staticInlineScripts } from './src/security/csp.ts';
 
@@ -29,6 +30,7 @@ export default defineConfig({
   // scripts and styles it emits; the static is:inline scripts are hashed here from the source.
   security: { csp: cspConfig(staticInlineScripts('src')) },
   // Search first: it writes the Pagefind bundles into the finished build (astro:build:done).
+  // Offline next: its service worker precaches everything built before it, search included.
   // Headers last: _headers carries the policies of the finished pages.
-  integrations: [search(), headers()],
+  integrations: [search(), offline(), headers()],
 });

@@ -123,7 +123,7 @@ describe('deep links', () => {
     const page = await open();
     await page.goto(`${site.url}${SLUG}/`);
     const hrefs = await page.locator('a[download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs).toEqual([`${site.url}${SLUG}/text.md`, `${site.url}${SLUG}/data.json`]);
+    expect(hrefs).toEqual([`${site.url}${SLUG}/text.md`, `${site.url}${SLUG}/data.json`, `${site.url}${SLUG}/${SLUG}.html`]);
     for (const href of hrefs) expect((await fetch(href)).status, href).toBe(200);
   });
 

@@ -1,0 +1,57 @@
+/**
+ * Astro integration: after the build, write the single-file downloads of every document
+ * page and then the service worker (`<out>/sw.js`) that precaches the site, the search
+ * bundles included. It must come after the search integration, whose bundles it precaches:
+ *
+ *   // astro.config.mjs
+ *   integrations: [search(), offline()],
+ */
+import type { AstroIntegration } from 'astro';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadCollection } from '../data/collection.ts';
+import { writeServiceWorker } from '../offline/service-worker.ts';
+import { writeSingleFiles } from '../offline/single-file.ts';
+
+export interface OfflineIntegrationOptions {
+  /** Project root holding generated/collection.json (default: the current directory). */
+  root?: string;
+}
+
+export default function offline(options: OfflineIntegrationOptions = {}): AstroIntegration {
+  let base = '/';
+  let site: string | undefined;
+  return {
+    name: 'tiaowen-offline',
+    hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        // The page script registers the service worker only in built sites (sw.js exists there).
+        updateConfig({ vite: { define: { __TIAOWEN_SW__: JSON.stringify(command === 'build') } } });
+      },
+      'astro:config:done': ({ config }) => {
+        base = config.base.replace(/\/?$/, '/');
+        site = config.site;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const started = performance.now();
+        const slugs = loadCollection(options.root).documents.map((d) => d.meta.slug);
+        const single = await writeSingleFiles({ outDir, base, site, slugs });
+        for (const warning of single.warnings) logger.warn(warning);
+
+        for (const bundle of ['pagefind', 'zh-hant/pagefind']) {
+          if (!existsSync(join(outDir, bundle, 'pagefind.js'))) {
+            logger.warn(`${bundle}/ is missing: search will not work offline (is the search integration listed before this one?).`);
+          }
+        }
+        const sw = await writeServiceWorker({ outDir, base });
+        for (const warning of sw.warnings) logger.warn(warning);
+        logger.info(
+          `offline: ${single.files.length} single-file download(s); sw.js precaches ${sw.count} files, ` +
+            `${sw.size} bytes (${(sw.size / 1024 / 1024).toFixed(2)} MiB) in ${Math.round(performance.now() - started)} ms`,
+        );
+      },
+    },
+  };
+}

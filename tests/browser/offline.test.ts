@@ -1,0 +1,319 @@
+/**
+ * Offline reading, under a sub-path (/rules/): the web app manifest; the service worker
+ * precaches every page and both search bundles, so after one visit the site reads and
+ * searches with the network off; a new deployment is noticed and applied on 刷新; the
+ * single-file download opens from file:// with no request; print hides the chrome.
+ *
+ * One Astro build (the real collection plus the test fixture, so there are several documents);
+ * the "new deployment" is a copy of it with a changed page and a regenerated service worker,
+ * swapped in behind the same server through a symlink.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DESKTOP, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { fixtureCollection } from './fixture.ts';
+import type { Collection } from '../../src/data/collection.ts';
+import { writeServiceWorker } from '../../src/offline/service-worker.ts';
+import { normalizeText } from '../../src/search/normalize.ts';
+import { pagefindQuery } from '../../src/search/tokenize.ts';
+
+const BASE = '/rules/';
+const SCREENSHOTS = 'test-results/offline';
+let work: string;
+let siteA: string;
+let siteB: string;
+/** The served directory: a symlink to build A, later to build B. */
+let served: string;
+let site: SiteServer;
+let browser: Browser;
+let slugs: string[];
+/** The first document: the real one when generated/collection.json exists. */
+let slug: string;
+let title: string;
+
+/** Every file under `dir`, relative to it, with forward slashes. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split('\\').join('/'));
+}
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'tiaowen-offline-'));
+  const real = join('generated', 'collection.json');
+  const documents = [
+    ...(existsSync(real) ? (JSON.parse(readFileSync(real, 'utf8')) as Collection).documents : []),
+    ...fixtureCollection.documents,
+  ];
+  const collection = join(work, 'collection.json');
+  writeFileSync(collection, JSON.stringify({ documents } satisfies Collection));
+  slugs = documents.map((d) => d.meta.slug);
+  slug = slugs[0]!;
+  title = documents[0]!.meta.title;
+
+  siteA = join(work, 'a');
+  siteB = join(work, 'b');
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TIAOWEN_OUT'].includes(k) && !k.startsWith('VITEST')),
+  );
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', siteA], {
+    env: { ...env, TIAOWEN_BASE: BASE, TIAOWEN_COLLECTION: collection, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'pipe',
+  });
+  // Build B: the same site with one document changed, and its service worker regenerated.
+  cpSync(siteA, siteB, { recursive: true });
+  const changed = join(siteB, slug, 'index.html');
+  writeFileSync(changed, readFileSync(changed, 'utf8').replace(`<h1>${title}</h1>`, `<h1>${title}（新版）</h1>`));
+  await writeServiceWorker({ outDir: siteB, base: BASE });
+
+  served = join(work, 'served');
+  symlinkSync(siteA, served);
+  site = await serveSite(served, BASE);
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+/** A fresh context; page errors fail the test. */
+async function open(context?: BrowserContext): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const ctx = context ?? (await browser.newContext({ viewport: DESKTOP }));
+  const page = await ctx.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context: ctx, page, errors };
+}
+
+/** Wait until the service worker is activated (so its precache is complete) and controls the page. */
+async function serviceWorkerReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    const active = reg.active!;
+    if (active.state !== 'activated') {
+      await new Promise<void>((done) => active.addEventListener('statechange', () => active.state === 'activated' && done()));
+    }
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+    }
+  });
+}
+
+/** Paths (below the base) in the Workbox precache. */
+async function precached(page: Page): Promise<Set<string>> {
+  const urls = await page.evaluate(async () => {
+    const name = (await caches.keys()).find((k) => k.includes('precache'));
+    if (!name) return [];
+    return (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+  });
+  return new Set(urls.map((u) => u.slice(BASE.length)));
+}
+
+/**
+ * Search one Pagefind bundle in the page, as the site's client does (src/search/client.ts):
+ * the pre-tokenised query, Pagefind started with the index language. Written as a string, so
+ * the test runner does not rewrite its dynamic import.
+ */
+async function search(page: Page, bundle: string, phrase: string): Promise<{ count: number; first: string }> {
+  const term = pagefindQuery(normalizeText(phrase))!;
+  const url = `${site.url}${bundle}pagefind.js`;
+  return page.evaluate(`(async () => {
+    const pf = await import(${JSON.stringify(url)});
+    await pf.options({ noWorker: true });
+    const html = document.documentElement;
+    const lang = html.getAttribute('lang');
+    html.setAttribute('lang', 'zxx');
+    const started = pf.init();
+    html.setAttribute('lang', lang ?? '');
+    await started;
+    const { results } = await pf.search(${JSON.stringify(term)});
+    const first = results.length ? await results[0].data() : { content: '' };
+    return { count: results.length, first: String(first.content) };
+  })()`);
+}
+
+describe('installable', () => {
+  test('the manifest starts at and is scoped to the base, with SVG and PNG icons', async () => {
+    const { page } = await open();
+    await page.goto(site.url);
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+    expect(href).toBe(`${BASE}manifest.webmanifest`);
+    const res = await fetch(site.origin + href);
+    expect(res.headers.get('content-type')).toContain('manifest+json');
+    const manifest = (await res.json()) as { short_name: string; start_url: string; scope: string; icons: { src: string; sizes: string; type: string }[] };
+    expect(manifest.short_name).toBe('条文');
+    expect([manifest.start_url, manifest.scope]).toEqual([BASE, BASE]);
+    expect(manifest.icons.map((i) => i.type)).toEqual(expect.arrayContaining(['image/svg+xml', 'image/png']));
+    for (const icon of manifest.icons) {
+      const bytes = Buffer.from(await (await fetch(site.origin + icon.src)).arrayBuffer());
+      if (icon.type === 'image/png') {
+        // PNG IHDR: width and height at bytes 16 and 20.
+        expect(`${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`, icon.src).toBe(icon.sizes);
+      } else {
+        expect(bytes.toString('utf8')).toContain('<svg');
+      }
+    }
+    await page.context().close();
+  });
+});
+
+describe('offline', () => {
+  test('after one visit, pages, both scripts and search work with the network off', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${site.url}${slug}/`);
+    await serviceWorkerReady(page);
+
+    // The precache holds every page and both search bundles in full, and no download.
+    const cache = await precached(page);
+    const built = files(siteA);
+    const mustHave = built.filter((f) => (f.endsWith('index.html') || /(^|\/)pagefind\//.test(f) || f.startsWith('_astro/')) && f !== '404.html');
+    expect(mustHave.filter((f) => !cache.has(f))).toEqual([]);
+    expect(mustHave.filter((f) => f.includes('pagefind/')).length).toBeGreaterThan(20);
+    expect([...cache].filter((f) => /\.(md|json)$/.test(f) && !f.includes('pagefind/'))).toEqual([]);
+
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.locator('h1').textContent()).resolves.toBe(title);
+    await expect(page.locator('[data-offline-badge]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-offline-badge]').textContent()).resolves.toBe('离线');
+    // The stylesheet came from the cache too.
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('PingFang SC');
+
+    // Another document, and a deep link into it.
+    const other = slugs[slugs.length - 1]!;
+    await page.goto(`${site.url}${other}/#art_1`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_1');
+
+    // An article page and the traditional twin, where the build has them.
+    const article = built.find((f) => f.startsWith(`${slug}/art_`) && f.endsWith('/index.html'));
+    if (article) {
+      const response = await page.goto(site.url + article.replace(/index\.html$/, ''));
+      expect(response?.ok(), article).toBe(true);
+      expect(await page.locator('main').textContent()).toMatch(/\S/);
+    }
+    if (built.includes(`zh-hant/${slug}/index.html`)) {
+      await page.goto(`${site.url}zh-hant/${slug}/`);
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-Hant');
+      await expect(page.locator('h1').textContent()).resolves.toMatch(/\S/);
+    }
+
+    // Search, both bundles (index chunks, wasm and fragments from the cache).
+    await page.goto(site.url);
+    const hans = await search(page, 'pagefind/', '政府工作');
+    expect(hans.count).toBeGreaterThan(0);
+    expect(hans.first).toMatch(/\S/);
+    const hant = await search(page, 'zh-hant/pagefind/', '政府工作');
+    expect(hant.count).toBeGreaterThan(0);
+
+    // A page that was never saved: the offline page, in Chinese, listing the saved documents.
+    await page.goto(`${site.url}no-such-page/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('当前无法连接网络');
+    expect(await page.locator('main a').count()).toBeGreaterThanOrEqual(slugs.length);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('a new deployment is announced, and 刷新 brings it in', async () => {
+    const { context, page, errors } = await open();
+    try {
+      await page.goto(`${site.url}${slug}/`);
+      await serviceWorkerReady(page);
+      await expect(page.locator('[data-update-notice]').isVisible()).resolves.toBe(false);
+
+      rmSync(served);
+      symlinkSync(siteB, served);
+      await page.reload();
+      const notice = page.locator('[data-update-notice]');
+      await notice.waitFor({ state: 'visible', timeout: 15_000 });
+      await expect(notice.textContent()).resolves.toContain('有新版本，刷新后更新');
+      // Until the reader agrees, the saved version stays.
+      await expect(page.locator('h1').textContent()).resolves.toBe(title);
+      await page.screenshot({ path: `${SCREENSHOTS}/update-notice.png` });
+
+      await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: '刷新' }).click()]);
+      await expect(page.locator('h1').textContent()).resolves.toBe(`${title}（新版）`);
+      await expect(notice.isVisible()).resolves.toBe(false);
+      expect(errors).toEqual([]);
+    } finally {
+      rmSync(served);
+      symlinkSync(siteA, served);
+      await context.close();
+    }
+  });
+});
+
+describe('single-file download', () => {
+  test('is linked from the page, opens from file:// with no other request, and keeps every anchor', async () => {
+    const { context, page } = await open();
+    await page.goto(`${site.url}${slug}/`);
+    const link = page.getByRole('link', { name: '下载单文件版' });
+    expect(await link.getAttribute('href')).toBe(`${BASE}${slug}/${slug}.html`);
+    expect(await link.getAttribute('download')).not.toBeNull();
+    const siteIds = await page.locator('.doc-body [id], .toc [id]').evaluateAll((els) => els.map((e) => e.id));
+
+    for (const prefix of ['', 'zh-hant/']) {
+      const file = join(siteA, prefix, slug, `${slug}.html`);
+      if (!prefix || existsSync(join(siteA, prefix, slug, 'index.html'))) expect(existsSync(file), file).toBe(true);
+      if (!existsSync(file)) continue;
+      const fileContext = await browser.newContext({ viewport: DESKTOP });
+      const requests: string[] = [];
+      fileContext.on('request', (r) => requests.push(r.url()));
+      const local = await fileContext.newPage();
+      const url = pathToFileURL(file).href;
+      await local.goto(`${url}#art_1`, { waitUntil: 'load' });
+      await local.waitForTimeout(200);
+      expect(requests).toEqual([url]);
+      expect(await local.evaluate(() => document.scripts.length)).toBe(0);
+      expect(await local.evaluate(() => document.querySelector(':target')?.id)).toBe('art_1');
+      // Styled (inline CSS), with the contents and every anchor of the site page.
+      expect(await local.evaluate(() => getComputedStyle(document.body).fontFamily)).toContain('PingFang SC');
+      const { ids, missing } = await local.evaluate(() => ({
+        ids: [...document.querySelectorAll('.doc-body [id], .toc [id]')].map((e) => e.id),
+        missing: [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')]
+          .map((a) => a.getAttribute('href')!.slice(1))
+          .filter((id) => id && !document.getElementById(id)),
+      }));
+      if (!prefix) expect(ids).toEqual(siteIds);
+      expect(ids.length).toBeGreaterThan(50);
+      expect(missing).toEqual([]);
+      await fileContext.close();
+    }
+    await context.close();
+  });
+});
+
+describe('print', () => {
+  test('paper shows the text, the title and the address, without navigation or controls', async () => {
+    const { context, page } = await open();
+    const url = `${site.url}${slug}/`;
+    await page.goto(url);
+    await page.emulateMedia({ media: 'print' });
+    const visible = (selector: string) =>
+      page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === 'fixed' && getComputedStyle(e).display !== 'none').length);
+    for (const selector of ['.site-header', '.toc', 'nav', 'button', 'input', '.skip-link', '[data-prefs]', '[data-update-notice]', '[data-site-only]']) {
+      expect(await visible(selector), selector).toBe(0);
+    }
+    await expect(page.locator('.print-head').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.print-url').textContent()).resolves.toBe(url);
+    await expect(page.locator('.print-title').textContent()).resolves.toContain(title);
+    await expect(page.locator('h1').isVisible()).resolves.toBe(true);
+    await expect(page.locator('#art_1').isVisible()).resolves.toBe(true);
+    const [afterHeading, body] = await page.evaluate(() => [
+      getComputedStyle(document.querySelector('.chapter > h2') ?? document.querySelector('h1')!).breakAfter,
+      getComputedStyle(document.body).backgroundColor,
+    ]);
+    expect(afterHeading).toBe('avoid');
+    expect(body).toBe('rgb(255, 255, 255)');
+    await page.screenshot({ path: `${SCREENSHOTS}/print.png` });
+    await page.pdf({ path: `${SCREENSHOTS}/print.pdf`, format: 'A4' });
+    await context.close();
+  });
+});
