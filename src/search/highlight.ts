@@ -1,14 +1,15 @@
 /**
  * Arriving from a search result: `…/slug/?hl=会议#art_47__para_1` marks the first occurrence of
  * `hl` inside the provision the address points at (or the page title when there is no
- * fragment) with <mark class="search-hl">, and keeps it in view. Matching is
- * normalisation-aware (src/search/normalize.ts: punctuation, spaces, full-width digits), so
- * a match that runs across a label link and the text after it is found and marked piecewise.
- * Loaded on demand by the header's listener only when the address has `hl=`.
+ * fragment) with <mark class="search-hl">, and keeps it in view. `hl` is the matched text as
+ * the search record holds it, which comes from the same tree as the page, so an exact match
+ * that ignores white space (the record puts a space after 第N条 where the page has a margin)
+ * is enough; a match running across a label link and the text after it is marked piecewise.
+ * Loaded on demand by the header's listener only when the address has `hl=`: kept small.
  */
-import { normalize } from './normalize.ts';
 
 const MARK_CLASS = 'search-hl';
+const SPACE = /\s/;
 
 /** Remove earlier highlights, restoring the text nodes. */
 export function clearHighlights(doc: Document = document): void {
@@ -21,34 +22,35 @@ export function clearHighlights(doc: Document = document): void {
 }
 
 /**
- * Mark the first occurrence of `query` inside `root`; returns the marks (empty when the text
- * does not occur, e.g. when the result matched through an alias such as 第十一条 for 十一、).
+ * Mark the first occurrence of `query` (white space ignored) inside `root`; returns the marks
+ * (none when the text does not occur, e.g. a result matched through an alias such as 第十一条
+ * for 十一、).
  */
 export function highlightIn(root: Element, query: string): HTMLElement[] {
   const doc = root.ownerDocument;
-  const q = normalize(query).text;
+  const q = query.replace(/\s+/g, '');
   if (!q) return [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let all = '';
+  // The text without white space, and where each of its characters sits.
+  let text = '';
+  const at: Array<[Text, number]> = [];
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    nodes.push(n as Text);
-    starts.push(all.length);
-    all += (n as Text).data;
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    for (let i = 0; i < n.data.length; i++) {
+      if (SPACE.test(n.data[i]!)) continue;
+      text += n.data[i];
+      at.push([n, i]);
+    }
   }
-  const n = normalize(all);
-  const at = n.text.indexOf(q);
-  if (at < 0) return [];
-  const from = n.start[at]!;
-  const to = n.end[at + q.length - 1]!;
+  const from = text.indexOf(q);
+  if (from < 0) return [];
+  // Per text node, the covered range; wrapped last node first so earlier offsets stay valid.
+  const spans = new Map<Text, [number, number]>();
+  for (const [node, i] of at.slice(from, from + q.length)) {
+    const span = spans.get(node);
+    spans.set(node, span ? [span[0], i + 1] : [i, i + 1]);
+  }
   const marks: HTMLElement[] = [];
-  // Wrap the covered part of each text node, last node first so earlier offsets stay valid.
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const node = nodes[i]!;
-    const s = Math.max(from - starts[i]!, 0);
-    const e = Math.min(to - starts[i]!, node.data.length);
-    if (e <= s) continue;
+  for (const [node, [s, e]] of [...spans].reverse()) {
     const range = doc.createRange();
     range.setStart(node, s);
     range.setEnd(node, e);

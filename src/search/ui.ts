@@ -14,6 +14,9 @@ import { highlightFromLocation } from './highlight.ts';
 
 const DEBOUNCE_MS = 120;
 
+/** The client, for pages and tests that drive searches directly (already in this chunk). */
+export { createSearchClient } from './client.ts';
+
 export interface SearchUi {
   open(): void;
   close(): void;
@@ -182,7 +185,8 @@ export function mountSearch(root: HTMLElement): SearchUi {
     const page = current;
     if (!page || page.done) return;
     const id = seq;
-    const next = await page.more();
+    moreButton.disabled = true;
+    const next = await page.more().finally(() => (moreButton.disabled = false));
     if (id !== seq) return;
     current = next;
     render(next);

@@ -1,0 +1,90 @@
+/**
+ * Shared by the search browser tests: expectations computed in Node straight from
+ * generated/collection.json (a brute-force scan of the normalised text of every record), and
+ * a runner that drives the search client shipped in the built site (the header's on-demand
+ * chunk re-exports it) over the built Pagefind bundle.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { loadCollection } from '../../src/data/collection.ts';
+import { buildCollectionRecords, type Script, type SearchRecord } from '../../src/search/records.ts';
+import { normalizeText } from '../../src/search/normalize.ts';
+import { foldToSimplified, type FoldMap } from '../../src/script/fold.ts';
+import { bundlePath } from '../../src/search/schema.ts';
+
+export const DIST = 'dist';
+
+/** The collection's records of each script, as the site publishes them (base `/`). */
+export function siteRecords(): Record<Script, SearchRecord[]> {
+  const { documents } = loadCollection();
+  return {
+    hans: buildCollectionRecords(documents, { base: '/', script: 'hans' }),
+    hant: buildCollectionRecords(documents.filter((d) => d.treeHant), { base: '/', script: 'hant' }),
+  };
+}
+
+/** The fold the built bundle ships (tiaowen-fold.json), as a function. */
+export function builtFold(script: Script = 'hans'): (s: string) => string {
+  const map = JSON.parse(readFileSync(join(DIST, bundlePath(script), 'tiaowen-fold.json'), 'utf8')) as FoldMap;
+  return (s) => foldToSimplified(s, map);
+}
+
+/** The URLs (page + #anchor) of the records whose normalised text or aliases contain the normalised query. */
+export function expectedUrls(records: readonly SearchRecord[], query: string, fold: (s: string) => string): string[] {
+  const q = normalizeText(query, { fold });
+  if (!q) return [];
+  return records.filter((r) => [r.text, ...r.aliases].some((s) => normalizeText(s, { fold }).includes(q))).map((r) => r.url);
+}
+
+/** The address of the header's on-demand search chunk, read from a built page. */
+export function uiChunkPath(): string {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const m = /\/_astro\/ui\.[\w-]+\.js/.exec(html);
+  if (!m) throw new Error('No /_astro/ui.*.js address in dist/index.html: is the search box in the header?');
+  return m[0];
+}
+
+export interface Found {
+  query: string;
+  urls: string[];
+  /** Kinds of the hits in display order. */
+  kinds: string[];
+  /** Excerpts with marks as [..]. */
+  excerpts: string[];
+}
+
+/**
+ * Run every query to completion (all pages) in the browser with the shipped client over the
+ * bundle of `script`; the page must be on the site (same origin).
+ */
+export async function runQueries(page: Page, script: Script, queries: readonly string[]): Promise<Found[]> {
+  return page.evaluate(
+    async ([chunk, bundleUrl, qs]) => {
+      type Part = { text: string; mark: boolean };
+      type Hit = { url: string; kind: string; excerpt: Part[] };
+      type P = { done: boolean; groups: Array<{ hits: Hit[] }>; more(): Promise<P> };
+      // Through Function: the test runner would rewrite an import() written here.
+      const load = new Function('u', 'return import(u)') as (u: string) => Promise<unknown>;
+      const m = (await load(chunk)) as { createSearchClient(o: { bundleUrl: string; pageSize: number }): { search(q: string): Promise<P> } };
+      const client = m.createSearchClient({ bundleUrl, pageSize: 500 });
+      const out = [];
+      for (const query of qs) {
+        let p = await client.search(query);
+        while (!p.done) p = await p.more();
+        const hits = p.groups.flatMap((g) => g.hits);
+        out.push({
+          query,
+          urls: hits.map((h) => h.url),
+          kinds: hits.map((h) => h.kind),
+          excerpts: hits.map((h) => h.excerpt.map((x) => (x.mark ? `[${x.text}]` : x.text)).join('')),
+        });
+      }
+      return out;
+    },
+    [uiChunkPath(), `/${bundlePath(script)}`, queries] as const,
+  );
+}
+
+/** The fragment (anchor) of a URL, '' for none. */
+export const anchor = (url: string): string => url.split('#')[1] ?? '';
