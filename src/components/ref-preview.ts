@@ -48,9 +48,11 @@ export function initRefPreview(): void {
     const ids = ref.dataset.targets?.split(' ') ?? (href?.startsWith('#') ? [decodeURIComponent(href.slice(1))] : []);
     const head = document.createElement(href ? 'a' : 'strong');
     if (href) head.setAttribute('href', href);
-    head.textContent = ref.dataset.label ?? ref.textContent ?? '';
+    const label = (head.textContent = ref.dataset.label ?? ref.textContent ?? '');
     const body = document.createElement('p');
-    body.textContent = ref.dataset.preview ?? ids.slice(0, 3).map(textOf).join(' ') + (ids.length > 3 ? ' …' : '');
+    const text = ref.dataset.preview ?? ids.slice(0, 3).map(textOf).join(' ') + (ids.length > 3 ? ' …' : '');
+    // The label is the card's heading: do not repeat it (第四条 第四条 违反…).
+    body.textContent = text.startsWith(`${label} `) ? text.slice(label.length + 1) : text;
     card.replaceChildren(head, body);
     card.hidden = false;
     current = ref;

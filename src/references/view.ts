@@ -14,16 +14,17 @@
  *   whose title names the document;
  * - unresolved internal → plain text with a quiet style.
  */
-import { join } from 'node:path';
 import { loadCollection, type DocumentEntry } from '../data/collection.ts';
 import { withBase } from '../data/links.ts';
 import { labelOfEId, type LabelOptions } from '../parser/labels.ts';
 import { toLines } from '../parser/to-string.ts';
 import type { Document, Reference, RegNode } from '../parser/types.ts';
-import { createConverter, loadOverrides } from '../script/convert.ts';
+import { PREFIX, type Script } from '../i18n/script.ts';
+import { toHant } from '../i18n/ui.ts';
 import type { BackLink, CitedDocument } from './collection.ts';
 
-export type Script = 'hans' | 'hant';
+export type { Script };
+export { toHant };
 
 /** What a component needs to know about the page it renders on. */
 export interface RefPage {
@@ -35,16 +36,6 @@ export interface RefPage {
   /** Simplified → the page's script (identity on simplified pages). */
   t: (simplified: string) => string;
 }
-
-let converter: ((s: string) => string) | undefined;
-/** Simplified → traditional with the reviewed converter, made once per build. */
-export function toHant(text: string): string {
-  // Pages run from a bundled chunk: read the overrides from the project, not relative to this file.
-  converter ??= createConverter(loadOverrides(join(process.cwd(), 'content', 'conversion-overrides.yaml')));
-  return converter(text);
-}
-
-const PREFIX: Record<Script, string> = { hans: '', hant: 'zh-hant/' };
 
 /**
  * The page a component renders on, from its address.
@@ -71,8 +62,8 @@ export function scriptHref(page: Pick<RefPage, 'script'>, path: string): string 
 
 /** Where an anchor of the page's own document is: a fragment, or the full text from an article page. */
 export function localHref(page: RefPage, eId: string): string {
-  if (!page.article || eId.split('__')[0] === page.article) return `#${eId}`;
-  return `../#${eId}`;
+  if (!page.article || !page.entry || eId.split('__')[0] === page.article) return `#${eId}`;
+  return scriptHref(page, `/${page.entry.meta.slug}/#${eId}`);
 }
 
 const paragraphCounts = new WeakMap<Document, Map<string, number>>();
@@ -128,12 +119,15 @@ export function findProvision(tree: Document, eId: string): RegNode | undefined 
 
 /**
  * The opening text of a provision, labels included, for a preview embedded in the page.
- * @example provisionText(tree, 'art_2') // '第二条 本办法所称示例机构，是指…'
+ * @example provisionText(tree, 'art_3') // '第三条 示例机构应当履行下列职责：（一）登记；…'
  */
 export function provisionText(tree: Document, eId: string, max = 90): string | undefined {
   const node = findProvision(tree, eId);
   if (!node) return undefined;
-  const text = toLines(node).join(' ').replace(/\s+/g, ' ').trim();
+  const lines = toLines(node);
+  // 第三条 text: a space after an article label that does not end in punctuation, as pages show it.
+  if (node.type === 'article' && lines[0] && !/[、.．]$/.test(node.label)) lines[0] = `${node.label} ${lines[0].slice(node.label.length)}`;
+  const text = lines.join('').replace(/\s+/g, ' ').trim();
   return [...text].length > max ? `${[...text].slice(0, max).join('')}…` : text;
 }
 

@@ -124,6 +124,50 @@ describe('links', () => {
   });
 });
 
+describe('other pages', () => {
+  test('traditional pages: links stay in traditional, labels and notes are converted', async () => {
+    const page = await open();
+    await page.goto(`${fixture.url}zh-hant/${RULES}/`);
+    const cite = page.locator('a.ref--citation', { hasText: '第十二條第一款' });
+    expect(await cite.getAttribute('href')).toBe(`/zh-hant/${LAW}/#art_12__para_1`);
+    expect(await cite.getAttribute('data-label')).toBe('《中華人民共和國示例法》第十二條第一款');
+    expect(await cite.getAttribute('data-preview')).toContain('未履行登記義務的');
+    expect(await page.locator('a.ref', { hasText: '第六條至第八條' }).getAttribute('data-label')).toBe('第六條至第八條');
+    expect(await page.locator('#art_5 > .backlinks').textContent()).toBe('被引用：第四條、第二條第二款（引用第二款）');
+    expect(await page.locator('#art_2 > .backlinks a').getAttribute('href')).toBe(`/zh-hant/${LAW}/#art_3__para_1`);
+    expect(await page.locator('cite.ref--superseded').getAttribute('data-preview')).toBe('已被本辦法廢止');
+    expect(await page.locator('#cited-documents summary').textContent()).toBe('引用文件（4）');
+    expect(await page.locator('#cited-documents .cited-more a').getAttribute('href')).toBe('/zh-hant/citations/');
+    await page.locator('#art_4 a.ref', { hasText: '第三條' }).hover();
+    await expect.poll(() => card(page).locator('a').textContent()).toBe('第三條');
+    await cite.click();
+    await page.waitForURL(`${fixture.url}zh-hant/${LAW}/#art_12__para_1`);
+    expect(await page.locator('#art_12 > .backlinks').textContent()).toBe('被引用：《某某市示例管理辦法》第六條（引用第一款）');
+
+    await page.goto(`${fixture.url}zh-hant/citations/`);
+    expect(await page.locator('h1').textContent()).toBe('引用文件一覽');
+    const law = page.locator(`.cited-list > li:has(> a.cited-title[href="/zh-hant/${LAW}/"])`);
+    expect(await law.locator('.cited-docs').textContent()).toBe('《某某市示例管理辦法》第一條、第六條');
+  });
+
+  test('article pages: other articles are reached in the full text, with an embedded preview', async () => {
+    const page = await open();
+    await page.goto(`${fixture.url}${RULES}/art_4/`);
+    const ref = page.locator('a.ref', { hasText: '第三条' });
+    expect(await ref.getAttribute('href')).toBe(`/${RULES}/#art_3`);
+    expect(await ref.getAttribute('data-preview')).toMatch(/^第三条 示例机构应当履行下列职责：/);
+    await ref.hover();
+    await expect.poll(() => card(page).locator('p').textContent()).toMatch(/^示例机构应当履行下列职责/);
+    expect(await page.locator('.backlinks a').getAttribute('href')).toBe(`/${RULES}/#art_5__para_3`);
+    await ref.click();
+    await page.waitForURL(`${fixture.url}${RULES}/#art_3`);
+    expect(await targetId(page)).toBe('art_3');
+    // Within the article, references stay on the page.
+    await page.goto(`${fixture.url}${RULES}/art_5/`);
+    expect(await page.locator('a.ref', { hasText: '前两款' }).getAttribute('href')).toBe('#art_5__para_1');
+  });
+});
+
 describe('back-links', () => {
   test('the referred article lists who refers to it, in this document and across the collection', async () => {
     const page = await open();
@@ -187,7 +231,7 @@ describe('previews', () => {
     expect(await card(page).isVisible()).toBe(true);
     expect(await focused.getAttribute('aria-describedby')).toBe('ref-card');
     expect(await card(page).getAttribute('role')).toBe('tooltip');
-    expect(await card(page).locator('p').textContent()).toMatch(/^第三条 示例机构应当履行下列职责：/);
+    expect(await card(page).locator('p').textContent()).toMatch(/^示例机构应当履行下列职责：（一）登记；/);
     await page.keyboard.press('Escape');
     expect(await card(page).isVisible()).toBe(false);
     expect(await focused.getAttribute('aria-describedby')).toBeNull();
