@@ -1,0 +1,86 @@
+/**
+ * Generated stress test of the built search: every substring of 2–6 characters of a sample of
+ * provisions (at least 1,000 queries), run in Chromium through the shipped client over the
+ * built bundle. For each query the set of provisions found must equal the set of records whose
+ * normalised text contains the normalised query: recall = precision = 1.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { DESKTOP, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { builtFold, expectedUrls, runQueries, siteRecords } from './search-helpers.ts';
+import { normalizeText } from '../../src/search/normalize.ts';
+import type { Script, SearchRecord } from '../../src/search/records.ts';
+
+const records = siteRecords();
+const fold = builtFold();
+
+/** A small deterministic generator (LCG), so a failure reproduces. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+
+/** Every distinct substring of 2–6 characters of sampled provisions, until `min` queries. */
+function substrings(rs: readonly SearchRecord[], min: number, seed: number): string[] {
+  const next = random(seed);
+  const pool = rs.filter((r) => r.kind === 'provision');
+  const out = new Set<string>();
+  for (let guard = 0; out.size < min && guard < 10_000; guard++) {
+    const chars = Array.from(pool[Math.floor(next() * pool.length)]!.text);
+    for (let len = 2; len <= 6; len++) {
+      for (let at = 0; at + len <= chars.length; at++) {
+        const q = chars.slice(at, at + len).join('');
+        // Two or more searchable characters (single characters are best effort by design).
+        if (Array.from(normalizeText(q, { fold })).length >= 2) out.add(q);
+      }
+    }
+  }
+  return [...out];
+}
+
+let site: SiteServer;
+let browser: Browser;
+beforeAll(async () => {
+  site = await serveSite('dist');
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+function score(script: Script, queries: readonly string[], found: ReadonlyArray<{ query: string; urls: string[] }>) {
+  let tp = 0;
+  let fn = 0;
+  let fp = 0;
+  const wrong: string[] = [];
+  found.forEach(({ query, urls }, i) => {
+    expect(query).toBe(queries[i]);
+    const expected = new Set(expectedUrls(records[script], query, fold));
+    const got = new Set(urls);
+    const missed = [...expected].filter((u) => !got.has(u));
+    const extra = [...got].filter((u) => !expected.has(u));
+    tp += expected.size - missed.length;
+    fn += missed.length;
+    fp += extra.length;
+    if ((missed.length || extra.length) && wrong.length < 10) wrong.push(`${query}: missed ${missed.join(' ')} extra ${extra.join(' ')}`);
+  });
+  return { recall: tp / (tp + fn || 1), precision: tp / (tp + fp || 1), expected: tp + fn, wrong };
+}
+
+describe('every substring of sampled provisions', () => {
+  for (const [script, min, seed] of [['hans', 1200, 1], ['hant', 400, 2]] as const) {
+    test(`${script}: at least ${min} queries, recall = precision = 1`, { timeout: 120_000 }, async () => {
+      const queries = substrings(records[script], min, seed);
+      expect(queries.length).toBeGreaterThanOrEqual(min);
+      const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
+      await page.goto(site.url);
+      const found = await runQueries(page, script, queries);
+      const { recall, precision, expected, wrong } = score(script, queries, found);
+      expect(expected).toBeGreaterThanOrEqual(queries.length); // every query finds at least its own record
+      expect(wrong).toEqual([]);
+      expect(recall).toBe(1);
+      expect(precision).toBe(1);
+    });
+  }
+});
