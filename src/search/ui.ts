@@ -116,11 +116,13 @@ export function mountSearch(root: HTMLElement): SearchUi {
     a.setAttribute('role', 'option');
     a.setAttribute('aria-selected', 'false');
     const head = el('span', 'search-hit-head');
-    head.append(el('span', 'search-hit-label', hit.kind === 'title' ? t.title : hit.label));
+    // A heading's text starts with its own label (第八章　会议制度): show only where it sits.
+    if (hit.kind !== 'heading') head.append(el('span', 'search-hit-label', hit.kind === 'title' ? t.title : hit.label));
     if (hit.chapter) head.append(el('span', 'search-hit-chapter', hit.chapter));
     const excerpt = el('span', 'search-hit-excerpt');
     excerpt.append(renderExcerpt(hit.excerpt));
-    a.append(head, excerpt);
+    if (head.childNodes.length) a.append(head);
+    a.append(excerpt);
     return a;
   }
 
