@@ -7,7 +7,14 @@
  * Builds both bundles into a temporary directory, bundles src/search/client.ts with esbuild,
  * serves the directory on a loopback port and drives /usr/bin/chromium with playwright-core.
  * If the collection has no traditional trees yet, they are made here with src/script's converter.
+ *
+ * First, when a built site exists (`npm run build`; `--site dist` by default), the search as
+ * readers get it: a document page in Chromium, the header box opened with `/`, a first and a
+ * second query typed; every byte fetched from the moment the box opens (gzip -9 sizes, as a
+ * compressing server would send them; Pagefind's .pf_* files are already gzip) and the time
+ * from the keystroke to the results. `--site-only` stops after that.
  */
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -32,8 +39,70 @@ const { values: args } = parseArgs({
     keep: { type: 'boolean', default: false },
     chunk: { type: 'string' },
     cold: { type: 'string', default: '40' },
+    site: { type: 'string', default: 'dist' },
+    'site-only': { type: 'boolean', default: false },
   },
 });
+
+// ---------- the built site, through the interface ----------
+if (existsSync(join(args.site, 'index.html'))) {
+  await benchSite(args.site);
+  if (args['site-only']) process.exit(0);
+} else {
+  console.log(`(no built site in ${args.site}: run "npm run build" to measure the search box)`);
+}
+
+async function benchSite(dir: string): Promise<void> {
+  const { serveSite, launchChromium } = await import('../tests/browser/harness.ts');
+  const site = await serveSite(dir);
+  const browser = await launchChromium();
+  const gzSize = (b: Buffer) => Math.min(b.length, gzipSync(b, { level: 9 }).length);
+  const slug = loadCollection().documents[0]?.meta.slug ?? '';
+  console.log(`Search box on the built site (${dir}), document page /${slug}/, cold cache:`);
+  for (const [script, prefix, queries] of [['hans', '', ['常务会议', '5个工作日']], ['hant', 'zh-hant/', ['常務會議', '會議制度']]] as const) {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    let log: Array<{ url: string; body: Promise<Buffer> }> = [];
+    page.on('response', (r) => log.push({ url: r.url(), body: r.body().catch(() => Buffer.alloc(0)) }));
+    await page.goto(`${site.url}${prefix}${slug}/`, { waitUntil: 'networkidle' });
+    const pageBytes = (await Promise.all(log.map((l) => l.body))).reduce((a, b) => a + gzSize(b), 0);
+    const rows: string[] = [];
+    for (const [i, q] of queries.entries()) {
+      log = [];
+      const t0 = performance.now();
+      if (i === 0) await page.keyboard.press('/');
+      else await page.locator('#search-input').fill('');
+      // Wait for this query's announcement, not the previous one's.
+      await page.evaluate(() => document.querySelector('[data-search-live]')!.replaceChildren());
+      await page.locator('#search-input').pressSequentially(q);
+      const typed = performance.now();
+      await page.waitForFunction(() => /结果|結果|没有找到|沒有找到/.test(document.querySelector('[data-search-live]')?.textContent ?? ''));
+      const ms = performance.now() - typed;
+      const withTyping = performance.now() - t0;
+      const announced = await page.locator('[data-search-live]').textContent();
+      await page.waitForLoadState('networkidle');
+      const bodies = await Promise.all(log.map(async (l) => ({ url: l.url, size: gzSize(await l.body) })));
+      const kind = (u: string) =>
+        /\/_astro\//.test(u) ? 'search code' : /pagefind\.js$/.test(u) ? 'pagefind.js' : /wasm/.test(u) ? 'wasm' : /\/index\//.test(u) ? 'index' : /\/fragment\//.test(u) ? 'fragments' : /pf_meta|entry|fold/.test(u) ? 'meta' : 'other';
+      const by: Record<string, { n: number; b: number }> = {};
+      for (const b of bodies) {
+        const k = (by[kind(b.url)] ??= { n: 0, b: 0 });
+        k.n++;
+        k.b += b.size;
+      }
+      const total = bodies.reduce((a, b) => a + b.size, 0);
+      rows.push(
+        `  ${script} ${i === 0 ? 'first' : 'second'} query "${q}": ${kb(total)} in ${bodies.length} requests, results ${ms.toFixed(0)} ms after the last key (${withTyping.toFixed(0)} ms with typing) — ${announced}\n    ` +
+          Object.entries(by).map(([k, v]) => `${k}${v.n > 1 ? `×${v.n}` : ''} ${kb(v.b)}`).join(' + '),
+      );
+    }
+    console.log(`  ${script} page before search opens: ${kb(pageBytes)} (HTML, CSS, scripts)`);
+    console.log(rows.join('\n'));
+    await page.context().close();
+  }
+  await browser.close();
+  await site.close();
+  console.log('');
+}
 
 // ---------- data ----------
 const documents: DocumentEntry[] = loadCollection().documents.map((d) => ({ ...d }));

@@ -25,8 +25,11 @@ const CHUNK_ENV = 'PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE';
 /**
  * Word locations per index chunk. Pagefind's default (20,000) makes a first query fetch a
  * chunk of ~30 KiB; smaller chunks keep a query's download small at the cost of more files.
+ * A query may touch one chunk per bigram sent (up to three): at 2,000 each is ~3.4 KiB
+ * compressed, which keeps a first query, everything included, near 92 KiB (budget 100 KiB;
+ * `npm run bench:search`); at 4,000 it was ~102 KiB.
  */
-export const DEFAULT_CHUNK_SIZE = 4000;
+export const DEFAULT_CHUNK_SIZE = 2000;
 
 /** Pagefind files the site does not use (its own UIs). */
 const UNUSED_FILES = [
