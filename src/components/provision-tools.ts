@@ -27,7 +27,8 @@ export function initProvisionTools(): void {
     timer = window.setTimeout(() => toast.classList.remove('on'), 2000);
   };
 
-  // One small bar per provision; absolutely placed, so adding them shifts nothing.
+  // One small bar per provision; absolutely placed, so adding them shifts nothing. Its words
+  // are CSS content: the provision's textContent and a copied selection stay the text itself.
   for (const el of root.querySelectorAll<HTMLElement>('[data-cite]')) {
     const label = el.dataset.cite!;
     const bar = document.createElement('span');
@@ -36,7 +37,7 @@ export function initProvisionTools(): void {
       const b = document.createElement('button');
       b.type = 'button';
       b.dataset.copy = kind;
-      b.textContent = text ?? '';
+      b.dataset.text = text ?? ''; // shown by CSS, so selecting and copying the text leaves it out
       b.setAttribute('aria-label', `${name}：${label}`);
       bar.append(b);
     }

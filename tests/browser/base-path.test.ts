@@ -99,4 +99,44 @@ describe('under /rules/', () => {
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_1');
     expect(failures).toEqual([]);
   });
+
+  test('copy link and citation of a sub-item, under the base, in both scripts', async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+    const page = await context.newPage();
+    const id = 'art_2__para_1__item_2__subitem_2';
+    for (const [prefix, cite] of [
+      ['', '《示例市登记管理办法》第二条第一款第（二）项第2目'],
+      ['zh-hant/', '《示例市登記管理辦法》第二條第一款第（二）項第2目'],
+    ] as const) {
+      await page.goto(`${site.url}${prefix}example-registration-measures/`);
+      await page.locator(`#${id}`).hover({ position: { x: 150, y: 8 } });
+      await page.locator(`#${id} > .cp button[data-copy="l"]`).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${prefix}example-registration-measures/#${id}`);
+      await page.locator(`#${id} > .cp button[data-copy="c"]`).click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(cite);
+    }
+    // The buttons' words are not part of the text.
+    expect(await page.locator(`#${id}`).textContent()).toBe('2.偽造、塗改有關證件。');
+    expect(failures).toEqual([]);
+  });
+
+  test('recorded aliases: old fragments and old article addresses lead to the new ones', async () => {
+    const page = await open();
+    await page.goto(`${site.url}example-registration-measures/#art_2__para_3`);
+    await page.waitForURL(`${site.url}example-registration-measures/#art_2__para_2`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_2__para_2');
+    await page.goto(`${site.url}example-registration-measures/#3`);
+    await page.waitForURL(`${site.url}example-registration-measures/#art_2-1`);
+    for (const prefix of ['', 'zh-hant/']) {
+      await page.goto(`${site.url}${prefix}example-registration-measures/art_3/`);
+      await page.waitForURL(`${site.url}${prefix}example-registration-measures/art_2-1/`);
+      await expect(page.locator('h1').textContent()).resolves.toContain(prefix ? '第二條之一' : '第二条之一');
+    }
+    // Article pages of the fixture: 之一 articles and sections.
+    await page.goto(`${site.url}example-registration-measures/art_2-1/`);
+    await expect(page.locator('.crumbs').textContent()).resolves.toContain('第一节');
+    await expect(page.locator('a[rel="prev"]').getAttribute('href')).resolves.toBe('../art_2/');
+    expect(failures).toEqual([]);
+  });
 });

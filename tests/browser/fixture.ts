@@ -92,6 +92,11 @@ export const fixtureCollection: Collection = {
       tree: tiaoTree,
       stats,
       ...links,
+      // Published anchors that moved (the old article 3 is now 第二条之一).
+      aliases: [
+        { from: 'art_3', to: 'art_2-1', reason: 'renumbered' },
+        { from: 'art_2__para_3', to: 'art_2__para_2' },
+      ],
     },
     {
       folder: 'example-old-measures',
