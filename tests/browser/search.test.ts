@@ -10,6 +10,9 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
 import { anchor, builtFold, expectedUrls, runQueries, siteRecords } from './search-helpers.ts';
 
+/** Poll with room for the first search to load Pagefind on a busy machine. */
+const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+
 const SLUG = 'zibo-government-work-rules';
 const records = siteRecords();
 const fold = builtFold();
@@ -140,14 +143,14 @@ async function showAll(page: Page, scope: string): Promise<void> {
   while (await more.isVisible()) {
     const before = await options.count();
     await more.click();
-    await expect.poll(async () => (await options.count()) > before || !(await more.isVisible())).toBe(true);
+    await until(async () => (await options.count()) > before || !(await more.isVisible())).toBe(true);
   }
 }
 
 /** The search UI on a page: open with a key, type, and wait for the results and the announcement. */
 async function typeQuery(page: Page, query: string, key = '/'): Promise<void> {
   await page.keyboard.press(key);
-  await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+  await until(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
   await page.keyboard.type(query);
   await page.waitForSelector('[data-search-panel] [role="option"]');
 }
@@ -158,7 +161,7 @@ describe('search box', () => {
     await page.goto(`${site.url}${SLUG}/`);
     const input = page.getByRole('combobox', { name: '搜索条文' });
     await typeQuery(page, '两周');
-    await expect.poll(() => page.locator('[data-search-live]').textContent()).toBe('找到 1 条结果');
+    await until(() => page.locator('[data-search-live]').textContent()).toBe('找到 1 条结果');
     expect(await input.getAttribute('aria-expanded')).toBe('true');
     const option = page.locator('[data-search-panel] [role="option"]');
     expect(await option.count()).toBe(1);
@@ -171,7 +174,7 @@ describe('search box', () => {
     expect(await option.getAttribute('aria-selected')).toBe('true');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\?hl=.*#art_47__para_2$/);
-    await expect.poll(() => page.locator('mark.search-hl').count()).toBe(1);
+    await until(() => page.locator('mark.search-hl').count()).toBe(1);
     await expect(page.locator('mark.search-hl').textContent()).resolves.toBe('两周');
     expect(await page.evaluate(() => document.querySelector('mark.search-hl')?.closest('[id]')?.id)).toBe('art_47__para_2');
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_47__para_2');
@@ -192,9 +195,9 @@ describe('search box', () => {
     await typeQuery(page, '会议', 'Control+K');
     const expected = expectedUrls(records.hans, '会议', fold).length;
     expect(expected).toBeGreaterThan(10);
-    await expect.poll(() => page.locator('[data-search-live]').textContent()).toMatch(/^已找到 10 条结果/);
+    await until(() => page.locator('[data-search-live]').textContent()).toMatch(/^已找到 10 条结果/);
     await showAll(page, '[data-search-panel]');
-    await expect.poll(() => page.locator('[data-search-live]').textContent()).toBe(`找到 ${expected} 条结果`);
+    await until(() => page.locator('[data-search-live]').textContent()).toBe(`找到 ${expected} 条结果`);
     expect(await page.locator('[data-search-panel] [role="option"]').count()).toBe(expected);
     // Heading hits come first in their document.
     await expect(page.locator('[data-search-panel] [role="option"]').first().getAttribute('href')).resolves.toMatch(/#chp_8$/);
@@ -202,9 +205,9 @@ describe('search box', () => {
 
     await page.goto(`${site.url}${SLUG}/`);
     await page.keyboard.press('Meta+K');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
+    await until(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await page.keyboard.type('没有这个词语');
-    await expect.poll(() => page.locator('[data-search-live]').textContent()).toBe('没有找到“没有这个词语”');
+    await until(() => page.locator('[data-search-live]').textContent()).toBe('没有找到“没有这个词语”');
   });
 
   test('the traditional site searches in traditional characters and says so in its own script', async () => {
@@ -212,7 +215,7 @@ describe('search box', () => {
     await page.goto(`${site.url}zh-hant/search/`);
     const input = page.getByRole('combobox', { name: '搜尋條文' });
     await input.fill('会议制度');
-    await expect.poll(() => page.locator('[data-search-live]').textContent()).toMatch(/^找到 \d+ 條結果$/);
+    await until(() => page.locator('[data-search-live]').textContent()).toMatch(/^找到 \d+ 條結果$/);
     const first = page.locator('[data-search-page] [role="option"]').first();
     await expect(first.getAttribute('href')).resolves.toMatch(/^\/zh-hant\/zibo-government-work-rules\/\?hl=.*#chp_8$/);
     await expect(first.locator('mark').first().textContent()).resolves.toBe('會議制度');
@@ -222,7 +225,7 @@ describe('search box', () => {
     const page = await open();
     await page.goto(`${site.url}search/?q=${encodeURIComponent('常务会议')}`);
     const expected = expectedUrls(records.hans, '常务会议', fold);
-    await expect.poll(() => page.locator('[data-search-page] [role="option"]').count()).toBeGreaterThan(0);
+    await until(() => page.locator('[data-search-page] [role="option"]').count()).toBeGreaterThan(0);
     expect(await page.getByRole('combobox', { name: '搜索条文' }).inputValue()).toBe('常务会议');
     await expect(page.locator('h1').textContent()).resolves.toBe('“常务会议”的搜索结果');
     await showAll(page, '[data-search-page]');
@@ -230,8 +233,8 @@ describe('search box', () => {
     expect(new Set(hrefs.map((h) => h.replace(/\?hl=[^#]*/, '')))).toEqual(new Set(expected));
     // Typing on the page updates the results and the address.
     await page.getByRole('combobox').fill('两周');
-    await expect.poll(() => decodeURIComponent(page.url())).toMatch(/\/search\/\?q=两周$/);
-    await expect.poll(() => page.locator('[data-search-page] [role="option"]').count()).toBe(1);
+    await until(() => decodeURIComponent(page.url())).toMatch(/\/search\/\?q=两周$/);
+    await until(() => page.locator('[data-search-page] [role="option"]').count()).toBe(1);
   });
 
   test('without JavaScript the search page says search needs it and lists the documents', async () => {
@@ -258,8 +261,23 @@ describe('search box', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.locator('[data-search-panel] [role="option"]').first().tap();
     await page.waitForURL(/#chp_8$/);
-    await expect.poll(() => page.locator('mark.search-hl').textContent()).toBe('会议制度');
+    await until(() => page.locator('mark.search-hl').textContent()).toBe('会议制度');
     expect(await page.locator('[data-search-panel]').isVisible()).toBe(false);
+  });
+
+  test('a first query fetches at most 100 KiB compressed, everything included', async () => {
+    const page = await open();
+    await page.goto(`${site.url}${SLUG}/`, { waitUntil: 'networkidle' });
+    const bodies: Array<Promise<Buffer>> = [];
+    page.on('response', (r) => bodies.push(r.body().catch(() => Buffer.alloc(0))));
+    await typeQuery(page, '常务会议');
+    await until(() => page.locator('[data-search-live]').textContent()).toMatch(/条结果/);
+    await page.waitForLoadState('networkidle');
+    // Pagefind's .pf_* files are gzip already; everything else as a compressing server sends it.
+    const sizes = (await Promise.all(bodies)).map((b) => Math.min(b.length, gzipSync(b).length));
+    const total = sizes.reduce((a, b) => a + b, 0);
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(total).toBeLessThanOrEqual(100 * 1024);
   });
 
   test('before search opens, a page ships under 5 KiB of compressed script and no search code', async () => {
