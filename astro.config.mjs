@@ -29,6 +29,8 @@ export default defineConfig({
   // A Content-Security-Policy <meta> on every page (see src/security/csp.ts): Astro hashes the
   // scripts and styles it emits; the static is:inline scripts are hashed here from the source.
   security: { csp: cspConfig(staticInlineScripts('src')) },
+  // No Markdown pages, so no code highlighting (Shiki's inline styles would need 'unsafe-inline').
+  markdown: { syntaxHighlight: false },
   // Search first: it writes the Pagefind bundles into the finished build (astro:build:done).
   // Offline next: its service worker precaches everything built before it, search included.
   // Headers last: _headers carries the policies of the finished pages.
