@@ -39,6 +39,7 @@ export function initOffline(): void {
     };
   };
   sw.register(withBase('sw.js'), { scope: withBase() }).then((reg) => {
+    if (!reg) return; // registration blocked (some browsers' private modes, test tools)
     if (reg.waiting) offer(reg.waiting);
     reg.addEventListener('updatefound', () => {
       const worker = reg.installing;

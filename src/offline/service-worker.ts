@@ -56,8 +56,9 @@ export async function writeServiceWorker({ outDir, base }: ServiceWorkerOptions)
     // Manifest entries are relative to outDir; the site lives under the base.
     modifyURLPrefix: { '': prefix },
     dontCacheBustURLsMatching: HASHED,
-    // Pagefind asks for `pagefind-entry.json?ts=<now>` to dodge HTTP caches.
-    ignoreURLParametersMatching: [/^ts$/, /^utm_/],
+    // The site is static: no query changes the file served (`?hl=` highlighting, `?goto=`,
+    // `/search/?q=`, Pagefind's `pagefind-entry.json?ts=<now>`), so the lookup ignores them all.
+    ignoreURLParametersMatching: [/./],
     // Pagefind's wasm and large index chunks must not be left out silently.
     maximumFileSizeToCacheInBytes: 16 * 1024 * 1024,
     cacheId: 'tiaowen',

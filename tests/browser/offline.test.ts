@@ -211,6 +211,18 @@ describe('offline', () => {
     expect(hans.first).toMatch(/\S/);
     const hant = await search(page, 'zh-hant/pagefind/', '政府工作');
     expect(hant.count).toBeGreaterThan(0);
+    // The site's own search page, where the build has it, and a result's ?hl= address.
+    for (const prefix of ['', 'zh-hant/']) {
+      if (!built.includes(`${prefix}search/index.html`)) continue;
+      await page.goto(`${site.url}${prefix}search/?q=${encodeURIComponent('常务会议')}`);
+      const hit = page.locator('[data-search-page] [role="option"]').first();
+      await hit.waitFor({ timeout: 10_000 });
+      const href = (await hit.getAttribute('href'))!;
+      expect(href).toContain('hl=');
+      const response = await page.goto(new URL(href, page.url()).href);
+      expect(response?.ok(), href).toBe(true);
+      await expect(page.locator('main').textContent()).resolves.toMatch(/\S/);
+    }
 
     // A page that was never saved: the offline page, in Chinese, listing the saved documents.
     await page.goto(`${site.url}no-such-page/`);
