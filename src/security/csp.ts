@@ -42,7 +42,7 @@ export const DIRECTIVES = [
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"] as const;
 
 /** The CSP source expression of an inline script or style: `'sha256-…'` of its exact text. */
-export function cspHash(code: string, algorithm: 'sha256' | 'sha384' | 'sha512' = 'sha256'): `${string}-${string}` {
+export function cspHash<A extends 'sha256' | 'sha384' | 'sha512' = 'sha256'>(code: string, algorithm: A = 'sha256' as A): `${A}-${string}` {
   return `${algorithm}-${createHash(algorithm).update(code, 'utf8').digest('base64')}`;
 }
 
