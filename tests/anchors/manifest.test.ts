@@ -67,5 +67,5 @@ describe('npm run content with a checked-in manifest', () => {
     expect(fixed.status, fixed.stderr).toBe(0);
     const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
     expect(out.documents[0].aliases).toEqual([{ from: 'art_46__para_3', to: 'art_46__para_2', reason: 'paragraphs merged' }]);
-  });
+  }, 60_000); // two content builds as child processes: slow on a busy machine
 });
