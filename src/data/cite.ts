@@ -64,7 +64,7 @@ export function articleText(article: Article): string {
     for (const n of nodes) {
       if (n.type === 'text' || n.type === 'reference') line += plainText([n]);
       else if (n.type === 'item' || n.type === 'subitem') {
-        const node = n as { label: string; children: Array<{ type: string }> };
+        const node = n as unknown as { label: string; children: Array<{ type: string }> };
         if (line) parts.push(line);
         line = '';
         parts.push(node.label);
