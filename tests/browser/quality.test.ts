@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
-import { builtBase, pageTypes, type PageType } from './built-site.ts';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { builtBase, pageTypes, singleFiles, type PageType } from './built-site.ts';
 
 const BASE = builtBase(BUILT_SITE);
 const TYPES = pageTypes(BUILT_SITE);
@@ -87,6 +89,24 @@ describe('every page type, both scripts', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  test('single-file downloads open from disk with no request, error or CSP violation', async () => {
+    const problems: string[] = [];
+    for (const file of singleFiles(BUILT_SITE)) {
+      const w = await watched();
+      w.page.on('request', (r) => {
+        if (!/^(?:file|data|about):/.test(r.url())) problems.push(`${file}: requested ${r.url()}`);
+      });
+      await w.page.goto(pathToFileURL(resolve(BUILT_SITE, file)).href);
+      await w.page.waitForLoadState('load');
+      // Its inlined stylesheet applied (a policy blocking it would leave the browser's defaults).
+      const styled = await w.page.evaluate(() => getComputedStyle(document.body).fontFamily);
+      if (!/PingFang|Noto|sans/i.test(styled)) problems.push(`${file}: unstyled (font-family ${styled})`);
+      problems.push(...w.problems.map((p) => `${file}: ${p}`));
+      await w.close();
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
+
   test('no CSP violation or error after opening search and running a query', async () => {
     const problems: string[] = [];
     for (const script of ['hans', 'hant'] as const) {
@@ -112,36 +132,37 @@ describe('every page type, both scripts', () => {
 const axe = (page: Page) => new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
 
 describe('accessibility (axe-core)', () => {
-  const modes = [
-    ['light', 'desktop', DESKTOP],
-    ['dark', 'desktop', DESKTOP],
-    ['light', 'phone', PHONE],
-    ['dark', 'phone', PHONE],
+  const devices = [
+    ['desktop', { viewport: DESKTOP }],
+    ['phone', { viewport: PHONE, isMobile: true, hasTouch: true }],
   ] as const;
-  for (const [scheme, device, viewport] of modes) {
-    test(`no violations: ${scheme}, ${device}`, async () => {
+  for (const [device, options] of devices) {
+    test(`no violations on ${device}, light and dark`, async () => {
       // No service worker here: its precaching would only slow every page down.
-      const context = await browser.newContext({
-        viewport,
-        colorScheme: scheme,
-        serviceWorkers: 'block',
-        ...(device === 'phone' ? { isMobile: true, hasTouch: true } : {}),
-      });
+      const context = await browser.newContext({ ...options, serviceWorkers: 'block' });
       const found: string[] = [];
       for (const t of TYPES) {
         const page = await context.newPage();
         await page.goto(site.url + t.path);
         await settle(page);
-        const { violations } = await axe(page);
-        for (const v of violations) {
-          const nodes = v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`);
-          found.push(`${label(t)}: [${v.id}] ${v.help} (${v.nodes.length}×): ${nodes.join(' | ')}`);
+        // One load, both schemes: the stylesheet follows prefers-color-scheme live.
+        const backgrounds = new Set<string>();
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+          backgrounds.add(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
+          const { violations } = await axe(page);
+          for (const v of violations) {
+            const nodes = v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`);
+            found.push(`${label(t)}, ${colorScheme}: [${v.id}] ${v.help} (${v.nodes.length}×): ${nodes.join(' | ')}`);
+          }
         }
+        expect(backgrounds.size, `${label(t)}: dark differs from light`).toBe(2);
         await page.close();
       }
       await context.close();
       expect(found).toEqual([]);
-    }, 240_000);
+    }, 300_000);
   }
 
   test('the search panel with results has no violations', async () => {
