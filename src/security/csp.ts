@@ -104,8 +104,8 @@ export function formatPolicy(policy: Map<string, string[]>): string {
 
 /**
  * The header policy for a whole build: the union of the pages' `<meta>` policies (each page's
- * own hashes, so the header never blocks what a page's meta allows) plus the header-only
- * directives. Browsers enforce both policies, so each page still gets its own, stricter one.
+ * own hashes, so the header never blocks what a page's meta allows; the single-file downloads'
+ * stricter policies add their style hashes) plus the header-only directives. Browsers enforce both policies, so each page still gets its own, stricter one.
  */
 export function headerPolicy(metaPolicies: Iterable<string>): string {
   const union = new Map<string, string[]>();
@@ -115,6 +115,10 @@ export function headerPolicy(metaPolicies: Iterable<string>): string {
       for (const s of sources) if (!have.includes(s)) have.push(s);
       union.set(name, have);
     }
+  }
+  // 'none' allows nothing; beside any other source it is ignored, and Chromium logs a warning.
+  for (const [name, sources] of union) {
+    if (sources.length > 1 && sources.includes("'none'")) union.set(name, sources.filter((s) => s !== "'none'"));
   }
   for (const d of HEADER_ONLY_DIRECTIVES) {
     const [name, ...sources] = d.split(' ');

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtBase, pageTypes, singleFiles, type PageType } from './built-site.ts';
 
@@ -39,9 +40,16 @@ interface Watched {
 }
 
 /** A page in a fresh context that records every problem, CSP violations included. */
-async function watched(options: BrowserContextOptions = {}): Promise<Watched> {
+async function watched(options: BrowserContextOptions = {}, headerPolicy?: string): Promise<Watched> {
   const context = await browser.newContext({ viewport: DESKTOP, ...options });
   const problems: string[] = [];
+  if (headerPolicy) {
+    // Serve every response with the policy of _headers too, as Netlify or Cloudflare would.
+    await context.route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': headerPolicy } });
+    });
+  }
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
@@ -83,6 +91,27 @@ describe('every page type, both scripts', () => {
       const w = await watched({ locale: t.script === 'hant' ? 'zh-TW' : 'zh-CN' });
       await w.page.goto(site.url + t.path);
       await settle(w.page);
+      problems.push(...w.problems.map((p) => `${label(t)}: ${p}`));
+      await w.close();
+    }
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  test('the same with the _headers policy sent as a header (it covers the whole page)', async () => {
+    const lines = readFileSync(join(BUILT_SITE, '_headers'), 'utf8').split('\n');
+    const block = lines.slice(lines.indexOf(`${BASE}*`) + 1);
+    const rule = block.slice(0, Math.max(0, block.findIndex((l) => !/^\s/.test(l))) || block.length);
+    const policy = rule.map((l) => /^\s+Content-Security-Policy:\s*(.+)$/i.exec(l)?.[1]).find(Boolean);
+    expect(policy, 'a Content-Security-Policy for every path in _headers').toBeTruthy();
+    const problems: string[] = [];
+    for (const t of TYPES) {
+      const w = await watched({ locale: t.script === 'hant' ? 'zh-TW' : 'zh-CN' }, policy);
+      await w.page.goto(site.url + t.path);
+      await settle(w.page);
+      if (t.type === 'home') {
+        await w.page.locator('input[type="search"]').first().fill(QUERY[t.script]);
+        await w.page.locator('[role="option"]').first().waitFor({ timeout: 10_000 });
+      }
       problems.push(...w.problems.map((p) => `${label(t)}: ${p}`));
       await w.close();
     }
