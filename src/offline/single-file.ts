@@ -5,7 +5,7 @@
  * anchors — with its stylesheets inlined and everything that would reach out removed:
  * scripts, icons, the manifest, the site header and the parts marked `data-site-only`
  * (downloads, controls). It opens from the file system and makes no request; its own
- * Content-Security-Policy (`default-src 'none'`, the inlined styles by hash) makes sure of it.
+ * Content-Security-Policy allows no other origin and only the inlined styles (by hash).
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -113,7 +113,9 @@ export async function singleFileHtml(html: string, { base, site, stylesheet }: T
     style.parent = parent;
     parent.children = parent.children.map((c: Node) => (c === link ? style : c));
   }
-  // The page's policy allows its own files only; the file's allows its inline styles only.
+  // The page's policy allows its own files and hashed styles; the file's allows no other
+  // origin and its inlined styles by hash. It only narrows the site's directives (src/security/csp.ts),
+  // so the union of the pages' policies the host sends (src/integrations/headers.ts) stays the same.
   const hashes: string[] = [];
   let head: ElementNode | undefined;
   walkSync(doc, (node) => {
@@ -124,7 +126,7 @@ export async function singleFileHtml(html: string, { base, site, stylesheet }: T
       hashes.push(`'sha256-${createHash('sha256').update(text).digest('base64')}'`);
     }
   });
-  const policy = `default-src 'none'; style-src ${[...new Set(hashes)].join(' ') || "'none'"}; img-src data:; base-uri 'none'; form-action 'none'`;
+  const policy = `default-src 'self'; base-uri 'self'; object-src 'none'; form-action 'self'; style-src ${[...new Set(hashes)].join(' ')}`;
   if (head) {
     const meta = parse(`<meta http-equiv="content-security-policy" content="${policy}">`).children[0] as ElementNode;
     meta.parent = head;

@@ -27,7 +27,7 @@ describe('single-file download', () => {
     // Its own policy: nothing but the inlined style, by hash; the page's own policy is gone.
     const hash = createHash('sha256').update(css).digest('base64');
     const policies = [...out.matchAll(/http-equiv="content-security-policy" content="([^"]*)"/g)].map((m) => m[1]);
-    expect(policies).toEqual([`default-src 'none'; style-src 'sha256-${hash}'; img-src data:; base-uri 'none'; form-action 'none'`]);
+    expect(policies).toEqual([`default-src 'self'; base-uri 'self'; object-src 'none'; form-action 'self'; style-src 'sha256-${hash}'`]);
     // Right after <meta charset>, so it applies before anything else.
     expect(out).toMatch(/<meta charset="utf-8"><meta http-equiv="content-security-policy"/);
   });
