@@ -38,7 +38,7 @@ export function anchorManifest(slug: string, doc: Document): AnchorManifest {
     if ('eId' in n) {
       anchors.push({ eId: n.eId, label: labelOfEId(n.eId), hash: createHash('sha256').update(toText(n)).digest('hex').slice(0, 12) });
     }
-    if ('children' in n && n.type !== 'text') for (const c of n.children) if (c.type !== 'text' && c.type !== 'reference') walk(c as RegNode);
+    if ('children' in n) for (const c of n.children) if (c.type !== 'text' && c.type !== 'reference') walk(c as RegNode);
   };
   walk(doc);
   return { slug, anchors };

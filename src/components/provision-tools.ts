@@ -51,6 +51,8 @@ export function initProvisionTools(): void {
     if (!button || !provision) {
       // A tap on a provision (its label or its text) shows its buttons; links still work.
       for (const open of root.querySelectorAll(`.${OPEN}`)) if (open !== provision) open.classList.remove(OPEN);
+      // A tap on a reference follows or previews it; the buttons would only cover the text there.
+      if (target.closest('a, cite, .ref') && !target.closest('.art-label, .item-label')) return;
       const own = target.closest('.art-label') ? target.closest<HTMLElement>('.art') : provision;
       own?.classList.add(OPEN);
       return;

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
 
-const SHOTS = process.env.TIAOWEN_SHOTS; // a folder for screenshots, when set
+// Screenshots of the cards and back-links, to look at: TIAOWEN_SHOTS names the folder.
+const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/references';
 const RULES = 'example-rules';
 const LAW = 'example-law';
 const SEED = 'zibo-government-work-rules';
@@ -319,7 +320,7 @@ describe('the seed', () => {
 });
 
 describe('screenshots', () => {
-  test.skipIf(!SHOTS)('preview card and back-links, phone and desktop, light and dark', async () => {
+  test('preview card and back-links, phone and desktop, light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
         const page = await open({ viewport, colorScheme: scheme, ...(name === 'phone' ? { isMobile: true, hasTouch: true } : {}) });

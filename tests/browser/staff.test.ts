@@ -134,6 +134,18 @@ describe('copy link and copy citation', () => {
     expect(await opacity(page, ITEM)).toBe('0');
   });
 
+  test('touch: a tap on a reference previews it and leaves the buttons closed, so they never cover it', async () => {
+    const page = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(`${site.url}${SLUG}/`);
+    // 市政府全体会议 in article 8 is a defined term linking to article 46.
+    const term = page.locator('#art_8 a.ref--term').first();
+    await term.scrollIntoViewIfNeeded();
+    await term.tap();
+    await page.waitForTimeout(300);
+    expect(await opacity(page, 'art_8')).toBe('0');
+    expect(await page.locator('.cp-open').count()).toBe(0);
+  });
+
   test('showing the buttons and the confirmation shifts nothing', async () => {
     const page = await open();
     await page.goto(`${site.url}${SLUG}/`);
