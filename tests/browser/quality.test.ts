@@ -46,8 +46,14 @@ async function watched(options: BrowserContextOptions = {}, headerPolicy?: strin
   if (headerPolicy) {
     // Serve every response with the policy of _headers too, as Netlify or Cloudflare would.
     await context.route('**/*', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': headerPolicy } });
+      // The service worker keeps precaching in the background; once the context is closed,
+      // its requests in flight are simply dropped.
+      try {
+        const response = await route.fetch();
+        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': headerPolicy } });
+      } catch {
+        await route.abort().catch(() => {});
+      }
     });
   }
   await context.addInitScript(() => {
@@ -67,7 +73,14 @@ async function watched(options: BrowserContextOptions = {}, headerPolicy?: strin
     // A navigation away (the root page picking a script, a click) aborts what was loading.
     if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) problems.push(`failed ${r.url()}: ${r.failure()?.errorText}`);
   });
-  return { page, problems, close: () => context.close() };
+  return {
+    page,
+    problems,
+    close: async () => {
+      await context.unrouteAll({ behavior: 'ignoreErrors' });
+      await context.close();
+    },
+  };
 }
 
 const label = (t: PageType) => `${t.script} ${t.type} (/${t.path})`;
