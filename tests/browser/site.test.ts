@@ -195,6 +195,31 @@ describe('layouts', () => {
   });
 });
 
+describe('layout stability', () => {
+  // Layout shifts while a page loads (Cumulative Layout Shift): the header's reading preferences
+  // appear with scripts, and must not push the text down when they do.
+  test.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const)('%s: loading the document and an article page shifts nothing', async (_name, viewport) => {
+    for (const path of ['zibo-government-work-rules/', 'zibo-government-work-rules/art_47/', 'zh-hant/zibo-government-work-rules/']) {
+      const page = await open({ viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
+      await page.addInitScript(() => {
+        const w = window as unknown as { shift: number };
+        w.shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) w.shift += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${site.url}${path}`);
+      await page.waitForTimeout(800);
+      const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
+      expect(shift, path).toBeLessThan(0.01);
+      await page.context().close();
+    }
+  });
+});
+
 describe('reading preferences', () => {
   test('theme choice persists across reload and overrides the system scheme', async () => {
     const page = await open({ colorScheme: 'light' });
