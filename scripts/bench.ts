@@ -8,7 +8,8 @@
  *
  * Prints Markdown tables (the README's performance section carries them).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -22,6 +23,7 @@ function arg(name: string): string | undefined {
 const only = arg('--only');
 const scales = (arg('--scale') ?? '').split(',').filter(Boolean).map(Number);
 const node = process.execPath;
+const execFileAsync = promisify(execFile);
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const gz = (b: Buffer | string) => gzipSync(b, { level: 9 }).length;
 
@@ -73,17 +75,19 @@ function build(contentDir: string, work: string): { content: BuildRun; site: Bui
   return { content, site };
 }
 
-function dirSize(dir: string): { bytes: number; files: number } {
+function dirSize(dir: string): { bytes: number; files: number; pages: number } {
   let bytes = 0;
   let files = 0;
-  if (!existsSync(dir)) return { bytes, files };
+  let pages = 0;
+  if (!existsSync(dir)) return { bytes, files, pages };
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (e.isFile()) {
       bytes += statSync(join(e.parentPath, e.name)).size;
       files++;
+      if (e.name === 'index.html') pages++;
     }
   }
-  return { bytes, files };
+  return { bytes, files, pages };
 }
 
 /** Compressed weight of a built page and what it loads at first view, by kind. */
@@ -154,7 +158,7 @@ function benchScale(): void {
     const coll = JSON.parse(readFileSync(join(root, 'collection.json'), 'utf8')) as { documents: Array<{ stats: { articles: number } }> };
     const articles = coll.documents.reduce((a, d) => a + d.stats.articles, 0);
     const site = dirSize(join(root, 'site'));
-    const pages = execFileSync('find', [join(root, 'site'), '-name', 'index.html'], { encoding: 'utf8' }).split('\n').filter(Boolean).length;
+    const pages = site.pages;
     const idx = dirSize(join(root, 'site', 'pagefind'));
     console.log(
       `| ${count} | ${(bytes / 1e6).toFixed(1)} MB | ${articles} | ${run.content.seconds.toFixed(1)} s | ${run.site.seconds.toFixed(1)} s | ` +
@@ -163,7 +167,59 @@ function benchScale(): void {
   }
 }
 
+/**
+ * Lighthouse (pinned devDependency) with Debian's Chromium, on the document page and an article
+ * page, mobile emulation. The site is built with TIAOWEN_SITE set to the server's origin, so
+ * canonical and hreflang addresses are absolute as in production, and served with the caching
+ * the generated _headers asks for.
+ */
+async function benchLighthouse(): Promise<void> {
+  const work = '/tmp/tiaowen-bench/lighthouse';
+  const origin = 'http://127.0.0.1:4399';
+  mkdirSync(work, { recursive: true });
+  const collection = join(work, 'collection.json');
+  const env = { ...process.env, TIAOWEN_OUT: join(work, 'site'), TIAOWEN_COLLECTION: collection, TIAOWEN_SITE: origin, ASTRO_TELEMETRY_DISABLED: '1' };
+  timed(node, ['scripts/build-content.ts', '--out', collection], env);
+  timed(node, ['node_modules/astro/bin/astro.mjs', 'build'], env);
+  const { createServer } = await import('node:http');
+  const root = join(work, 'site');
+  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+  const server = createServer((req, res) => {
+    let file = join(root, decodeURIComponent(new URL(req.url ?? '/', origin).pathname));
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end();
+    const hashed = /\/(_astro|pagefind\/(fragment|index|filter))\//.test(file);
+    res.writeHead(200, {
+      'content-type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream',
+      'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(4399, '127.0.0.1', ok));
+  console.log('\n### Lighthouse (mobile, simulated throttling)\n');
+  console.log('| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |\n|---|---|---|---|---|---|---|---|---|');
+  const slug = 'zibo-government-work-rules';
+  for (const [name, path] of [['document', `${slug}/`], ['article page', `${slug}/art_47/`], ['document (traditional)', `zh-hant/${slug}/`]]) {
+    const out = join(work, `lh-${name.replace(/\W+/g, '-')}.json`);
+    // Asynchronous, so this process's server keeps answering while Lighthouse loads the page.
+    const run = await execFileAsync(node, ['node_modules/lighthouse/cli/index.js', `${origin}/${path}`, '--quiet', '--output=json', `--output-path=${out}`,
+      '--only-categories=performance,accessibility,best-practices,seo',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync'],
+    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8', maxBuffer: 1 << 26 }).catch((e: { stderr?: string }) => ({ failed: e.stderr ?? String(e) }));
+    if ('failed' in run) {
+      console.log(`| ${name} | lighthouse failed: ${run.failed.slice(-200).replace(/\n/g, ' ')} |`);
+      continue;
+    }
+    const r = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { displayValue?: string }> };
+    const c = r.categories;
+    const a = (id: string) => r.audits[id]?.displayValue ?? '';
+    console.log(`| ${name} | ${c.performance!.score} | ${c.accessibility!.score} | ${c['best-practices']!.score} | ${c.seo!.score} | ${a('first-contentful-paint')} | ${a('largest-contentful-paint')} | ${a('total-blocking-time')} | ${a('cumulative-layout-shift')} |`);
+  }
+  server.close();
+}
+
 console.log(`Benchmarks on ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 if (!only || only === 'parser') benchParser();
 if (!only || only === 'site') benchSite();
+if (!only || only === 'lighthouse') await benchLighthouse();
 if ((!only || only === 'scale') && scales.length > 0) benchScale();
