@@ -203,7 +203,8 @@ async function benchLighthouse(): Promise<void> {
   console.log('\n### Lighthouse (mobile, simulated throttling)\n');
   console.log('| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |\n|---|---|---|---|---|---|---|---|---|');
   const slug = 'zibo-government-work-rules';
-  for (const [name, path] of [['document', `${slug}/`], ['article page', `${slug}/art_47/`], ['document (traditional)', `zh-hant/${slug}/`]]) {
+  const pages: Array<[string, string]> = [['document', `${slug}/`], ['article page', `${slug}/art_47/`], ['document (traditional)', `zh-hant/${slug}/`]];
+  for (const [name, path] of pages) {
     const out = join(work, `lh-${name.replace(/\W+/g, '-')}.json`);
     // Asynchronous, so this process's server keeps answering while Lighthouse loads the page.
     const run = await execFileAsync(node, ['node_modules/lighthouse/cli/index.js', `${origin}/${path}`, '--quiet', '--output=json', `--output-path=${out}`,

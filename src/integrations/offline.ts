@@ -48,7 +48,7 @@ export default function offline(options: OfflineIntegrationOptions = {}): AstroI
         const sw = await writeServiceWorker({ outDir, base });
         for (const warning of sw.warnings) logger.warn(warning);
         logger.info(
-          `offline: ${single.files.length} single-file download(s); sw.js precaches ${sw.count} files, ` +
+          `offline: ${single.files.length} single-file download(s); sw.js (${sw.mode} precache) precaches ${sw.count} files, ` +
             `${sw.size} bytes (${(sw.size / 1024 / 1024).toFixed(2)} MiB) in ${Math.round(performance.now() - started)} ms`,
         );
       },

@@ -14,6 +14,7 @@
  */
 import { generateSW } from 'workbox-build';
 import { join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
 
 export interface ServiceWorkerOptions {
   /** The built site, as a path. */
@@ -28,6 +29,8 @@ export interface ServiceWorkerResult {
   /** Their total size in bytes (uncompressed). */
   size: number;
   warnings: string[];
+  /** `full`: everything precached; `large`: shell, document pages and search engine (see PRECACHE_BUDGET). */
+  mode: 'full' | 'large';
 }
 
 /** The service worker's file name, under the base. */
@@ -38,18 +41,46 @@ export const OFFLINE_PAGE = 'offline/index.html';
 /** Files whose names carry a content hash: no revision needed in the manifest. */
 const HASHED = /(?:^|\/)_astro\/|\.pf_(?:index|fragment|filter|meta)$/;
 
+/**
+ * How much a first visit may precache. Past this, precaching every page and index chunk stops
+ * being sensible (a 1,000-document collection is ~0.5 million files and gigabytes; the build's
+ * service-worker step alone runs out of memory), so large collections precache the shell, every
+ * document page (which holds all of its articles) and the search engine, and cache article
+ * pages and search index chunks when first used.
+ */
+export const PRECACHE_BUDGET = { files: 20_000, bytes: 200 * 1024 * 1024 };
+
+/** Everything, for collections within the budget. */
+const FULL = ['**/index.html', '_astro/**/*', '**/pagefind/**/*', '**/*.{webmanifest,svg,png,ico,woff,woff2}'];
+/** The shell, document pages and the search engine (not its chunks), for larger ones. */
+const LARGE = [
+  'index.html', 'zh-hant/index.html', '*/index.html', 'zh-hant/*/index.html', 'search/index.html', 'zh-hant/search/index.html',
+  'offline/index.html', '_astro/**/*', '**/pagefind/*.{js,json,wasm,pf_meta}', '**/pagefind/wasm.*', '**/*.{webmanifest,svg,png,ico,woff,woff2}',
+];
+
+/** Which precache a built site gets: `full` within the budget, `large` beyond it. */
+export function precacheMode(outDir: string, budget = PRECACHE_BUDGET): 'full' | 'large' {
+  let files = 0;
+  let bytes = 0;
+  for (const e of readdirSync(outDir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const rel = join(e.parentPath, e.name).slice(outDir.length + 1);
+    if (!(e.name === 'index.html' || rel.startsWith('_astro/') || rel.includes('pagefind/'))) continue;
+    files++;
+    bytes += statSync(join(e.parentPath, e.name)).size;
+    if (files > budget.files || bytes > budget.bytes) return 'large';
+  }
+  return 'full';
+}
+
 /** Generate `<outDir>/sw.js` for a site served under `base`. */
 export async function writeServiceWorker({ outDir, base }: ServiceWorkerOptions): Promise<ServiceWorkerResult> {
   const prefix = base.replace(/\/?$/, '/');
+  const mode = precacheMode(outDir.replace(/\/$/, ''));
   const { count, size, warnings } = await generateSW({
     globDirectory: outDir,
-    globPatterns: [
-      '**/index.html',
-      '_astro/**/*',
-      '**/pagefind/**/*',
-      // The manifest, icons and fonts (none today: the site uses the reader's system fonts).
-      '**/*.{webmanifest,svg,png,ico,woff,woff2}',
-    ],
+    // The manifest, icons and fonts (none today: the site uses the reader's system fonts) go in both.
+    globPatterns: mode === 'full' ? FULL : LARGE,
     // Astro's 404 page is for the server; downloads are cached on first use (see above).
     globIgnores: ['404.html', SW_FILE, '**/*.map'],
     swDest: join(outDir, SW_FILE),
@@ -70,6 +101,22 @@ export async function writeServiceWorker({ outDir, base }: ServiceWorkerOptions)
     mode: 'production',
     sourcemap: false,
     runtimeCaching: [
+      // Large collections: article pages and search index chunks are kept once used.
+      ...(mode === 'large'
+        ? [
+            {
+              urlPattern: ({ url, sameOrigin }: { url: URL; sameOrigin: boolean }) => sameOrigin && /\/pagefind\/(?:index|fragment|filter)\//.test(url.pathname),
+              handler: 'CacheFirst' as const,
+              options: { cacheName: 'tiaowen-search-chunks', cacheableResponse: { statuses: [200] } },
+            },
+            {
+              urlPattern: ({ url, request, sameOrigin }: { url: URL; request: Request; sameOrigin: boolean }) =>
+                sameOrigin && request.mode === 'navigate' && /\/art_[\d-]+\/$/.test(url.pathname),
+              handler: 'StaleWhileRevalidate' as const,
+              options: { cacheName: 'tiaowen-article-pages', cacheableResponse: { statuses: [200] } },
+            },
+          ]
+        : []),
       {
         // Downloads next to a document page: text.md, data.json, <slug>.html.
         urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/[^/]+\.(?:md|json|html)$/.test(url.pathname),
@@ -87,5 +134,5 @@ export async function writeServiceWorker({ outDir, base }: ServiceWorkerOptions)
       },
     ],
   });
-  return { count, size, warnings };
+  return { count, size, warnings, mode };
 }
