@@ -116,3 +116,19 @@ export function launchChromium(): Promise<Browser> {
 /** Viewports the tests and screenshots use. */
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
+
+/**
+ * Record what should never happen on a page: responses of 400 and above, uncaught page errors
+ * and, with `consoleErrors`, console errors. Tests check the list is empty afterwards.
+ */
+export function recordProblems(page: import('playwright-core').Page, problems: string[], { consoleErrors = false } = {}): void {
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  if (consoleErrors) {
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+    });
+  }
+}

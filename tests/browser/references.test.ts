@@ -10,7 +10,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer, recordProblems } from './harness.ts';
 
 // Screenshots of the cards and back-links, to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/references';
@@ -60,10 +60,7 @@ afterEach(() => {
 async function open(options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: DESKTOP, ...options });
   const page = await context.newPage();
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  recordProblems(page, problems);
   return page;
 }
 

@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer, recordProblems } from './harness.ts';
 
 const SLUG = 'zibo-government-work-rules';
 const ITEM = 'art_47__para_1__item_2';
@@ -33,13 +33,7 @@ afterEach(() => {
 async function open(options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: DESKTOP, ...options });
   const page = await context.newPage();
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
+  recordProblems(page, problems, { consoleErrors: true });
   return page;
 }
 

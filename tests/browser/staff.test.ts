@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer, recordProblems } from './harness.ts';
 
 const SLUG = 'zibo-government-work-rules';
 const TITLE = '淄博市人民政府工作规则';
@@ -34,10 +34,7 @@ async function open(options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: DESKTOP, ...options });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
   const page = await context.newPage();
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  recordProblems(page, problems);
   return page;
 }
 
