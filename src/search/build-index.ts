@@ -13,11 +13,11 @@ import { join } from 'node:path';
 import type { DocumentEntry } from '../data/collection.ts';
 import { normalizeText, type Fold } from './normalize.ts';
 import { contentTokens } from './tokenize.ts';
-import { buildCollectionRecords, rankKey, type Script, type SearchRecord } from './records.ts';
+import { buildCollectionRecords, packRecords, rankKey, type Script, type SearchRecord } from './records.ts';
 import { buildFoldMap } from '../script/fold-map.ts';
 import { foldToSimplified, type FoldMap } from '../script/fold.ts';
 import { toText } from '../parser/to-string.ts';
-import { ALIAS_SEPARATOR, bundlePath, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY } from './schema.ts';
+import { bundlePath, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
 
 export { bundlePath, INDEX_LANGUAGE };
 
@@ -57,32 +57,56 @@ export interface BuildSearchIndexOptions {
 
 export interface BuildSearchIndexResult {
   outputPath: string;
+  /** Search records (results can link to) and the Pagefind records holding them. */
   records: number;
+  indexRecords: number;
   /** Distinct tokens, summed over records (Pagefind's uniqueWords). */
   words: number;
 }
 
-/** The Pagefind custom record of a search record. */
-export function toCustomRecord(r: SearchRecord, fold: Fold): pagefind.CustomRecord {
-  const runs = [r.text, ...r.aliases].map((s) => normalizeText(s, { fold })).filter((s) => s !== '');
+/** The fragment part of a record URL (`#art_5`), '' when it has none. */
+function fragmentOf(url: string): string {
+  const i = url.indexOf('#');
+  return i === -1 ? '' : url.slice(i);
+}
+
+/**
+ * The Pagefind custom record of a group of search records (records.ts packRecords): the tokens
+ * of every block's normalised, folded text and aliases, each block its own run (so a phrase
+ * never spans two blocks), and the blocks themselves as the `p` filter for the client.
+ */
+export function toCustomRecord(group: readonly SearchRecord[], fold: Fold): pagefind.CustomRecord {
+  const head = group[0];
+  if (!head) throw new Error('toCustomRecord: an empty group');
+  const runs = group.flatMap((r) => [r.text, ...r.aliases]).map((s) => normalizeText(s, { fold })).filter((s) => s !== '');
+  const parts: Part[] = group.map((r) => (r.aliases.length ? [fragmentOf(r.url), r.label, r.text, r.aliases] : [fragmentOf(r.url), r.label, r.text]));
   const filters: Record<string, string[]> = {
-    [FIELD.kind]: [r.kind],
-    [FIELD.docTitle]: [r.docTitle],
-    [FIELD.slug]: [r.slug],
-    [FIELD.text]: [r.text],
-    [FIELD.docIndex]: [String(r.docIndex)],
-    [FIELD.order]: [String(r.order)],
+    [FIELD.kind]: [head.kind],
+    [FIELD.docTitle]: [head.docTitle],
+    [FIELD.slug]: [head.slug],
+    [FIELD.parts]: [JSON.stringify(parts)],
+    [FIELD.docIndex]: [String(head.docIndex)],
+    [FIELD.order]: [String(head.order)],
   };
-  if (r.label) filters[FIELD.label] = [r.label];
-  if (r.chapter) filters[FIELD.chapter] = [r.chapter];
-  if (r.aliases.length) filters[FIELD.aliases] = [r.aliases.join(ALIAS_SEPARATOR)];
+  if (head.chapter) filters[FIELD.chapter] = [head.chapter];
   return {
-    url: r.url,
+    url: head.url,
     content: contentTokens(runs),
     language: INDEX_LANGUAGE,
     filters,
-    sort: { [SORT_KEY]: rankKey(r) },
+    sort: { [SORT_KEY]: rankKey(head) },
   };
+}
+
+/**
+ * The index records of a collection's search records, in rank order: Pagefind numbers pages in
+ * the order they are added, so the sort list in its metadata file is then 0, 1, 2, …, which
+ * compresses to a fraction of a shuffled one.
+ */
+export function indexRecords(records: readonly SearchRecord[], fold: Fold): pagefind.CustomRecord[] {
+  return packRecords(records)
+    .map((g) => toCustomRecord(g, fold))
+    .sort((a, b) => (a.sort![SORT_KEY]! < b.sort![SORT_KEY]! ? -1 : a.sort![SORT_KEY]! > b.sort![SORT_KEY]! ? 1 : 0));
 }
 
 function check(what: string, errors: readonly string[] | undefined): void {
@@ -145,10 +169,11 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   const records = buildCollectionRecords(documents, { base, script, ...(options.pagePath ? { pagePath: options.pagePath } : {}) });
   const outputPath = join(outDir, bundlePath(script));
   try {
-    const words = await writeRecords(records.map((r) => toCustomRecord(r, fold)), outputPath, options.chunkSize);
+    const indexed = indexRecords(records, fold);
+    const words = await writeRecords(indexed, outputPath, options.chunkSize);
     await mkdir(outputPath, { recursive: true });
     await writeFile(join(outputPath, FOLD_FILE), JSON.stringify({ from: foldMap.from, to: foldMap.to } satisfies FoldMap));
-    return { outputPath, records: records.length, words };
+    return { outputPath, records: records.length, indexRecords: indexed.length, words };
   } finally {
     await pagefind.close();
   }

@@ -18,14 +18,14 @@
 import { normalize, type Fold, type Normalized } from './normalize.ts';
 import { pagefindQuery } from './tokenize.ts';
 import { foldToSimplified, type FoldMap } from '../script/fold.ts';
-import { ALIAS_SEPARATOR, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY } from './schema.ts';
+import { FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
 
 export type RecordKind = 'title' | 'heading' | 'provision';
 
 export interface SearchClientOptions {
   /** URL of the Pagefind bundle directory, ending in `/`: `${BASE_URL}pagefind/` or `${BASE_URL}zh-hant/pagefind/`. */
   bundleUrl: string;
-  /** Verified hits per page (default 10: each hit costs one fragment fetch of about 0.5 KiB). */
+  /** Verified hits per page, at least (default 10: each candidate costs one fragment fetch of about 1 KiB, and one article's fragment may hold several hits). */
   pageSize?: number;
   /** Original characters of context around the first match in an excerpt (default 24 before, 72 in all). */
   excerptBefore?: number;
@@ -68,7 +68,7 @@ export interface SearchPage {
   groups: SearchGroup[];
   /** Verified hits so far (sum over groups). */
   hits: number;
-  /** Candidates returned by Pagefind: an upper bound of the final number of hits. */
+  /** Candidates returned by Pagefind (index records: an article, a heading or a title). */
   candidates: number;
   /** Candidates examined so far and found not to contain the query. */
   rejected: number;
@@ -200,31 +200,49 @@ export function renderExcerpt(parts: readonly ExcerptPart[], doc: Document = doc
   return frag;
 }
 
-/** Check a fragment against the normalised query; the hit, or null when it does not contain it. */
-export function verify(f: PagefindFragment, query: string, fold: Fold, excerpt?: { before?: number; length?: number }): SearchHit | null {
-  const text = first(f, FIELD.text);
-  const n = normalize(text, { fold });
-  let parts: ExcerptPart[] | null = null;
-  if (n.text.includes(query)) {
-    parts = buildExcerpt(text, n, query, excerpt?.before, excerpt?.length);
-  } else {
-    const aliases = first(f, FIELD.aliases).split(ALIAS_SEPARATOR).filter(Boolean);
-    const alias = aliases.find((a) => normalize(a, { fold }).text.includes(query));
-    if (alias === undefined) return null;
-    const rest = buildExcerpt(text, n, query, 0, (excerpt?.length ?? 72) - alias.length);
-    parts = [{ text: alias, mark: true }, { text: ' ', mark: false }, ...rest];
+/** The blocks of a fragment (schema.ts `Part`); [] when the field is missing or malformed. */
+function partsOf(f: PagefindFragment): Part[] {
+  try {
+    const parts: unknown = JSON.parse(first(f, FIELD.parts) || '[]');
+    return Array.isArray(parts) ? (parts as Part[]) : [];
+  } catch {
+    return [];
   }
-  return {
-    url: f.raw_url ?? f.url,
-    kind: (first(f, FIELD.kind) || 'provision') as RecordKind,
-    label: first(f, FIELD.label),
-    chapter: first(f, FIELD.chapter),
-    docTitle: first(f, FIELD.docTitle),
-    slug: first(f, FIELD.slug),
-    docIndex: Number(first(f, FIELD.docIndex)) || 0,
-    order: Number(first(f, FIELD.order)) || 0,
-    excerpt: parts,
-  };
+}
+
+/**
+ * Check every block of a fragment against the normalised query: a hit for each block whose
+ * text (or alias) contains it, in document order; [] when none does.
+ */
+export function verify(f: PagefindFragment, query: string, fold: Fold, excerpt?: { before?: number; length?: number }): SearchHit[] {
+  const url = f.raw_url ?? f.url;
+  const page = url.replace(/#.*$/, '');
+  const order = Number(first(f, FIELD.order)) || 0;
+  const hits: SearchHit[] = [];
+  partsOf(f).forEach(([fragment, label, text, aliases = []], i) => {
+    const n = normalize(text, { fold });
+    let parts: ExcerptPart[];
+    if (n.text.includes(query)) {
+      parts = buildExcerpt(text, n, query, excerpt?.before, excerpt?.length);
+    } else {
+      const alias = aliases.find((a) => normalize(a, { fold }).text.includes(query));
+      if (alias === undefined) return;
+      const rest = buildExcerpt(text, n, query, 0, (excerpt?.length ?? 72) - alias.length);
+      parts = [{ text: alias, mark: true }, { text: ' ', mark: false }, ...rest];
+    }
+    hits.push({
+      url: page + fragment,
+      kind: (first(f, FIELD.kind) || 'provision') as RecordKind,
+      label,
+      chapter: first(f, FIELD.chapter),
+      docTitle: first(f, FIELD.docTitle),
+      slug: first(f, FIELD.slug),
+      docIndex: Number(first(f, FIELD.docIndex)) || 0,
+      order: order + i,
+      excerpt: parts,
+    });
+  });
+  return hits;
 }
 
 const KIND_RANK: Record<RecordKind, number> = { title: 0, heading: 1, provision: 2 };
@@ -277,13 +295,10 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         next += batch.length;
         const fragments = await Promise.all(batch.map((r) => r.data()));
         for (const f of fragments) {
-          const hit = verify(f, normalized, fold, excerpt);
-          if (hit) {
-            addToGroups(groups, hit);
-            found++;
-          } else {
-            rejected++;
-          }
+          const verified = verify(f, normalized, fold, excerpt);
+          for (const hit of verified) addToGroups(groups, hit);
+          found += verified.length;
+          if (verified.length === 0) rejected++;
         }
       }
       hits += found;

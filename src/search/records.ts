@@ -2,6 +2,10 @@
  * Regulation tree → search records: one record per leaf text block (the text of a paragraph,
  * an item, a sub-item), plus one per chapter/section heading and one for the document title.
  * Each record points at the deepest provision holding its text.
+ *
+ * These are the units a result shows and links to. The index stores them packed: the blocks of
+ * one article travel as one Pagefind record (`packRecords`), because Pagefind's metadata file,
+ * which every first query downloads, lists every record it holds.
  */
 import type { DocumentEntry } from '../data/collection.ts';
 import type { Article, Chapter, Document, Item, Paragraph, Phrasing, Section, SubItem } from '../parser/types.ts';
@@ -32,6 +36,8 @@ export interface SearchRecord {
   /** Searchable strings that are not part of the displayed text, e.g. 第十一条 for 十一、. */
   aliases: string[];
   script: Script;
+  /** For body text: the eId of the article holding it (the packing unit, see packRecords). */
+  article?: string;
 }
 
 export interface RecordOptions {
@@ -95,17 +101,17 @@ export function buildRecords(entry: DocumentEntry, options: RecordOptions): Sear
         const sep = style === 'tiao' ? '\u3000' : '';
         const canonical = canonicalArticleLabel(a);
         const aliases = a.label.startsWith(canonical) ? [] : [canonical];
-        push({ url, kind: 'provision', label, chapter, text: a.label + (own ? sep + own : ''), aliases });
+        push({ url, kind: 'provision', label, chapter, text: a.label + (own ? sep + own : ''), aliases, article: a.eId });
       } else if (own.trim() !== '') {
-        push({ url, kind: 'provision', label, chapter, text: own, aliases: [] });
+        push({ url, kind: 'provision', label, chapter, text: own, aliases: [], article: a.eId });
       }
       for (const c of p.children) {
         if (c.type !== 'item') continue;
         const itemLabel = label + c.label;
-        push({ url: `${pageUrl}#${c.eId}`, kind: 'provision', label: itemLabel, chapter, text: c.label + phrasingText(c.children), aliases: [] });
+        push({ url: `${pageUrl}#${c.eId}`, kind: 'provision', label: itemLabel, chapter, text: c.label + phrasingText(c.children), aliases: [], article: a.eId });
         for (const s of c.children) {
           if (s.type !== 'subitem') continue;
-          push({ url: `${pageUrl}#${s.eId}`, kind: 'provision', label: itemLabel + s.label, chapter, text: s.label + phrasingText(s.children), aliases: [] });
+          push({ url: `${pageUrl}#${s.eId}`, kind: 'provision', label: itemLabel + s.label, chapter, text: s.label + phrasingText(s.children), aliases: [], article: a.eId });
         }
       }
     });
@@ -143,4 +149,28 @@ export function buildCollectionRecords(documents: readonly DocumentEntry[], opti
 /** The Pagefind sort key: kind, then document, then document order (zero-padded, so text and numeric order agree). */
 export function rankKey(r: Pick<SearchRecord, 'kind' | 'docIndex' | 'order'>): string {
   return `${KIND_ORDER[r.kind] + 1}${String(r.docIndex).padStart(4, '0')}${String(r.order).padStart(6, '0')}`;
+}
+
+/**
+ * Records → index records: the consecutive body-text records of one article form one group;
+ * a title or heading record is a group of its own. Groups keep document order.
+ *
+ * Why: Pagefind's metadata file lists every record (hash, word count, sort position) and every
+ * first query downloads it whole, so its size follows the record count. One per article instead
+ * of one per paragraph and item cuts it about threefold (docs/search.md has the numbers), while
+ * a result still links to the paragraph or item: the client checks each block of a group.
+ */
+export function packRecords(records: readonly SearchRecord[]): SearchRecord[][] {
+  const groups: SearchRecord[][] = [];
+  let current: SearchRecord[] | undefined;
+  for (const r of records) {
+    const last = current?.[current.length - 1];
+    if (current && last && r.article !== undefined && last.article === r.article && last.slug === r.slug && last.script === r.script) {
+      current.push(r);
+    } else {
+      current = [r];
+      groups.push(current);
+    }
+  }
+  return groups;
 }

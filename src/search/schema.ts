@@ -9,23 +9,27 @@ export const INDEX_LANGUAGE = 'zxx';
 export const FOLD_FILE = 'tiaowen-fold.json';
 
 /**
- * Filter names carrying each record's display data (short: they are in every fragment).
+ * Filter names carrying each index record's display data (short: they are in every fragment).
  * Filters come back with a result's fragment but are not word-indexed.
  */
 export const FIELD = {
   kind: 'k',
   docTitle: 'd',
   slug: 's',
-  label: 'l',
   chapter: 'c',
-  text: 't',
-  aliases: 'a',
+  /** The blocks of the record, JSON: `Part[]` (see below). */
+  parts: 'p',
   docIndex: 'i',
+  /** Document order of the first block; block n is at order + n. */
   order: 'o',
 } as const;
 
-/** Joins a record's aliases in the single `a` filter value. */
-export const ALIAS_SEPARATOR = '\n';
+/**
+ * One block of an index record (records.ts packRecords): the fragment it links to on the
+ * record's page (`#art_5_para_2`, or '' for the page itself), how the document numbers it, its
+ * displayed text, and searchable aliases that are not displayed (第十一条 for 十一、).
+ */
+export type Part = [fragment: string, label: string, text: string, aliases?: string[]];
 
 /** The Pagefind sort key: kind (title, heading, provision), document, document order. */
 export const SORT_KEY = 'rank';

@@ -2,8 +2,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, toCustomRecord } from '../../src/search/build-index.ts';
-import { buildRecords } from '../../src/search/records.ts';
+import { buildSearchIndex, indexRecords, toCustomRecord } from '../../src/search/build-index.ts';
+import { normalizeText } from '../../src/search/normalize.ts';
+import { buildRecords, packRecords } from '../../src/search/records.ts';
 import { FOLD_FILE, INDEX_LANGUAGE, SORT_KEY } from '../../src/search/schema.ts';
 import { dunDocument, tiaoDocument } from './fixture.ts';
 
@@ -15,12 +16,42 @@ afterAll(async () => {
 describe('toCustomRecord', () => {
   it('indexes the normalised, folded tokens of the text and the aliases', () => {
     const [, , art11] = buildRecords(dunDocument(), { base: '/', script: 'hans', docIndex: 0 });
-    const rec = toCustomRecord(art11!, (s) => s.replace(/門/g, '门'));
+    const rec = toCustomRecord([art11!], (s) => s.replace(/門/g, '门'));
     expect(rec.language).toBe(INDEX_LANGUAGE);
     expect(rec.content.startsWith('十一 一市 市政 政府')).toBe(true);
     expect(rec.content.endsWith('作 第十 十一 一条 条')).toBe(true);
-    expect(rec.filters?.t).toEqual([art11!.text]);
+    expect(JSON.parse(rec.filters!.p![0]!)).toEqual([['#' + art11!.url.split('#')[1], art11!.label, art11!.text, art11!.aliases]]);
     expect(rec.sort?.[SORT_KEY]).toBe('30000000002');
+  });
+
+  it('packs the blocks of one article into one record, each block its own run', () => {
+    const records = [dunDocument(), tiaoDocument()].flatMap((d, i) => buildRecords(d, { base: '/', script: 'hans', docIndex: i }));
+    const groups = packRecords(records);
+    // Every search record is in exactly one group, in order.
+    expect(groups.flat()).toEqual(records);
+    for (const g of groups) {
+      if (g.length > 1) expect(new Set(g.map((r) => r.article)).size).toBe(1);
+      if (g[0]!.kind !== 'provision') expect(g).toHaveLength(1);
+    }
+    expect(groups.length).toBeLessThan(records.length);
+    const multi = groups.find((g) => g.length > 1)!;
+    const rec = toCustomRecord(multi, (s) => s);
+    const parts = JSON.parse(rec.filters!.p![0]!) as unknown[][];
+    expect(parts.map((p) => p[0])).toEqual(multi.map((r) => '#' + r.url.split('#')[1]));
+    // Each block ends with its closing unigram: no bigram joins the end of one block to the next.
+    const tokens = rec.content.split(' ');
+    const lastOfFirst = Array.from(normalizeText(multi[0]!.aliases.at(-1) ?? multi[0]!.text)).at(-1)!;
+    const firstOfSecond = Array.from(normalizeText(multi[1]!.text))[0]!;
+    expect(tokens).toContain(lastOfFirst);
+    expect(tokens).not.toContain(lastOfFirst + firstOfSecond);
+  });
+
+  it('adds the records in rank order (Pagefind numbers pages in that order)', () => {
+    const docs = [dunDocument(), tiaoDocument()];
+    const recs = indexRecords(docs.flatMap((d, i) => buildRecords(d, { base: '/', script: 'hans', docIndex: i })), (s) => s);
+    const keys = recs.map((r) => r.sort![SORT_KEY]!);
+    expect(keys).toEqual([...keys].sort());
+    expect(recs[0]!.filters!.k).toEqual(['title']);
   });
 });
 
@@ -39,12 +70,13 @@ describe('buildSearchIndex', () => {
     for (const dir of [hans.outputPath, hant.outputPath]) {
       const entry = JSON.parse(await readFile(join(dir, 'pagefind-entry.json'), 'utf8'));
       expect(Object.keys(entry.languages)).toEqual([INDEX_LANGUAGE]);
-      expect(entry.languages[INDEX_LANGUAGE].page_count).toBe(12);
+      expect(entry.languages[INDEX_LANGUAGE].page_count).toBe(hans.indexRecords);
+      expect(hans.indexRecords).toBeLessThan(hans.records);
       expect(JSON.parse(await readFile(join(dir, FOLD_FILE), 'utf8'))).toEqual(foldMap);
       const files = await readdir(dir);
       expect(files).toContain('pagefind.js');
       expect(files).not.toContain('pagefind-ui.js');
-      expect((await readdir(join(dir, 'fragment'))).length).toBe(12);
+      expect((await readdir(join(dir, 'fragment'))).length).toBe(hans.indexRecords);
     }
   }, 60_000);
 });

@@ -3,28 +3,70 @@ import { buildExcerpt, verify } from '../../src/search/client.ts';
 import { normalize, normalizeText } from '../../src/search/normalize.ts';
 import { FIELD } from '../../src/search/schema.ts';
 
-const fragment = (text: string, aliases = '') => ({
-  url: '/x/#art_1',
-  filters: { [FIELD.text]: [text], [FIELD.kind]: ['provision'], [FIELD.label]: ['十一、'], [FIELD.slug]: ['x'], ...(aliases ? { [FIELD.aliases]: [aliases] } : {}) },
+const fragment = (text: string, aliases: string[] = []) => ({
+  url: '/x/#art_11',
+  filters: {
+    [FIELD.parts]: [JSON.stringify([['#art_11', '十一、', text, ...(aliases.length ? [aliases] : [])]])],
+    [FIELD.kind]: ['provision'],
+    [FIELD.slug]: ['x'],
+    [FIELD.order]: ['7'],
+  },
 });
 const id = (s: string) => s;
 const show = (parts: Array<{ text: string; mark: boolean }>) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
 
 describe('verify', () => {
   it('accepts a fragment containing the query and marks the original characters', () => {
-    const hit = verify(fragment('市政府全体会议一般每年召开１—２次。'), normalizeText('1-2次'), id);
+    const [hit, ...rest] = verify(fragment('市政府全体会议一般每年召开１—２次。'), normalizeText('1-2次'), id);
     expect(hit && show(hit.excerpt)).toBe('市政府全体会议一般每年召开[１—２次]。');
     expect(hit?.label).toBe('十一、');
+    expect(hit?.url).toBe('/x/#art_11');
+    expect(rest).toEqual([]);
   });
 
   it('rejects a fragment that does not contain the query', () => {
-    expect(verify(fragment('第三十一条　市政府'), normalizeText('第十一条'), id)).toBeNull();
-    expect(verify(fragment('召开12次'), normalizeText('1—2次'), id)).toBeNull();
+    expect(verify(fragment('第三十一条　市政府'), normalizeText('第十一条'), id)).toEqual([]);
+    expect(verify(fragment('召开12次'), normalizeText('1—2次'), id)).toEqual([]);
   });
 
   it('matches aliases and shows them marked', () => {
-    const hit = verify(fragment('十一、市政府工作部门', '第十一条'), normalizeText('第十一条'), id);
+    const [hit] = verify(fragment('十一、市政府工作部门', ['第十一条']), normalizeText('第十一条'), id);
     expect(hit && show(hit.excerpt)).toBe('[第十一条] 十一、市政府工作部门');
+  });
+
+  it('returns a hit for each block of an article that contains the query, linked to that block, in order', () => {
+    const f = {
+      url: '/rules/doc/#art_5_para_1',
+      filters: {
+        [FIELD.parts]: [
+          JSON.stringify([
+            ['#art_5_para_1', '第五条第一款', '第五条　会议由市长召集。'],
+            ['#art_5_para_2', '第五条第二款', '其他事项。'],
+            ['#art_5_para_2_item_1', '第五条第二款（一）', '（一）会议纪要；'],
+          ]),
+        ],
+        [FIELD.kind]: ['provision'],
+        [FIELD.slug]: ['doc'],
+        [FIELD.docIndex]: ['3'],
+        [FIELD.order]: ['20'],
+        [FIELD.chapter]: ['第一章　总则'],
+      },
+    };
+    const hits = verify(f, '会议', id);
+    expect(hits.map((h) => [h.url, h.label, h.order, h.docIndex, h.chapter])).toEqual([
+      ['/rules/doc/#art_5_para_1', '第五条第一款', 20, 3, '第一章　总则'],
+      ['/rules/doc/#art_5_para_2_item_1', '第五条第二款（一）', 22, 3, '第一章　总则'],
+    ]);
+  });
+
+  it('does not match across two blocks', () => {
+    const f = { url: '/d/#a', filters: { [FIELD.parts]: [JSON.stringify([['#a', '', '召开会'], ['#b', '', '议纪要']])] } };
+    expect(verify(f, '会议', id)).toEqual([]);
+  });
+
+  it('treats a missing or malformed block list as no hit', () => {
+    expect(verify({ url: '/d/', filters: {} }, '会议', id)).toEqual([]);
+    expect(verify({ url: '/d/', filters: { [FIELD.parts]: ['{not json'] } }, '会议', id)).toEqual([]);
   });
 });
 
