@@ -110,7 +110,21 @@ export function buildHeaders(outDir: string, base: string): HeadersResult {
       revalidate.add(`${parts[0]}/*`);
     }
   }
-  for (const path of [...revalidate].sort(byName)) rules.push([`${prefix}${path}`, { 'Cache-Control': REVALIDATE }]);
+  // A collection of many documents has two page folders per document, past what Cloudflare
+  // Pages reads. Then only the single paths (/, /zh-hant/, sw.js, the manifest…) keep a rule and
+  // page folders get none: Cloudflare Pages and Netlify both send `public, max-age=0,
+  // must-revalidate` when no rule sets Cache-Control, which asks of a browser what no-cache
+  // does, while hashed files need their rule to be cached at all.
+  const sorted = [...revalidate].sort(byName);
+  const folders = sorted.filter((p) => p.endsWith('/*'));
+  const collapse = rules.length + sorted.length > MAX_RULES;
+  const pageRules = collapse ? sorted.filter((p) => !p.endsWith('/*')) : sorted;
+  pageRules.forEach((path, i) => {
+    const comment = collapse && i === 0
+      ? `Revalidated on every use. The ${folders.length} page folders get no rule (it would pass the ${MAX_RULES}-rule limit): hosts revalidate by default`
+      : undefined;
+    rules.push([`${prefix}${path}`, { 'Cache-Control': REVALIDATE }, comment]);
+  });
 
   if (rules.length > MAX_RULES) warnings.push(`_headers has ${rules.length} rules; Cloudflare Pages reads only the first ${MAX_RULES}.`);
   const lines = [
