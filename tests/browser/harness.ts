@@ -9,7 +9,8 @@ import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -131,4 +132,63 @@ export function recordProblems(page: import('playwright-core').Page, problems: s
       if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
     });
   }
+}
+
+export interface BrowserSession {
+  /** The served site (set before the file's first test). */
+  readonly site: SiteServer;
+  readonly browser: Browser;
+  /**
+   * A fresh page in its own context (own storage and service workers), desktop-sized unless
+   * `options` say otherwise, watched by recordProblems: what it records fails the current test.
+   */
+  open(options?: BrowserContextOptions): Promise<Page>;
+  /** Watch a page opened some other way, as open() does. */
+  watch(page: Page): void;
+}
+
+/**
+ * The lifecycle every browser test file shares: serve a built site and launch Chromium before
+ * the file's tests, close both after them, and fail each test on the failed requests and page
+ * errors (console errors too, with `consoleErrors`) of the pages it watched.
+ *
+ *   const session = useBuiltSite({ consoleErrors: true });
+ *   const page = await session.open({ viewport: PHONE });
+ *   await page.goto(session.site.url);
+ */
+export function useBuiltSite(options: { dir?: string; base?: string; consoleErrors?: boolean } = {}): BrowserSession {
+  let site: SiteServer | undefined;
+  let browser: Browser | undefined;
+  let problems: string[] = [];
+  beforeAll(async () => {
+    site = await serveSite(options.dir ?? BUILT_SITE, options.base);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+  });
+  afterEach(() => {
+    const seen = problems;
+    problems = [];
+    expect(seen, 'failed requests or page errors').toEqual([]);
+  });
+  const watch = (page: Page) => recordProblems(page, problems, { consoleErrors: options.consoleErrors ?? false });
+  return {
+    get site() {
+      if (!site) throw new Error('useBuiltSite: the site is served from beforeAll on');
+      return site;
+    },
+    get browser() {
+      if (!browser) throw new Error('useBuiltSite: Chromium is launched from beforeAll on');
+      return browser;
+    },
+    watch,
+    async open(contextOptions: BrowserContextOptions = {}) {
+      const context = await this.browser.newContext({ viewport: DESKTOP, ...contextOptions });
+      const page = await context.newPage();
+      watch(page);
+      return page;
+    },
+  };
 }

@@ -7,10 +7,10 @@
  * - a keyboard-only walk (home → document → contents → article → search → result → article
  *   page) with a visible focus indicator at every step.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { BUILT_SITE, DESKTOP, PHONE, useBuiltSite } from './harness.ts';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,17 +20,7 @@ const BASE = builtBase(BUILT_SITE);
 const TYPES = pageTypes(BUILT_SITE);
 const QUERY = { hans: '会议', hant: '會議' } as const;
 
-let site: SiteServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveSite(BUILT_SITE, BASE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBuiltSite({ base: BASE });
 
 interface Watched {
   page: Page;
@@ -41,7 +31,7 @@ interface Watched {
 
 /** A page in a fresh context that records every problem, CSP violations included. */
 async function watched(options: BrowserContextOptions = {}, headerPolicy?: string): Promise<Watched> {
-  const context = await browser.newContext({ viewport: DESKTOP, ...options });
+  const context = await session.browser.newContext({ viewport: DESKTOP, ...options });
   const problems: string[] = [];
   if (headerPolicy) {
     // Serve every response with the policy of _headers too, as Netlify or Cloudflare would.
@@ -102,7 +92,7 @@ describe('every page type, both scripts', () => {
     const problems: string[] = [];
     for (const t of TYPES) {
       const w = await watched({ locale: t.script === 'hant' ? 'zh-TW' : 'zh-CN' });
-      await w.page.goto(site.url + t.path);
+      await w.page.goto(session.site.url + t.path);
       await settle(w.page);
       problems.push(...w.problems.map((p) => `${label(t)}: ${p}`));
       await w.close();
@@ -119,7 +109,7 @@ describe('every page type, both scripts', () => {
     const problems: string[] = [];
     for (const t of TYPES) {
       const w = await watched({ locale: t.script === 'hant' ? 'zh-TW' : 'zh-CN' }, policy);
-      await w.page.goto(site.url + t.path);
+      await w.page.goto(session.site.url + t.path);
       await settle(w.page);
       if (t.type === 'home') {
         await w.page.locator('input[type="search"]').first().fill(QUERY[t.script]);
@@ -155,7 +145,7 @@ describe('every page type, both scripts', () => {
       const home = TYPES.find((t) => t.type === 'home' && t.script === script);
       if (!home) continue;
       const w = await watched({ locale: script === 'hant' ? 'zh-TW' : 'zh-CN' });
-      await w.page.goto(site.url + home.path);
+      await w.page.goto(session.site.url + home.path);
       await settle(w.page);
       const input = w.page.locator('input[type="search"]').first();
       expect(await input.count(), `${script}: a search box on the home page`).toBe(1);
@@ -181,11 +171,11 @@ describe('accessibility (axe-core)', () => {
   for (const [device, options] of devices) {
     test(`no violations on ${device}, light and dark`, async () => {
       // No service worker here: its precaching would only slow every page down.
-      const context = await browser.newContext({ ...options, serviceWorkers: 'block' });
+      const context = await session.browser.newContext({ ...options, serviceWorkers: 'block' });
       const found: string[] = [];
       for (const t of TYPES) {
         const page = await context.newPage();
-        await page.goto(site.url + t.path);
+        await page.goto(session.site.url + t.path);
         await settle(page);
         // One load, both schemes: the stylesheet follows prefers-color-scheme live.
         const backgrounds = new Set<string>();
@@ -208,9 +198,9 @@ describe('accessibility (axe-core)', () => {
   }
 
   test('the search panel with results has no violations', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
+    const context = await session.browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block' });
     const page = await context.newPage();
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     await settle(page);
     await page.locator('input[type="search"]').first().fill(QUERY.hans);
     await page.locator('[role="option"]').first().waitFor({ timeout: 10_000 });
@@ -255,7 +245,7 @@ describe('keyboard only', () => {
       steps.push(`${step}: ${f.what}`);
       expect(f.visible, `focus indicator at "${step}" on ${f.what}`).toBe(true);
     };
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     await settle(page);
 
     // Home → a document link.
@@ -316,7 +306,7 @@ describe('keyboard only', () => {
         await page.waitForURL((u) => u.pathname === new URL(href, page.url()).pathname);
       } else {
         steps.push('(no link to an article page on the document page: opened directly)');
-        await page.goto(site.url + articlePage.path);
+        await page.goto(session.site.url + articlePage.path);
       }
       await settle(page);
       expect(await tabTo(page, (f) => f.what !== '(nothing)', 3)).toBe(true);

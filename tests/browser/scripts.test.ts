@@ -4,9 +4,9 @@
  * fragment, and after scrolling without one) and is a plain link without JavaScript; the
  * remembered choice and the browser's language pick the script at the root.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer, recordProblems } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { DESKTOP, PHONE, useBuiltSite } from './harness.ts';
 
 const SLUG = 'zibo-government-work-rules';
 const ITEM = 'art_47__para_1__item_2';
@@ -15,30 +15,8 @@ const PAGE_TYPES = ['', `${SLUG}/`, `${SLUG}/art_25/`, 'search/'];
 const PREFIX = { hans: '', hant: 'zh-hant/' } as const;
 const LANG = { hans: 'zh-Hans', hant: 'zh-Hant' } as const;
 
-let site: SiteServer;
-let browser: Browser;
-let problems: string[] = [];
-
-beforeAll(async () => {
-  site = await serveSite(BUILT_SITE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-afterEach(() => {
-  const seen = problems;
-  problems = [];
-  expect(seen, 'failed requests or page errors').toEqual([]);
-});
-
-async function open(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, ...options });
-  const page = await context.newPage();
-  recordProblems(page, problems);
-  return page;
-}
+const session = useBuiltSite();
+const open = (options: BrowserContextOptions = {}): Promise<Page> => session.open(options);
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 const targetId = (page: Page) => page.evaluate(() => document.querySelector(':target')?.id);
@@ -49,7 +27,7 @@ describe('every page in both scripts', () => {
     test(`${script}: lang, canonical and hreflang twins on every page type`, async () => {
       const page = await open({ javaScriptEnabled: false });
       for (const path of PAGE_TYPES) {
-        const response = await page.goto(site.url + PREFIX[script] + path);
+        const response = await page.goto(session.site.url + PREFIX[script] + path);
         expect(response?.status(), path).toBe(200);
         expect(await page.getAttribute('html', 'lang'), path).toBe(LANG[script]);
         const links = await page.evaluate(() =>
@@ -71,7 +49,7 @@ describe('every page in both scripts', () => {
           'zh-Hant': `/zh-hant/${path}`,
           'x-default': `/${path}`,
         });
-        for (const href of Object.values(links)) expect((await fetch(site.origin + href!)).status, href!).toBe(200);
+        for (const href of Object.values(links)) expect((await fetch(session.site.origin + href!)).status, href!).toBe(200);
       }
     });
   }
@@ -80,7 +58,7 @@ describe('every page in both scripts', () => {
     const page = await open();
     const ids: Record<string, string[]> = {};
     for (const script of ['hans', 'hant'] as const) {
-      await page.goto(`${site.url}${PREFIX[script]}${SLUG}/`);
+      await page.goto(`${session.site.url}${PREFIX[script]}${SLUG}/`);
       ids[script] = await page.evaluate(() => [...document.querySelectorAll('main [id]')].map((e) => e.id));
     }
     expect(ids.hant).toEqual(ids.hans);
@@ -97,7 +75,7 @@ describe('every page in both scripts', () => {
     const downloads = await page.locator('a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(downloads).toEqual(expect.arrayContaining([`/${SLUG}/text.md`, `/${SLUG}/data.json`]));
     // The simplified pages carry no notice.
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     expect(await page.locator('.hant-notice').count()).toBe(0);
   });
 });
@@ -105,21 +83,21 @@ describe('every page in both scripts', () => {
 describe('the 简/繁 switch', () => {
   test('carries the fragment to the same provision in the other script, and back', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/#${ITEM}`);
+    await page.goto(`${session.site.url}${SLUG}/#${ITEM}`);
     await page.locator('.script-switch a', { hasText: '繁' }).click();
-    await page.waitForURL(`${site.url}zh-hant/${SLUG}/#${ITEM}`);
+    await page.waitForURL(`${session.site.url}zh-hant/${SLUG}/#${ITEM}`);
     expect(await targetId(page)).toBe(ITEM);
     expect(await topOf(page, ITEM)).toBeLessThan(100);
     expect(await page.evaluate(() => localStorage.getItem('tiaowen:script'))).toBe('hant');
     await page.locator('.script-switch a', { hasText: '简' }).click();
-    await page.waitForURL(`${site.url}${SLUG}/#${ITEM}`);
+    await page.waitForURL(`${session.site.url}${SLUG}/#${ITEM}`);
     expect(await page.evaluate(() => localStorage.getItem('tiaowen:script'))).toBe('hans');
   });
 
   for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     test(`after scrolling without a fragment, carries the provision in view (${name})`, async () => {
       const page = await open({ viewport });
-      await page.goto(`${site.url}${SLUG}/`);
+      await page.goto(`${session.site.url}${SLUG}/`);
       await page.evaluate(() => {
         document.getElementById('art_60')!.scrollIntoView();
         scrollBy(0, 5);
@@ -138,9 +116,9 @@ describe('the 简/繁 switch', () => {
 
   test('at the top of a page no fragment is added; the article page switches to its twin', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/art_25/`);
+    await page.goto(`${session.site.url}${SLUG}/art_25/`);
     await page.locator('.script-switch a', { hasText: '繁' }).click();
-    await page.waitForURL(`${site.url}zh-hant/${SLUG}/art_25/`);
+    await page.waitForURL(`${session.site.url}zh-hant/${SLUG}/art_25/`);
     expect(new URL(page.url()).hash).toBe('');
   });
 
@@ -148,14 +126,14 @@ describe('the 简/繁 switch', () => {
     const page = await open({ javaScriptEnabled: false });
     for (const script of ['hans', 'hant'] as const) {
       for (const path of PAGE_TYPES) {
-        await page.goto(site.url + PREFIX[script] + path);
+        await page.goto(session.site.url + PREFIX[script] + path);
         const other = script === 'hans' ? 'hant' : 'hans';
         await expect(page.locator('.script-switch a').getAttribute('href'), path).resolves.toBe(`/${PREFIX[other]}${path}`);
       }
     }
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     await page.locator('.script-switch a').click();
-    await page.waitForURL(`${site.url}zh-hant/${SLUG}/`);
+    await page.waitForURL(`${session.site.url}zh-hant/${SLUG}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hant');
   });
 });
@@ -163,16 +141,16 @@ describe('the 简/繁 switch', () => {
 describe('the root picks the script', () => {
   test('from the remembered choice', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     await page.locator('.script-switch a', { hasText: '繁' }).click();
     await page.waitForURL(/\/zh-hant\//);
-    await page.goto(site.url);
-    await page.waitForURL(`${site.url}zh-hant/`);
+    await page.goto(session.site.url);
+    await page.waitForURL(`${session.site.url}zh-hant/`);
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hant');
     // Choosing simplified again keeps the reader at the root.
     await page.locator('.script-switch a', { hasText: '简' }).click();
-    await page.waitForURL(site.url);
-    await page.goto(site.url);
+    await page.waitForURL(session.site.url);
+    await page.goto(session.site.url);
     expect(pathOf(page)).toBe('/');
     expect(await page.getAttribute('html', 'lang')).toBe('zh-Hans');
   });
@@ -180,27 +158,27 @@ describe('the root picks the script', () => {
   for (const locale of ['zh-TW', 'zh-HK', 'zh-MO', 'zh-Hant-SG']) {
     test(`from the browser's language, ${locale} → traditional`, async () => {
       const page = await open({ locale });
-      await page.goto(site.url);
-      await page.waitForURL(`${site.url}zh-hant/`);
+      await page.goto(session.site.url);
+      await page.waitForURL(`${session.site.url}zh-hant/`);
     });
   }
 
   for (const locale of ['zh-CN', 'en-US']) {
     test(`from the browser's language, ${locale} → simplified; only the root redirects`, async () => {
       const page = await open({ locale });
-      await page.goto(site.url);
+      await page.goto(session.site.url);
       expect(pathOf(page)).toBe('/');
-      await page.goto(`${site.url}${SLUG}/`);
+      await page.goto(`${session.site.url}${SLUG}/`);
       expect(pathOf(page)).toBe(`/${SLUG}/`);
     });
   }
 
   test('a remembered simplified choice wins over a traditional browser language; other pages never redirect', async () => {
     const page = await open({ locale: 'zh-TW' });
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     expect(pathOf(page)).toBe(`/${SLUG}/`);
     await page.evaluate(() => localStorage.setItem('tiaowen:script', 'hans'));
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     expect(pathOf(page)).toBe('/');
   });
 });

@@ -4,9 +4,9 @@
  * built bundle. For each query the set of provisions found must equal the set of records whose
  * normalised text contains the normalised query: recall = precision = 1.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { DESKTOP, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { describe, expect, test } from 'vitest';
+
+import { DESKTOP, useBuiltSite } from './harness.ts';
 import { builtFold, expectedUrls, runQueries, siteRecords } from './search-helpers.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
 import type { Script, SearchRecord } from '../../src/search/records.ts';
@@ -38,16 +38,7 @@ function substrings(rs: readonly SearchRecord[], min: number, seed: number): str
   return [...out];
 }
 
-let site: SiteServer;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveSite('dist');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const session = useBuiltSite();
 
 function score(script: Script, queries: readonly string[], found: ReadonlyArray<{ query: string; urls: string[] }>) {
   let tp = 0;
@@ -73,8 +64,8 @@ describe('every substring of sampled provisions', () => {
     test(`${script}: at least ${min} queries, recall = precision = 1`, { timeout: 120_000 }, async () => {
       const queries = substrings(records[script], min, seed);
       expect(queries.length).toBeGreaterThanOrEqual(min);
-      const page = await (await browser.newContext({ viewport: DESKTOP })).newPage();
-      await page.goto(site.url);
+      const page = await (await session.browser.newContext({ viewport: DESKTOP })).newPage();
+      await page.goto(session.site.url);
       const found = await runQueries(page, script, queries);
       const { recall, precision, expected, wrong } = score(script, queries, found);
       expect(expected).toBeGreaterThanOrEqual(queries.length); // every query finds at least its own record

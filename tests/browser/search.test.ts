@@ -4,10 +4,10 @@
  * the interface — the header box (/, Ctrl+K, arrows, Enter, Esc, the live region), arriving
  * at a highlighted provision, the shareable /search/?q= page, phones, the script budget.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, PHONE, launchChromium, serveSite, type SiteServer, recordProblems } from './harness.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { DESKTOP, PHONE, useBuiltSite } from './harness.ts';
 import { anchor, builtFold, expectedUrls, runQueries, siteRecords } from './search-helpers.ts';
 
 /** Poll with room for the first search to load Pagefind on a busy machine. */
@@ -17,30 +17,8 @@ const SLUG = 'zibo-government-work-rules';
 const records = siteRecords();
 const fold = builtFold();
 
-let site: SiteServer;
-let browser: Browser;
-let problems: string[] = [];
-
-beforeAll(async () => {
-  site = await serveSite('dist');
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-afterEach(() => {
-  const seen = problems;
-  problems = [];
-  expect(seen, 'failed requests or page errors').toEqual([]);
-});
-
-async function open(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, ...options });
-  const page = await context.newPage();
-  recordProblems(page, problems, { consoleErrors: true });
-  return page;
-}
+const session = useBuiltSite({ consoleErrors: true });
+const open = (options: BrowserContextOptions = {}): Promise<Page> => session.open(options);
 
 describe('query table (simplified site)', () => {
   // [query, anchors that must be found, anchors that must not be]
@@ -66,7 +44,7 @@ describe('query table (simplified site)', () => {
 
   beforeAll(async () => {
     const page = await open();
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     found = await runQueries(page, 'hans', table.map(([q]) => q));
   });
 
@@ -101,7 +79,7 @@ describe('either script finds the same provisions', () => {
 
   test('traditional queries on the simplified site, simplified queries on the traditional site', async () => {
     const page = await open();
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     const hansRuns = await runQueries(page, 'hans', pairs.flat());
     const hantRuns = await runQueries(page, 'hant', pairs.flat());
     pairs.forEach(([simplified, traditional], i) => {
@@ -152,7 +130,7 @@ async function typeQuery(page: Page, query: string, key = '/'): Promise<void> {
 describe('search box', () => {
   test('/ opens it; results announced; arrows and Enter open the provision with the match marked; Esc closes', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     const input = page.getByRole('combobox', { name: '搜索条文' });
     await typeQuery(page, '两周');
     await until(() => page.locator('[data-search-live]').textContent()).toBe('找到 1 条结果');
@@ -185,7 +163,7 @@ describe('search box', () => {
 
   test('Ctrl+K and Cmd+K open it; the count is announced; 更多结果 adds the rest', async () => {
     const page = await open();
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     await typeQuery(page, '会议', 'Control+K');
     const expected = expectedUrls(records.hans, '会议', fold).length;
     expect(expected).toBeGreaterThan(10);
@@ -201,7 +179,7 @@ describe('search box', () => {
     await expect(page.locator('[data-search-panel] [role="option"]').first().getAttribute('href')).resolves.toMatch(/#chp_8$/);
     await page.keyboard.press('Escape');
 
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     await page.keyboard.press('Meta+K');
     await until(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await page.keyboard.type('没有这个词语');
@@ -210,7 +188,7 @@ describe('search box', () => {
 
   test('the traditional site searches in traditional characters and says so in its own script', async () => {
     const page = await open();
-    await page.goto(`${site.url}zh-hant/search/`);
+    await page.goto(`${session.site.url}zh-hant/search/`);
     const input = page.getByRole('combobox', { name: '搜尋條文' });
     await input.fill('会议制度');
     await until(() => page.locator('[data-search-live]').textContent()).toMatch(/^找到 \d+ 條結果$/);
@@ -221,7 +199,7 @@ describe('search box', () => {
 
   test('the shareable search page shows the results of ?q= with the box filled in', async () => {
     const page = await open();
-    await page.goto(`${site.url}search/?q=${encodeURIComponent('常务会议')}`);
+    await page.goto(`${session.site.url}search/?q=${encodeURIComponent('常务会议')}`);
     const expected = expectedUrls(records.hans, '常务会议', fold);
     await until(() => page.locator('[data-search-page] [role="option"]').count()).toBeGreaterThan(0);
     expect(await page.getByRole('combobox', { name: '搜索条文' }).inputValue()).toBe('常务会议');
@@ -237,11 +215,11 @@ describe('search box', () => {
 
   test('without JavaScript the search page says search needs it and lists the documents', async () => {
     const page = await open({ javaScriptEnabled: false });
-    await page.goto(`${site.url}search/?q=会议`);
+    await page.goto(`${session.site.url}search/?q=会议`);
     await expect(page.locator('main').textContent()).resolves.toContain('搜索需要启用 JavaScript');
     await expect(page.locator(`main a[href="/${SLUG}/"]`).count()).resolves.toBe(1);
     // The header box is a plain form that goes to this page.
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     await page.locator('#search-input').fill('会议');
     await page.locator('#search-input').press('Enter');
     await page.waitForURL(/\/search\/\?q=/);
@@ -249,7 +227,7 @@ describe('search box', () => {
 
   test('phone: the box opens full screen, results are tappable, nothing overflows', async () => {
     const page = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     await page.locator('#search-input').tap();
     await page.keyboard.type('会议制度');
     await page.waitForSelector('[data-search-panel] [role="option"]');
@@ -265,7 +243,7 @@ describe('search box', () => {
 
   test('a first query fetches at most 100 KiB compressed, everything included', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${session.site.url}${SLUG}/`, { waitUntil: 'networkidle' });
     const bodies: Array<Promise<Buffer>> = [];
     page.on('response', (r) => bodies.push(r.body().catch(() => Buffer.alloc(0))));
     await typeQuery(page, '常务会议');
@@ -287,7 +265,7 @@ describe('search box', () => {
         urls.push(r.url());
         if (r.request().resourceType() === 'script') scripts.push(await r.text());
       });
-      await page.goto(site.url + path, { waitUntil: 'networkidle' });
+      await page.goto(session.site.url + path, { waitUntil: 'networkidle' });
       const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => s.textContent ?? ''));
       return { total: gzipSync([...inline, ...scripts].join('\n')).length, inline, urls };
     };

@@ -2,40 +2,16 @@
  * The built site (dist/) in Chromium: deep links to provisions, the page without
  * JavaScript, phone and desktop layouts, reading preferences, script budget, contrast.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer, recordProblems } from './harness.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { DESKTOP, PHONE, useBuiltSite } from './harness.ts';
 
 const SLUG = 'zibo-government-work-rules';
 const ITEM = 'art_47__para_1__item_2';
 
-let site: SiteServer;
-let browser: Browser;
-/** Failed requests and script errors seen by the current test's pages. */
-let problems: string[] = [];
-
-beforeAll(async () => {
-  site = await serveSite(BUILT_SITE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-afterEach(() => {
-  const seen = problems;
-  problems = [];
-  expect(seen, 'failed requests or page errors').toEqual([]);
-});
-
-/** A fresh page in its own context (own localStorage); 4xx/5xx and page errors fail the test. */
-async function open(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, ...options });
-  const page = await context.newPage();
-  recordProblems(page, problems, { consoleErrors: true });
-  return page;
-}
+const session = useBuiltSite({ consoleErrors: true });
+const open = (options: BrowserContextOptions = {}): Promise<Page> => session.open(options);
 
 /** Whether the element's box is inside the viewport (at least its top part). */
 async function inView(page: Page, selector: string): Promise<boolean> {
@@ -48,14 +24,14 @@ async function inView(page: Page, selector: string): Promise<boolean> {
 describe('deep links', () => {
   test('home → document → an item anchor lands on the item and marks it', async () => {
     const page = await open();
-    await page.goto(site.url);
+    await page.goto(session.site.url);
     const card = page.locator(`[data-slug="${SLUG}"]`);
     await expect(card.locator('.badge').textContent()).resolves.toMatch(/现行有效|已废止|尚未施行/);
     await card.locator('h2 a').click();
-    await page.waitForURL(`${site.url}${SLUG}/`);
+    await page.waitForURL(`${session.site.url}${SLUG}/`);
     await expect(page.locator('h1').textContent()).resolves.toBe('淄博市人民政府工作规则');
 
-    await page.goto(`${site.url}${SLUG}/#${ITEM}`);
+    await page.goto(`${session.site.url}${SLUG}/#${ITEM}`);
     const targetId = await page.evaluate(() => document.querySelector(':target')?.id);
     expect(targetId).toBe(ITEM);
     expect(await inView(page, `#${ITEM}`)).toBe(true);
@@ -73,7 +49,7 @@ describe('deep links', () => {
 
   test('every table-of-contents link points at exactly one provision; ids are unique', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     const { hrefs, missing, duplicates, articles } = await page.evaluate(() => {
       const hrefs = [...document.querySelectorAll<HTMLAnchorElement>('.toc a')].map((a) => a.getAttribute('href')!);
       const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
@@ -91,7 +67,7 @@ describe('deep links', () => {
 
   test('articles show their label as the source writes it, in bold, linking to itself', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/#art_25`);
+    await page.goto(`${session.site.url}${SLUG}/#art_25`);
     const label = page.locator('#art_25 .art-label');
     await expect(label.textContent()).resolves.toBe('二十五、');
     await expect(label.evaluate((el) => Number(getComputedStyle(el).fontWeight))).resolves.toBeGreaterThanOrEqual(700);
@@ -106,7 +82,7 @@ describe('deep links', () => {
 
   test('the skip link is the first stop and is visible when focused', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
     await expect(focused.textContent()).resolves.toBe('跳到正文');
@@ -115,14 +91,14 @@ describe('deep links', () => {
 
   test('the full-text downloads next to the page resolve', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     const hrefs = await page.locator('a[download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs).toEqual([`${site.url}${SLUG}/text.md`, `${site.url}${SLUG}/data.json`, `${site.url}${SLUG}/${SLUG}.html`]);
+    expect(hrefs).toEqual([`${session.site.url}${SLUG}/text.md`, `${session.site.url}${SLUG}/data.json`, `${session.site.url}${SLUG}/${SLUG}.html`]);
     for (const href of hrefs) expect((await fetch(href)).status, href).toBe(200);
   });
 
   test('an unknown address gets the 404 page', async () => {
-    const response = await fetch(`${site.url}no-such-document/`);
+    const response = await fetch(`${session.site.url}no-such-document/`);
     expect(response.status).toBe(404);
     expect(await response.text()).toContain('未找到页面');
   });
@@ -132,7 +108,7 @@ describe('without JavaScript', () => {
   for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
     test(`the document reads fine on ${name}`, async () => {
       const page = await open({ javaScriptEnabled: false, viewport });
-      await page.goto(`${site.url}${SLUG}/#art_47`);
+      await page.goto(`${session.site.url}${SLUG}/#art_47`);
       await expect(page.locator('#art_1').textContent()).resolves.toContain('制定本规则');
       expect(await page.locator('.toc a').count()).toBeGreaterThan(90);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_47');
@@ -149,7 +125,7 @@ describe('without JavaScript', () => {
 describe('layouts', () => {
   test('phone: a collapsed contents panel that closes after a jump; nothing overflows', async () => {
     const page = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     const summary = page.locator('.toc summary');
     expect(await summary.isVisible()).toBe(true);
     expect(await page.locator('.toc details').getAttribute('open')).toBeNull();
@@ -167,7 +143,7 @@ describe('layouts', () => {
 
   test('desktop: the contents are a sticky sidebar beside the text', async () => {
     const page = await open({ viewport: DESKTOP });
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     expect(await page.locator('.toc summary').isVisible()).toBe(false);
     const toc = await page.locator('.toc').boundingBox();
     const text = await page.locator('.doc-body').boundingBox();
@@ -205,7 +181,7 @@ describe('layout stability', () => {
           for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) w.shift += e.value;
         }).observe({ type: 'layout-shift', buffered: true });
       });
-      await page.goto(`${site.url}${path}`);
+      await page.goto(`${session.site.url}${path}`);
       await page.waitForTimeout(800);
       const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
       expect(shift, path).toBeLessThan(0.01);
@@ -217,7 +193,7 @@ describe('layout stability', () => {
 describe('reading preferences', () => {
   test('theme choice persists across reload and overrides the system scheme', async () => {
     const page = await open({ colorScheme: 'light' });
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const lightBg = await bg();
     await page.getByRole('button', { name: '深色' }).click();
@@ -244,7 +220,7 @@ describe('reading preferences', () => {
 
   test('text size persists across reload and stops at its limits', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     const size = () => page.locator('#art_1 .para').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const before = await size();
     const bigger = page.getByRole('button', { name: '放大字号' });
@@ -267,7 +243,7 @@ describe('budgets and contrast', () => {
     page.on('response', async (r) => {
       if (r.request().resourceType() === 'script') scripts.push(await r.text());
     });
-    await page.goto(`${site.url}${SLUG}/`, { waitUntil: 'networkidle' });
+    await page.goto(`${session.site.url}${SLUG}/`, { waitUntil: 'networkidle' });
     const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => s.textContent ?? ''));
     const total = gzipSync([...inline, ...scripts].join('\n')).length;
     expect(inline.length).toBeGreaterThan(0);
@@ -277,7 +253,7 @@ describe('budgets and contrast', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`text contrast is at least 4.5:1 in the ${scheme} theme`, async () => {
       const page = await open({ colorScheme: scheme });
-      await page.goto(`${site.url}${SLUG}/#${ITEM}`);
+      await page.goto(`${session.site.url}${SLUG}/#${ITEM}`);
       const ratios = await page.evaluate(() => {
         const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
         const lum = (c: string) => {

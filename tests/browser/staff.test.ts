@@ -3,38 +3,23 @@
  * layout shift), article pages with their own title and link-preview tags, the go-to box and
  * ?goto=, alias fragments, Legislation JSON-LD, the sitemap, and the page budgets.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer, recordProblems } from './harness.ts';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { DESKTOP, PHONE, useBuiltSite } from './harness.ts';
 
 const SLUG = 'zibo-government-work-rules';
 const TITLE = '淄博市人民政府工作规则';
 const ITEM = 'art_47__para_1__item_2';
 
-let site: SiteServer;
-let browser: Browser;
-let problems: string[] = [];
+const session = useBuiltSite();
 
-beforeAll(async () => {
-  site = await serveSite(BUILT_SITE);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-afterEach(() => {
-  const seen = problems;
-  problems = [];
-  expect(seen, 'failed requests or page errors').toEqual([]);
-});
-
+/** A page as session.open() gives it, allowed to use the clipboard. */
 async function open(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: DESKTOP, ...options });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
+  const context = await session.browser.newContext({ viewport: DESKTOP, ...options });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: session.site.origin });
   const page = await context.newPage();
-  recordProblems(page, problems);
+  session.watch(page);
   return page;
 }
 
@@ -64,9 +49,9 @@ describe('copy link and copy citation', () => {
   ] as const) {
     test(`${eId}: the permanent address and 《title》${label}`, async () => {
       const page = await open();
-      await page.goto(`${site.url}${SLUG}/`);
+      await page.goto(`${session.site.url}${SLUG}/`);
       const [link, cite] = await copyBoth(page, eId);
-      expect(link).toBe(`${site.url}${SLUG}/#${eId}`);
+      expect(link).toBe(`${session.site.url}${SLUG}/#${eId}`);
       expect(cite).toBe(`《${TITLE}》${label}`);
       await expect(page.locator('[data-copy-toast]').textContent()).resolves.toBe('已复制引用');
       await expect(page.locator('[data-copy-toast]').getAttribute('aria-live')).resolves.toBe('polite');
@@ -75,24 +60,24 @@ describe('copy link and copy citation', () => {
 
   test('traditional pages copy the /zh-hant/ address and a traditional citation', async () => {
     const page = await open();
-    await page.goto(`${site.url}zh-hant/${SLUG}/`);
+    await page.goto(`${session.site.url}zh-hant/${SLUG}/`);
     const [link, cite] = await copyBoth(page, ITEM);
-    expect(link).toBe(`${site.url}zh-hant/${SLUG}/#${ITEM}`);
+    expect(link).toBe(`${session.site.url}zh-hant/${SLUG}/#${ITEM}`);
     expect(cite).toBe('《淄博市人民政府工作規則》第四十七條第一款第（二）項');
     await expect(page.locator('[data-copy-toast]').textContent()).resolves.toBe('已複製引用');
   });
 
   test('the article page copies the same permanent address', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/art_47/`);
+    await page.goto(`${session.site.url}${SLUG}/art_47/`);
     const [link, cite] = await copyBoth(page, ITEM);
-    expect(link).toBe(`${site.url}${SLUG}/#${ITEM}`);
+    expect(link).toBe(`${session.site.url}${SLUG}/#${ITEM}`);
     expect(cite).toBe(`《${TITLE}》第四十七条第一款第（二）项`);
   });
 
   test('the article bar shows on its label; buttons are reachable by keyboard and named', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     await page.locator('#art_46 .art-label').hover();
     await expect.poll(() => opacity(page, 'art_46')).toBe('1');
     expect(await opacity(page, 'art_46__para_1')).toBe('0');
@@ -112,12 +97,12 @@ describe('copy link and copy citation', () => {
     expect(await opacity(page, 'art_46__para_1')).toBe('0');
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Space');
-    expect(await clipboard(page)).toBe(`${site.url}${SLUG}/#art_46`);
+    expect(await clipboard(page)).toBe(`${session.site.url}${SLUG}/#art_46`);
   });
 
   test('touch: a tap on a label shows its buttons, which are big enough to tap', async () => {
     const page = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     expect(await opacity(page, ITEM)).toBe('0');
     await page.locator(`#${ITEM} > .item-label`).tap();
     await expect.poll(() => opacity(page, ITEM)).toBe('1');
@@ -133,7 +118,7 @@ describe('copy link and copy citation', () => {
 
   test('touch: a tap on a reference previews it and leaves the buttons closed, so they never cover it', async () => {
     const page = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     // 市政府全体会议 in article 8 is a defined term linking to article 46.
     const term = page.locator('#art_8 a.ref--term').first();
     await term.scrollIntoViewIfNeeded();
@@ -145,7 +130,7 @@ describe('copy link and copy citation', () => {
 
   test('showing the buttons and the confirmation shifts nothing', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     const boxes = () => page.evaluate(() => [...document.querySelectorAll('#art_46, #art_47, #art_48, .doc-body')].map((e) => JSON.stringify(e.getBoundingClientRect())));
     await page.locator('#art_47').scrollIntoViewIfNeeded();
     const before = await boxes();
@@ -157,7 +142,7 @@ describe('copy link and copy citation', () => {
 
   test('without JavaScript there are no dead buttons', async () => {
     const page = await open({ javaScriptEnabled: false });
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     expect(await page.locator('.cp').count()).toBe(0);
     expect(await page.locator('[data-goto]').isVisible()).toBe(false);
     await expect(page.locator(`#${ITEM}`).getAttribute('data-cite')).resolves.toBe('第四十七条第一款第（二）项');
@@ -167,7 +152,7 @@ describe('copy link and copy citation', () => {
 describe('article pages', () => {
   test('title, description, Open Graph and Twitter tags carry the article; canonical is itself', async () => {
     const page = await open({ javaScriptEnabled: false });
-    await page.goto(`${site.url}${SLUG}/art_25/`);
+    await page.goto(`${session.site.url}${SLUG}/art_25/`);
     const head = await page.evaluate(() => {
       const meta = (sel: string) => document.querySelector(`meta[${sel}]`)?.getAttribute('content');
       return {
@@ -198,27 +183,27 @@ describe('article pages', () => {
     await expect(page.locator('.crumbs').textContent()).resolves.toContain(TITLE);
     await expect(page.locator('.crumbs').textContent()).resolves.toContain('第五章');
     // The full text page stays canonical for itself.
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     await expect(page.locator('link[rel="canonical"]').getAttribute('href')).resolves.toBe(`/${SLUG}/`);
   });
 
   test('previous, next and the place in the full text', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/art_25/`);
+    await page.goto(`${session.site.url}${SLUG}/art_25/`);
     await page.locator('a[rel="next"]').click();
-    await page.waitForURL(`${site.url}${SLUG}/art_26/`);
+    await page.waitForURL(`${session.site.url}${SLUG}/art_26/`);
     await page.locator('a[rel="prev"]').click();
-    await page.waitForURL(`${site.url}${SLUG}/art_25/`);
+    await page.waitForURL(`${session.site.url}${SLUG}/art_25/`);
     await page.locator('.in-full a').click();
-    await page.waitForURL(`${site.url}${SLUG}/#art_25`);
+    await page.waitForURL(`${session.site.url}${SLUG}/#art_25`);
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_25');
-    await page.goto(`${site.url}${SLUG}/art_1/`);
+    await page.goto(`${session.site.url}${SLUG}/art_1/`);
     expect(await page.locator('a[rel="prev"]').count()).toBe(0);
   });
 
   test('traditional article pages', async () => {
     const page = await open();
-    await page.goto(`${site.url}zh-hant/${SLUG}/art_47/`);
+    await page.goto(`${session.site.url}zh-hant/${SLUG}/art_47/`);
     expect(await page.title()).toBe('《淄博市人民政府工作規則》第四十七條 · 條文');
     await expect(page.locator('.in-full a').getAttribute('href')).resolves.toBe(`/zh-hant/${SLUG}/#art_47`);
   });
@@ -229,7 +214,7 @@ describe('article pages', () => {
     page.on('response', async (r) => {
       if (['document', 'stylesheet', 'script'].includes(r.request().resourceType())) bodies.push(await r.body());
     });
-    await page.goto(`${site.url}${SLUG}/art_47/`, { waitUntil: 'networkidle' });
+    await page.goto(`${session.site.url}${SLUG}/art_47/`, { waitUntil: 'networkidle' });
     const total = bodies.reduce((sum, b) => sum + gzipSync(b).length, 0);
     expect(total).toBeLessThan(15 * 1024);
   });
@@ -241,7 +226,7 @@ describe('article pages', () => {
       page.on('response', async (r) => {
         if (r.request().resourceType() === 'script') scripts.push(await r.text());
       });
-      await page.goto(site.url + path, { waitUntil: 'networkidle' });
+      await page.goto(session.site.url + path, { waitUntil: 'networkidle' });
       const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src && s.type !== 'application/ld+json').map((s) => s.textContent ?? ''));
       expect(gzipSync([...inline, ...scripts].join('\n')).length).toBeLessThan(5 * 1024);
     });
@@ -259,20 +244,20 @@ describe('go to a provision', () => {
 
   test('the box takes every form and jumps to the anchor', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     const input = page.getByRole('textbox', { name: '转到条款' });
     for (const [typed, eId] of forms) {
       await input.fill(typed);
       await input.press('Enter');
-      await page.waitForURL(`${site.url}${SLUG}/#${eId}`);
+      await page.waitForURL(`${session.site.url}${SLUG}/#${eId}`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id), typed).toBe(eId);
-      await page.goto(`${site.url}${SLUG}/`);
+      await page.goto(`${session.site.url}${SLUG}/`);
     }
   });
 
   test('a provision that does not exist: a polite message, the box stays', async () => {
     const page = await open();
-    await page.goto(`${site.url}${SLUG}/`);
+    await page.goto(`${session.site.url}${SLUG}/`);
     const input = page.getByRole('textbox', { name: '转到条款' });
     await input.fill('第二百条');
     await page.getByRole('button', { name: '转到', exact: true }).click();
@@ -288,11 +273,11 @@ describe('go to a provision', () => {
   test('?goto= in the address, in both scripts', async () => {
     const page = await open();
     for (const prefix of ['', 'zh-hant/']) {
-      await page.goto(`${site.url}${prefix}${SLUG}/?goto=${encodeURIComponent('四十七条一款二项')}`);
-      await page.waitForURL(`${site.url}${prefix}${SLUG}/#${ITEM}`);
+      await page.goto(`${session.site.url}${prefix}${SLUG}/?goto=${encodeURIComponent('四十七条一款二项')}`);
+      await page.waitForURL(`${session.site.url}${prefix}${SLUG}/#${ITEM}`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(ITEM);
     }
-    await page.goto(`${site.url}${SLUG}/?goto=999`);
+    await page.goto(`${session.site.url}${SLUG}/?goto=999`);
     await expect(page.locator('[data-goto-msg]').textContent()).resolves.toContain('999');
     expect(await page.locator('#goto-input').inputValue()).toBe('999');
   });
@@ -300,15 +285,15 @@ describe('go to a provision', () => {
   test('alias fragments land on the canonical anchor', async () => {
     const page = await open();
     for (const [fragment, eId] of [['第二十五条', 'art_25'], ['25', 'art_25'], ['47.1.2', ITEM], ['二十五', 'art_25']] as const) {
-      await page.goto(`${site.url}${SLUG}/#${encodeURIComponent(fragment)}`);
-      await page.waitForURL(`${site.url}${SLUG}/#${eId}`);
+      await page.goto(`${session.site.url}${SLUG}/#${encodeURIComponent(fragment)}`);
+      await page.waitForURL(`${session.site.url}${SLUG}/#${eId}`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id), fragment).toBe(eId);
       const top = await page.evaluate((id) => document.getElementById(id)!.getBoundingClientRect().top, eId);
       expect(top).toBeLessThan(100);
     }
     // Typing a fragment on a loaded page (hashchange) works too.
     await page.evaluate(() => (location.hash = '#第四十六条第三款'));
-    await page.waitForURL(`${site.url}${SLUG}/#art_46__para_3`);
+    await page.waitForURL(`${session.site.url}${SLUG}/#art_46__para_3`);
   });
 });
 
@@ -316,7 +301,7 @@ describe('machine-readable', () => {
   test('document pages carry schema.org Legislation JSON-LD, in both scripts', async () => {
     const page = await open();
     for (const [prefix, lang, name] of [['', 'zh-Hans', TITLE], ['zh-hant/', 'zh-Hant', '淄博市人民政府工作規則']] as const) {
-      await page.goto(`${site.url}${prefix}${SLUG}/`);
+      await page.goto(`${session.site.url}${prefix}${SLUG}/`);
       const raw = await page.locator('script[type="application/ld+json"]').textContent();
       const ld = JSON.parse(raw!);
       expect(ld).toMatchObject({
@@ -333,7 +318,7 @@ describe('machine-readable', () => {
   });
 
   test('the sitemap lists every page in both scripts', async () => {
-    const xml = await (await fetch(`${site.url}sitemap.xml`)).text();
+    const xml = await (await fetch(`${session.site.url}sitemap.xml`)).text();
     for (const path of ['', `${SLUG}/`, `${SLUG}/art_25/`, `${SLUG}/art_87/`]) {
       expect(xml).toContain(`<loc>/${path}</loc>`);
       expect(xml).toContain(`<loc>/zh-hant/${path}</loc>`);
