@@ -10,7 +10,8 @@
  *   fragments, filters, the fold map).
  * - **Cached on first use**: the downloads (Markdown, JSON, single-file HTML) — large
  *   copies of what the pages already hold, only kept once a reader asked for one.
- * - **Navigations** to anything else go to the network; offline they get `/offline/`.
+ * - **Navigations** to anything else go to the network; offline they get `/offline/`, or
+ *   `/zh-hant/offline/` under `/zh-hant/`.
  */
 import { generateSW } from 'workbox-build';
 import { join } from 'node:path';
@@ -35,8 +36,9 @@ export interface ServiceWorkerResult {
 
 /** The service worker's file name, under the base. */
 export const SW_FILE = 'sw.js';
-/** The page served for navigations that are neither precached nor reachable. */
+/** The page served for navigations that are neither precached nor reachable, per script. */
 export const OFFLINE_PAGE = 'offline/index.html';
+export const OFFLINE_PAGE_HANT = 'zh-hant/offline/index.html';
 
 /** Files whose names carry a content hash: no revision needed in the manifest. */
 const HASHED = /(?:^|\/)_astro\/|\.pf_(?:index|fragment|filter|meta)$/;
@@ -55,7 +57,7 @@ const FULL = ['**/index.html', '_astro/**/*', '**/pagefind/**/*', '**/*.{webmani
 /** The shell, document pages and the search engine (not its chunks), for larger ones. */
 const LARGE = [
   'index.html', 'zh-hant/index.html', '*/index.html', 'zh-hant/*/index.html', 'search/index.html', 'zh-hant/search/index.html',
-  'offline/index.html', '_astro/**/*', '**/pagefind/*.{js,json,wasm,pf_meta}', '**/pagefind/wasm.*', '**/*.{webmanifest,svg,png,ico,woff,woff2}',
+  'offline/index.html', 'zh-hant/offline/index.html', '_astro/**/*', '**/pagefind/*.{js,json,wasm,pf_meta}', '**/pagefind/wasm.*', '**/*.{webmanifest,svg,png,ico,woff,woff2}',
 ];
 
 /** Which precache a built site gets: `full` within the budget, `large` beyond it. */
@@ -126,6 +128,12 @@ export async function writeServiceWorker({ outDir, base }: ServiceWorkerOptions)
           expiration: { maxEntries: 60 },
           cacheableResponse: { statuses: [200] },
         },
+      },
+      {
+        // Workbox writes these functions into sw.js as source text: no variables from here.
+        urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname.includes('/zh-hant/'),
+        handler: 'NetworkOnly',
+        options: { precacheFallback: { fallbackURL: prefix + OFFLINE_PAGE_HANT } },
       },
       {
         urlPattern: ({ request }) => request.mode === 'navigate',

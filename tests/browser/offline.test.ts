@@ -228,6 +228,13 @@ describe('offline', () => {
     await page.goto(`${site.url}no-such-page/`);
     await expect(page.locator('h1').textContent()).resolves.toBe('当前无法连接网络');
     expect(await page.locator('main a').count()).toBeGreaterThanOrEqual(slugs.length);
+    // Under /zh-hant/, the same page in traditional characters, linking to traditional pages.
+    await page.goto(`${site.url}zh-hant/no-such-page/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('當前無法連接網絡');
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-Hant');
+    const hantLinks = await page.locator('main li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hantLinks.length).toBeGreaterThanOrEqual(1);
+    for (const href of hantLinks) expect(href).toContain('/zh-hant/');
 
     expect(errors).toEqual([]);
     await context.close();
