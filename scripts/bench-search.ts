@@ -387,7 +387,8 @@ const hantQ = sampleQueries('hant', Math.ceil(nQueries / 3), 2, 6);
 await measure('hant bundle, traditional substrings', 'hant', hantQ);
 await measure('hant bundle, simplified queries', 'hant', hansQ.slice(0, Math.ceil(nQueries / 3)));
 await measure('hans bundle, traditional queries', 'hans', hantQ);
-await measure('hans bundle, single characters (best effort)', 'hans', sampleQueries('hans', 300, 1, 1));
+await measure('hans bundle, single characters', 'hans', sampleQueries('hans', 300, 1, 1));
+await measure('hant bundle, single characters', 'hant', sampleQueries('hant', 300, 1, 1));
 
 await browser.close();
 server.close();

@@ -20,18 +20,18 @@ function random(seed: number): () => number {
   return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
-/** Every distinct substring of 2–6 characters of sampled provisions, until `min` queries. */
+/** Every distinct substring of 1–6 characters of sampled provisions, until `min` queries. */
 function substrings(rs: readonly SearchRecord[], min: number, seed: number): string[] {
   const next = random(seed);
   const pool = rs.filter((r) => r.kind === 'provision');
   const out = new Set<string>();
   for (let guard = 0; out.size < min && guard < 10_000; guard++) {
     const chars = Array.from(pool[Math.floor(next() * pool.length)]!.text);
-    for (let len = 2; len <= 6; len++) {
+    for (let len = 1; len <= 6; len++) {
       for (let at = 0; at + len <= chars.length; at++) {
         const q = chars.slice(at, at + len).join('');
-        // Two or more searchable characters (single characters are best effort by design).
-        if (Array.from(normalizeText(q, { fold })).length >= 2) out.add(q);
+        // At least one searchable character (punctuation alone normalises to nothing).
+        if (Array.from(normalizeText(q, { fold })).length >= 1) out.add(q);
       }
     }
   }

@@ -19,7 +19,7 @@ describe('toCustomRecord', () => {
     const rec = toCustomRecord([art11!], (s) => s.replace(/門/g, '门'));
     expect(rec.language).toBe(INDEX_LANGUAGE);
     expect(rec.content.startsWith('十一 一市 市政 政府')).toBe(true);
-    expect(rec.content.endsWith('作 第十 十一 一条 条')).toBe(true);
+    expect(rec.content).toContain('作 第十 十一 一条 条');
     expect(JSON.parse(rec.filters!.p![0]!)).toEqual([['#' + art11!.url.split('#')[1], art11!.label, art11!.text, art11!.aliases]]);
     expect(rec.sort?.[SORT_KEY]).toBe('30000000002');
   });
