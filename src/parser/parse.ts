@@ -169,7 +169,15 @@ export function fromText(file: VFile): Document {
       default: {
         if (!article) {
           if (k.kind !== 'bad-heading') {
-            orphan(l, 'text-outside-article', `Unexpected text outside an article, expected a heading (第X章, 第X节) or an article (${style === 'tiao' ? '第X条' : 'X、'})`);
+            // A heading wrapped onto a second line (copied from a PDF or a narrow page) reads as
+            // text here; say so, since joining the lines is the likely fix.
+            let j = i - 1;
+            while (j >= bodyStart && lines[j]!.kind.kind === 'blank') j--;
+            const before = lines[j];
+            const wrapped = before && (before.kind.kind === 'chapter' || before.kind.kind === 'section')
+              ? `; if it continues the heading on line ${before.line}, join it to that line`
+              : '';
+            orphan(l, 'text-outside-article', `Unexpected text outside an article, expected a heading (第X章, 第X节) or an article (${style === 'tiao' ? '第X条' : 'X、'})${wrapped}`);
           } else dropped.push({ line: l.line, text: l.raw, reason: 'orphan' });
           break;
         }
