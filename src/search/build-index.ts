@@ -8,7 +8,9 @@
  * word-indexed (metadata is), and their index files are only fetched when a search filters.
  */
 import * as pagefind from 'pagefind';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
+import { decode } from 'cbor2';
 import { join } from 'node:path';
 import type { DocumentEntry } from '../data/collection.ts';
 import { normalizeText, type Fold } from './normalize.ts';
@@ -17,7 +19,7 @@ import { buildCollectionRecords, packRecords, rankKey, type Script, type SearchR
 import { buildFoldMap } from '../script/fold-map.ts';
 import { foldToSimplified, type FoldMap } from '../script/fold.ts';
 import { toText } from '../parser/to-string.ts';
-import { bundlePath, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
+import { bundlePath, CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
 
 export { bundlePath, INDEX_LANGUAGE };
 
@@ -156,6 +158,30 @@ export async function writeRecords(records: readonly pagefind.CustomRecord[], ou
   return words;
 }
 
+/** What Pagefind's metadata file starts with, before its CBOR body. */
+const META_SIGNATURE = 'pagefind_dcd';
+
+/**
+ * The first word of every index chunk of a written bundle, read from Pagefind's metadata file
+ * (gzip, the signature, then CBOR: `[version, pages, chunks: [from, to, hash][], filters,
+ * sorts, …]`). A prefix search loads only the chunk where the prefix itself sorts; the client
+ * preloads the others from this list (docs/search.md).
+ */
+export async function chunkStarts(outputPath: string): Promise<string[]> {
+  const name = (await readdir(outputPath)).find((f) => f.endsWith('.pf_meta'));
+  if (!name) throw new Error(`Pagefind: no metadata file (*.pf_meta) in ${outputPath}`);
+  const bytes = gunzipSync(await readFile(join(outputPath, name)));
+  if (bytes.subarray(0, META_SIGNATURE.length).toString() !== META_SIGNATURE) {
+    throw new Error(`Pagefind: ${name} does not start with "${META_SIGNATURE}"; the metadata format changed`);
+  }
+  const meta = decode(bytes.subarray(META_SIGNATURE.length)) as unknown;
+  const chunks = Array.isArray(meta) ? meta[2] : undefined;
+  if (!Array.isArray(chunks) || !chunks.every((c) => Array.isArray(c) && typeof c[0] === 'string')) {
+    throw new Error(`Pagefind: ${name} has no chunk list where it was expected; the metadata format changed`);
+  }
+  return chunks.map((c: string[]) => c[0]!);
+}
+
 /** The fold map restricted to the characters of the collection (titles and trees, simplified). */
 export function collectionFoldMap(documents: readonly DocumentEntry[]): FoldMap {
   return buildFoldMap(documents.map((d) => `${d.meta.title}\n${toText(d.tree)}`).join('\n'));
@@ -173,6 +199,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     const words = await writeRecords(indexed, outputPath, options.chunkSize);
     await mkdir(outputPath, { recursive: true });
     await writeFile(join(outputPath, FOLD_FILE), JSON.stringify({ from: foldMap.from, to: foldMap.to } satisfies FoldMap));
+    await writeFile(join(outputPath, CHUNKS_FILE), JSON.stringify(await chunkStarts(outputPath)));
     return { outputPath, records: records.length, indexRecords: indexed.length, words };
   } finally {
     await pagefind.close();

@@ -18,7 +18,7 @@
 import { normalize, type Fold, type Normalized } from './normalize.ts';
 import { pagefindQuery } from './tokenize.ts';
 import { foldToSimplified, type FoldMap } from '../script/fold.ts';
-import { FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
+import { CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
 
 export type RecordKind = 'title' | 'heading' | 'provision';
 
@@ -98,6 +98,7 @@ interface PagefindApi {
   options(o: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] }>;
+  preload(term: string, options?: Record<string, unknown>): Promise<void>;
 }
 
 /** Import pagefind.js with Pagefind's language set to the index's, not the page's (see below). */
@@ -136,6 +137,19 @@ async function loadFold(bundleUrl: string): Promise<Fold> {
   } catch (cause) {
     console.warn('Search: no script fold map; traditional queries match traditional text only.', cause);
     return (text) => text;
+  }
+}
+
+/** The first word of every index chunk (CHUNKS_FILE); [] when it cannot be had. */
+async function loadChunkStarts(bundleUrl: string): Promise<string[]> {
+  try {
+    const res = await fetch(`${bundleUrl}${CHUNKS_FILE}`);
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const starts: unknown = await res.json();
+    return Array.isArray(starts) ? starts.filter((w): w is string => typeof w === 'string') : [];
+  } catch (cause) {
+    console.warn('Search: no chunk list; a single-character query may miss results.', cause);
+    return [];
   }
 }
 
@@ -274,11 +288,23 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
       throw new Error(`Search: cannot load the search index from ${bundleUrl}`, { cause });
     }));
 
+  let starts: Promise<string[]> | undefined;
+  /**
+   * A one-character query is a prefix search over the character pairs, and Pagefind loads only
+   * the index chunk where the character itself sorts; the pairs starting with a common
+   * character fill several chunks. Preload every chunk whose first word starts with it.
+   */
+  async function preloadPrefix(pagefind: PagefindApi, char: string): Promise<void> {
+    const words = (await (starts ??= loadChunkStarts(bundleUrl))).filter((w) => w.startsWith(char) && w !== char);
+    await Promise.all(words.map((w) => pagefind.preload(w)));
+  }
+
   async function search(query: string): Promise<SearchPage> {
     const [pagefind, fold] = await load();
     const normalized = normalize(query, { fold }).text;
     const term = pagefindQuery(normalized);
     const t0 = performance.now();
+    if (term !== null && Array.from(normalized).length === 1) await preloadPrefix(pagefind, normalized);
     const results = term ? (await pagefind.search(term, { sort: { [SORT_KEY]: 'asc' } })).results : [];
     const t1 = performance.now();
     const groups: SearchGroup[] = [];

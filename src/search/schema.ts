@@ -9,6 +9,13 @@ export const INDEX_LANGUAGE = 'zxx';
 export const FOLD_FILE = 'tiaowen-fold.json';
 
 /**
+ * The first word of every index chunk, as a JSON array, written next to each bundle: a
+ * single-character query preloads the chunks whose first word starts with that character
+ * (docs/search.md, "Single characters").
+ */
+export const CHUNKS_FILE = 'tiaowen-chunks.json';
+
+/**
  * Filter names carrying each index record's display data (short: they are in every fragment).
  * Filters come back with a result's fragment but are not word-indexed.
  */

@@ -10,11 +10,8 @@
  * search then requires every bigram, each matched whole (no prefix matching), at consecutive
  * positions — which is exactly "the normalised query is a substring of the run". The closing
  * unigram of each run keeps phrases from crossing into the next run (no bigram spans two runs).
- * Every character of a record also appears once, alone, after its last run: a single-character
- * query is sent quoted too and matches that word exactly. (Sent unquoted, as a prefix of the
- * bigrams, it missed records: Pagefind loads only the index chunk where the prefix itself would
- * sort, and the bigrams starting with a common character fill several chunks.) These tokens are
- * single characters, so no bigram phrase can match among them or run into them.
+ * A single character is searched unquoted, as a prefix: it matches any bigram starting with it
+ * and the closing unigram of a run ending with it.
  *
  * Every result is verified again in the client against the normalised display text, so the
  * precision does not depend on these index-side arguments.
@@ -35,16 +32,9 @@ export function runTokens(normalized: string): string[] {
   return tokens;
 }
 
-/**
- * The Pagefind content of a record: the tokens of all its runs, then each character of the
- * record that is not already a run's closing unigram, once; space-separated.
- */
+/** The Pagefind content of a record: the tokens of all its runs, space-separated. */
 export function contentTokens(normalizedRuns: readonly string[]): string {
-  const tokens = normalizedRuns.flatMap(runTokens);
-  const closing = new Set(normalizedRuns.map((r) => chars(r).at(-1)));
-  const single = new Set<string>();
-  for (const run of normalizedRuns) for (const c of chars(run)) if (!closing.has(c)) single.add(c);
-  return [...tokens, ...single].join(' ');
+  return normalizedRuns.flatMap(runTokens).join(' ');
 }
 
 /** The bigrams of a normalised query (no closing unigram). */
@@ -57,7 +47,7 @@ export function queryBigrams(normalized: string): string[] {
 
 /**
  * The Pagefind search term for a normalised query: `"b1 b2 …"` for two or more characters,
- * the character quoted for one, `null` for none. At most `maxTokens` consecutive bigrams (the
+ * the character itself for one, `null` for none. At most `maxTokens` consecutive bigrams (the
  * start of the query) are sent: each bigram may live in a different index chunk, so this bounds
  * the bytes a query fetches; the client verifies the whole query on every candidate anyway.
  * @example pagefindQuery('会议制度') // '"会议 议制 制度"'
@@ -65,6 +55,6 @@ export function queryBigrams(normalized: string): string[] {
 export function pagefindQuery(normalized: string, maxTokens = 3): string | null {
   const cs = chars(normalized);
   if (cs.length === 0) return null;
-  if (cs.length === 1) return `"${cs[0]!}"`;
+  if (cs.length === 1) return cs[0]!;
   return `"${queryBigrams(normalized).slice(0, Math.max(1, maxTokens)).join(' ')}"`;
 }
