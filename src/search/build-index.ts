@@ -199,7 +199,8 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     const words = await writeRecords(indexed, outputPath, options.chunkSize);
     await mkdir(outputPath, { recursive: true });
     await writeFile(join(outputPath, FOLD_FILE), JSON.stringify({ from: foldMap.from, to: foldMap.to } satisfies FoldMap));
-    await writeFile(join(outputPath, CHUNKS_FILE), JSON.stringify(await chunkStarts(outputPath)));
+    // An empty index (a collection with no document in this script) has no metadata file.
+    await writeFile(join(outputPath, CHUNKS_FILE), JSON.stringify(indexed.length > 0 ? await chunkStarts(outputPath) : []));
     return { outputPath, records: records.length, indexRecords: indexed.length, words };
   } finally {
     await pagefind.close();

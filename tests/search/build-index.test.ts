@@ -84,4 +84,12 @@ describe('buildSearchIndex', () => {
       expect((await readdir(join(dir, 'fragment'))).length).toBe(hans.indexRecords);
     }
   }, 60_000);
+
+  it('writes an empty chunk list for a script with no documents', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'tiaowen-search-'));
+    dirs.push(out);
+    const hant = await buildSearchIndex({ outDir: out, base: '/', documents: [], script: 'hant', foldMap: { from: '', to: '' } });
+    expect(hant.indexRecords).toBe(0);
+    expect(JSON.parse(await readFile(join(hant.outputPath, CHUNKS_FILE), 'utf8'))).toEqual([]);
+  }, 60_000);
 });
