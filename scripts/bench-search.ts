@@ -58,6 +58,9 @@ async function benchSite(dir: string): Promise<void> {
   const browser = await launchChromium();
   const gzSize = (b: Buffer) => Math.min(b.length, gzipSync(b, { level: 9 }).length);
   const slug = loadCollection().documents[0]?.meta.slug ?? '';
+  if (!existsSync(join(dir, slug, 'index.html'))) {
+    throw new Error(`${dir} has no page for /${slug}/: set TIAOWEN_COLLECTION to the collection the site was built from.`);
+  }
   console.log(`Search box on the built site (${dir}), document page /${slug}/, cold cache:`);
   for (const [script, prefix, queries] of [['hans', '', ['常务会议', '5个工作日']], ['hant', 'zh-hant/', ['常務會議', '會議制度']]] as const) {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
