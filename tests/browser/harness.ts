@@ -98,6 +98,35 @@ export function findChromium(): string {
   return found;
 }
 
+export interface BuildSiteOptions {
+  /** Where the site goes. */
+  outDir: string;
+  /** The collection file to build from; written by scripts/build-content.ts when `content` is given. */
+  collection: string;
+  /** A content folder (as content/) to parse into `collection` first. */
+  content?: string;
+  /** Settings for the build, e.g. `{ TIAOWEN_BASE: '/rules/' }`. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Build a site as `npm run build` does, into its own folder. The build sees neither Vitest's
+ * own Vite variables (BASE_URL, MODE, …: Astro would take them for its own) nor the TIAOWEN_*
+ * settings of the test run, only those in `env`.
+ */
+export function buildSite({ outDir, collection, content, env = {} }: BuildSiteOptions): void {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k) && !k.startsWith('VITEST') && !k.startsWith('TIAOWEN_'),
+    ),
+  );
+  if (content) execFileSync(process.execPath, ['scripts/build-content.ts', '--content', content, '--out', collection], { env: inherited, stdio: 'pipe' });
+  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
+    env: { ...inherited, TIAOWEN_COLLECTION: collection, TIAOWEN_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    stdio: 'pipe',
+  });
+}
+
 /** Launch headless Chromium with no network beyond loopback and no background traffic. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({

@@ -9,13 +9,12 @@
  * swapped in behind the same server through a symlink.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { buildSite, DESKTOP, launchChromium, serveSite, type SiteServer } from './harness.ts';
 import { fixtureCollection } from './fixture.ts';
 import type { Collection } from '../../src/data/collection.ts';
 import { writeServiceWorker } from '../../src/offline/service-worker.ts';
@@ -58,13 +57,7 @@ beforeAll(async () => {
 
   siteA = join(work, 'a');
   siteB = join(work, 'b');
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TIAOWEN_OUT'].includes(k) && !k.startsWith('VITEST')),
-  );
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', siteA], {
-    env: { ...env, TIAOWEN_BASE: BASE, TIAOWEN_COLLECTION: collection, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'pipe',
-  });
+  buildSite({ collection, outDir: siteA, env: { TIAOWEN_BASE: BASE } });
   // Build B: the same site with one document changed, and its service worker regenerated.
   cpSync(siteA, siteB, { recursive: true });
   const changed = join(siteB, slug, 'index.html');

@@ -5,12 +5,11 @@
  * dist/) covers terms, the superseded predecessor, the 引用文件 panel and /citations/.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { BUILT_SITE, DESKTOP, PHONE, launchChromium, serveSite, type SiteServer, recordProblems } from './harness.ts';
+import { buildSite, BUILT_SITE, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, type SiteServer } from './harness.ts';
 
 // Screenshots of the cards and back-links, to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/references';
@@ -30,16 +29,7 @@ beforeAll(async () => {
   mkdirSync(content);
   cpSync('tests/fixtures/references/site', content, { recursive: true });
   cpSync('content/conversion-overrides.yaml', join(content, 'conversion-overrides.yaml'));
-  // Vitest exposes its own Vite env (BASE_URL, MODE, …) on process.env; the builds must not inherit it.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k) && !k.startsWith('VITEST')),
-  );
-  const collection = join(work, 'collection.json');
-  execFileSync(process.execPath, ['scripts/build-content.ts', '--content', content, '--out', collection], { env, stdio: 'pipe' });
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(work, 'site')], {
-    env: { ...env, TIAOWEN_COLLECTION: collection, TIAOWEN_OUT: join(work, 'site'), ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'pipe',
-  });
+  buildSite({ content, collection: join(work, 'collection.json'), outDir: join(work, 'site') });
   fixture = await serveSite(join(work, 'site'));
   seed = await serveSite(BUILT_SITE);
   browser = await launchChromium();

@@ -7,12 +7,11 @@
  * element, the literal characters on screen.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DESKTOP, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { buildSite, DESKTOP, launchChromium, serveSite, type SiteServer } from './harness.ts';
 import { pageTypes, singleFiles } from './built-site.ts';
 
 const SCRIPT = '<script>alert(1)</script>';
@@ -54,15 +53,7 @@ beforeAll(async () => {
   copyFileSync(join('content', 'conversion-overrides.yaml'), join(content, 'conversion-overrides.yaml'));
   const collection = join(work, 'collection.json');
   outDir = join(work, 'site');
-  // Vitest exposes its own Vite env (BASE_URL, MODE, …) on process.env; the build must not inherit it.
-  const env = Object.fromEntries(
-    Object.entries(process.env).filter(([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TIAOWEN_BASE'].includes(k) && !k.startsWith('VITEST')),
-  );
-  execFileSync(process.execPath, ['scripts/build-content.ts', '--content', content, '--out', collection], { env, stdio: 'pipe' });
-  execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...env, TIAOWEN_COLLECTION: collection, TIAOWEN_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'pipe',
-  });
+  buildSite({ content, collection, outDir });
   site = await serveSite(outDir);
   browser = await launchChromium();
 }, 180_000);
