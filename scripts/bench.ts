@@ -226,7 +226,12 @@ async function benchLighthouse(): Promise<void> {
 }
 
 console.log(`Benchmarks on ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-if (!only || only === 'parser') benchParser();
-if (!only || only === 'site') benchSite();
-if (!only || only === 'lighthouse') await benchLighthouse();
-if ((!only || only === 'scale') && scales.length > 0) benchScale();
+const corpus = arg('--corpus');
+if (corpus) {
+  const { benchCorpus } = await import('./bench-corpus.ts');
+  benchCorpus(corpus, process.argv.includes('--strict'), arg('--list'));
+}
+if ((!only && !corpus) || only === 'parser') benchParser();
+if ((!only && !corpus) || only === 'site') benchSite();
+if ((!only && !corpus) || only === 'lighthouse') await benchLighthouse();
+if ((!only || only === 'scale') && scales.length > 0 && !corpus) benchScale();

@@ -20,7 +20,7 @@ export function formatMessages(files: VFile[]): string {
       const line = m.line ?? undefined;
       const column = m.column ?? 1;
       const where = line ? `${file.path}:${line}:${column}` : file.path;
-      out.push(`${where}  ${m.fatal ? 'error' : 'warning'}  ${m.reason}  [${m.ruleId}]`);
+      out.push(`${where}  ${m.fatal ? 'error' : m.fatal === false ? 'warning' : 'info'}  ${m.reason}  [${m.ruleId}]`);
       if (line && lines[line - 1] !== undefined) {
         const text = lines[line - 1]!;
         const shown = text.length > 60 ? `${text.slice(0, 60)}…` : text;
@@ -29,7 +29,7 @@ export function formatMessages(files: VFile[]): string {
     }
   }
   const errors = files.reduce((n, f) => n + f.messages.filter((m) => m.fatal).length, 0);
-  const warnings = files.reduce((n, f) => n + f.messages.filter((m) => !m.fatal).length, 0);
+  const warnings = files.reduce((n, f) => n + f.messages.filter((m) => m.fatal === false).length, 0);
   if (errors + warnings > 0) out.push(`${errors} error(s), ${warnings} warning(s)`);
   return out.join('\n');
 }

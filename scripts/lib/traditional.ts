@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import type { DocumentEntry } from '../../src/data/collection.ts';
-import type { Document, Phrasing, Provision, Text } from '../../src/parser/types.ts';
+import type { Continuation, Document, Phrasing, Provision, Text } from '../../src/parser/types.ts';
 import { createConverter, loadOverrides } from '../../src/script/convert.ts';
 
 type Convert = (s: string) => string;
@@ -40,12 +40,13 @@ function convertPhrasing(nodes: Phrasing[], convert: Convert): void {
   }
 }
 
-function convertProvision(node: Provision, convert: Convert): void {
+function convertProvision(node: Provision | Continuation, convert: Convert): void {
   if ('label' in node) node.label = convert(node.label);
   if ('heading' in node) node.heading = convert(node.heading);
-  const inline = node.children.filter((c): c is Phrasing => c.type === 'text' || c.type === 'reference');
+  const children = node.children as Array<Phrasing | Provision | Continuation>;
+  const inline = children.filter((c): c is Phrasing => c.type === 'text' || c.type === 'reference');
   if (inline.length > 0) convertPhrasing(inline, convert);
-  for (const c of node.children) if (c.type !== 'text' && c.type !== 'reference') convertProvision(c, convert);
+  for (const c of children) if (c.type !== 'text' && c.type !== 'reference') convertProvision(c, convert);
 }
 
 /** The traditional copy of a display tree. */

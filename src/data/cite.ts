@@ -3,7 +3,8 @@
  * strings. Pure functions over the tree and metadata.
  */
 import type { DocumentMeta } from '../content/meta-schema.ts';
-import type { Article, Chapter, Document, Section } from '../parser/types.ts';
+import type { Article, Container, Document } from '../parser/types.ts';
+import { articlesInContext } from '../parser/walk.ts';
 import { labelOfEId } from '../parser/labels.ts';
 import { plainText } from './display.ts';
 
@@ -25,28 +26,25 @@ export function citation(title: string, label: string): string {
   return `《${title}》${label}`;
 }
 
-/** An article with where it sits: its chapter and section, and its neighbours. */
+/** An article with where it sits: the headings above it (its chapter and section), and its neighbours. */
 export interface ArticlePlace {
   article: Article;
-  chapter?: Chapter;
-  section?: Section;
+  /** Every heading above the article, outermost first (编, 章, 节, group headings). */
+  headings: Container[];
+  /** The chapter-level heading (a 章, or an unnumbered one such as 附则) and the section. */
+  chapter?: Container;
+  section?: Container;
   prev?: Article;
   next?: Article;
 }
 
-/** Every article of a document in reading order, with its chapter, section and neighbours. */
+/** Every article of a document in reading order, with its headings and neighbours. */
 export function articlePlaces(doc: Document): ArticlePlace[] {
-  const out: ArticlePlace[] = [];
-  const visit = (node: Chapter | Section | Article, chapter?: Chapter, section?: Section) => {
-    if (node.type === 'article') {
-      out.push({ article: node, ...(chapter && { chapter }), ...(section && { section }) });
-    } else if (node.type === 'chapter') {
-      for (const c of node.children) visit(c, node, undefined);
-    } else {
-      for (const c of node.children) visit(c, chapter, node);
-    }
-  };
-  for (const c of doc.children) visit(c);
+  const out: ArticlePlace[] = articlesInContext(doc).map(({ article, headings }) => {
+    const chapter = headings.filter((h) => h.type !== 'section').at(-1);
+    const section = headings.findLast((h) => h.type === 'section');
+    return { article, headings, ...(chapter && { chapter }), ...(section && { section }) };
+  });
   out.forEach((place, i) => {
     const prev = out[i - 1]?.article;
     const next = out[i + 1]?.article;
@@ -63,11 +61,11 @@ export function articleText(article: Article): string {
     let line = '';
     for (const n of nodes) {
       if (n.type === 'text' || n.type === 'reference') line += plainText([n]);
-      else if (n.type === 'item' || n.type === 'subitem') {
+      else if (n.type === 'item' || n.type === 'subitem' || n.type === 'point' || n.type === 'continuation') {
         const node = n as unknown as { label: string; children: Array<{ type: string }> };
         if (line) parts.push(line);
         line = '';
-        parts.push(node.label);
+        if (node.label) parts.push(node.label);
         walk(node.children);
       }
     }
@@ -87,4 +85,4 @@ export function truncate(text: string, max = 120): string {
 }
 
 /** Whether an eId names an article (art_25, art_10-1), as opposed to a part of one. */
-export const isArticleEId = (eId: string): boolean => /^art_\d+(?:-\d+)?$/.test(eId);
+export { isArticleEId } from '../anchors/eid.ts';

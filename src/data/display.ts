@@ -3,7 +3,7 @@
  * Plain functions over plain JSON; nothing here runs in the browser.
  */
 import type { DocumentMeta } from '../content/meta-schema.ts';
-import type { Article, Chapter, Document, Phrasing, Section } from '../parser/types.ts';
+import type { Article, Attachment, Block, Container, Document, Note, Phrasing } from '../parser/types.ts';
 
 export type Status = DocumentMeta['status'];
 
@@ -67,22 +67,24 @@ export function articleExcerpt(article: Article, max = 28): string {
 
 /** One row of the table of contents. */
 export interface TocEntry {
-  kind: 'chapter' | 'section' | 'article';
+  /** A heading's node type (part, chapter, hcontainer …), article, or attachment. */
+  kind: Container['type'] | 'article' | 'attachment';
   eId: string;
   label: string;
-  /** Chapter and section headings; the opening words for articles. */
+  /** Headings' text; the opening words for articles. */
   text: string;
   children: TocEntry[];
 }
 
-/** The table of contents of a document: chapters → sections → articles. */
+/** The table of contents of a document: headings of every level → articles, then attachments. */
 export function tableOfContents(doc: Document): TocEntry[] {
-  const visit = (node: Chapter | Section | Article): TocEntry => {
+  const visit = (node: Block | Attachment | Note): TocEntry[] => {
     if (node.type === 'article') {
-      return { kind: 'article', eId: node.eId, label: node.label, text: articleExcerpt(node), children: [] };
+      return [{ kind: 'article', eId: node.eId, label: node.label, text: articleExcerpt(node), children: [] }];
     }
-    const children = (node.children as Array<Section | Article>).map(visit);
-    return { kind: node.type, eId: node.eId, label: node.label, text: node.heading, children };
+    if (node.type === 'paragraph' || node.type === 'note') return [];
+    if (node.type === 'attachment') return [{ kind: 'attachment', eId: node.eId, label: node.label, text: node.heading, children: [] }];
+    return [{ kind: node.type, eId: node.eId, label: node.label, text: node.heading, children: node.children.flatMap(visit) }];
   };
-  return doc.children.map(visit);
+  return doc.children.flatMap(visit);
 }

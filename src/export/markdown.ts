@@ -6,7 +6,7 @@
 import { unified } from 'unified';
 import remarkStringify from 'remark-stringify';
 import type { Root, RootContent, PhrasingContent } from 'mdast';
-import type { Document, Item, Paragraph, Phrasing, Provision, SubItem } from '../parser/types.ts';
+import type { Continuation, Document, Phrasing, Provision } from '../parser/types.ts';
 import type { DocumentMeta } from '../content/meta-schema.ts';
 
 function phrasing(nodes: Phrasing[], base: string): PhrasingContent[] {
@@ -19,29 +19,48 @@ function phrasing(nodes: Phrasing[], base: string): PhrasingContent[] {
   });
 }
 
-const inline = (node: Paragraph | Item | SubItem) => node.children.filter((c): c is Phrasing => c.type === 'text' || c.type === 'reference');
+const inline = (node: { children: ReadonlyArray<{ type: string }> }) =>
+  node.children.filter((c): c is Phrasing => c.type === 'text' || c.type === 'reference');
+const nested = (node: { children: ReadonlyArray<{ type: string }> }) =>
+  node.children.filter((c) => c.type !== 'text' && c.type !== 'reference') as Array<Provision | Continuation>;
 
-function blocks(node: Provision, base: string): RootContent[] {
+function blocks(node: Provision | Continuation, base: string, depth = 2): RootContent[] {
   switch (node.type) {
+    case 'part':
+    case 'subpart':
     case 'chapter':
     case 'section':
+    case 'division':
+    case 'hcontainer':
+    case 'attachment':
       return [
-        { type: 'heading', depth: node.type === 'chapter' ? 2 : 3, children: [{ type: 'text', value: `${node.label} ${node.heading}`.trim() }] },
-        ...node.children.flatMap((c) => blocks(c, base)),
+        {
+          type: 'heading',
+          depth: Math.min(depth, 6) as 2,
+          children: [{ type: 'text', value: `${node.label} ${node.heading}`.trim() }],
+        },
+        ...node.children.flatMap((c) => blocks(c, base, depth + 1)),
       ];
     case 'article':
       return node.children.flatMap((p, i) => {
         // A space after the bold label: CommonMark closes ** after 、 only before whitespace or punctuation.
-        const lead: PhrasingContent[] = i === 0 ? [{ type: 'strong', children: [{ type: 'text', value: node.label }] }, { type: 'text', value: ' ' }] : [];
-        return [{ type: 'paragraph', children: [...lead, ...phrasing(inline(p), base)] } as RootContent, ...p.children.filter((c): c is Item => c.type === 'item').flatMap((c) => blocks(c, base))];
+        const lead: PhrasingContent[] =
+          i === 0 ? [{ type: 'strong', children: [{ type: 'text', value: node.label }] }, { type: 'text', value: ' ' }] : [];
+        return [
+          { type: 'paragraph', children: [...lead, ...phrasing(inline(p), base)] } as RootContent,
+          ...nested(p).flatMap((c) => blocks(c, base)),
+        ];
       });
     case 'paragraph':
-      return [{ type: 'paragraph', children: phrasing(inline(node), base) }];
+    case 'continuation':
+      return [{ type: 'paragraph', children: phrasing(inline(node), base) }, ...nested(node).flatMap((c) => blocks(c, base))];
     case 'item':
     case 'subitem':
+    case 'point':
+    case 'note':
       return [
         { type: 'paragraph', children: [{ type: 'text', value: node.label }, ...phrasing(inline(node), base)] },
-        ...(node.type === 'item' ? node.children.filter((c): c is SubItem => c.type === 'subitem').flatMap((c) => blocks(c, base)) : []),
+        ...nested(node).flatMap((c) => blocks(c, base)),
       ];
   }
 }

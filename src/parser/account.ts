@@ -4,7 +4,7 @@
  */
 import type { Document, RegNode } from './types.ts';
 
-const WS = /[\s\u00a0\u3000\ufeff]+/g;
+const WS = /[\s\u00a0\u3000\ufeff\u200b-\u200d\u2060]+/g;
 
 interface Piece {
   line: number;

@@ -1,61 +1,76 @@
 /**
- * Anchor stage: sets `eId` on every provision, following docs/anchors.md.
- * Akoma Ntoso naming convention (OASIS AKN 1.0, Naming Convention §5.3 “eId”):
- * an element's id is its parent's id, `__`, the element's short name, `_`, and its number.
- * Articles are unique in a document, so their ids start afresh (`art_25`, not `chp_2__art_25`),
- * as in AKN practice and Laws.Africa's generator. Numbers come from the provision's own label,
- * never from its position, so editing one provision never moves another's anchor.
+ * Anchor stage: sets `eId` on every provision, following docs/anchors.md and the grammar in
+ * src/anchors/eid.ts (Akoma Ntoso Naming Convention 1.0, §5.3 “eId”): an element's id is its
+ * parent's id, `__`, the element's short name, `_`, and its number. Articles are unique in a
+ * document, so their ids start afresh (`art_25`, not `chp_2__art_25`), as in AKN practice and
+ * Laws.Africa's generator. Numbers come from the provision's own label, never from its
+ * position, so editing one provision never moves another's anchor. Guarantees: every eId in a
+ * tree is unique — a number the source repeats gets `_2`, `_3` … on its later occurrences.
  */
-import type { Article, Chapter, Document, Item, Paragraph, Section, SubItem } from './types.ts';
+import type { Article, Attachment, Block, Document, ListEntry, Note, Paragraph } from './types.ts';
+import { childEId, formatNumber, type EIdStep, type Unit } from '../anchors/eid.ts';
 
 /** The number part of an eId: 10, or 10-1 for 第十条之一. */
 export function eIdNumber(n: { num: number; sub?: number }): string {
-  return n.sub === undefined ? String(n.num) : `${n.num}-${n.sub}`;
+  return formatNumber(n);
 }
 
 /** Anchor of an article. @example articleEId({ num: 10, sub: 1 }) // 'art_10-1' */
 export function articleEId(n: { num: number; sub?: number }): string {
-  return `art_${eIdNumber(n)}`;
+  return childEId('', { unit: 'article', num: n.num, ...(n.sub === undefined ? {} : { sub: n.sub }) });
 }
+
+const UNIT: Record<string, Unit> = {
+  part: 'part', subpart: 'subpart', chapter: 'chapter', section: 'section', division: 'division',
+  hcontainer: 'hcontainer', article: 'article', paragraph: 'paragraph', item: 'item', subitem: 'subitem',
+  point: 'point', attachment: 'attachment', note: 'note',
+};
+
+const isListEntryType = (t: string) => t === 'item' || t === 'subitem' || t === 'point';
 
 /** Set eIds on the whole tree (in place) and return it. */
 export function assignEIds(doc: Document): Document {
-  for (const child of doc.children) {
-    if (child.type === 'chapter') chapterIds(child);
-    else if (child.type === 'section') sectionIds(child, '');
-    else articleIds(child);
-  }
+  const used = new Set<string>();
+  /** The eId for a child, with a repeat suffix when the source repeats a number. */
+  const unique = (parent: string, type: string, n: { num: number; sub?: number }): string => {
+    const step: EIdStep = { unit: UNIT[type]!, num: n.num, ...(n.sub === undefined ? {} : { sub: n.sub }) };
+    let eId = childEId(parent, step);
+    for (let repeat = 2; used.has(eId); repeat++) eId = childEId(parent, { ...step, repeat });
+    used.add(eId);
+    return eId;
+  };
+  const entry = (node: ListEntry, parent: string) => {
+    node.eId = unique(parent, node.type, node);
+    for (const c of node.children as Array<{ type: string }>) if (isListEntryType(c.type)) entry(c as ListEntry, node.eId);
+  };
+  const paragraph = (p: Paragraph, parent: string) => {
+    p.eId = unique(parent, 'paragraph', p);
+    for (const c of p.children) if (c.type === 'item') entry(c, p.eId);
+  };
+  const article = (a: Article) => {
+    a.eId = unique('', 'article', a);
+    for (const p of a.children) paragraph(p, a.eId);
+  };
+  const block = (node: Block | Attachment | Note, parent: string) => {
+    switch (node.type) {
+      case 'article':
+        article(node);
+        return;
+      case 'paragraph':
+        paragraph(node, parent);
+        return;
+      case 'note':
+        node.eId = unique('', 'note', node);
+        return;
+      case 'attachment':
+        node.eId = unique('', 'attachment', node);
+        for (const p of node.children) paragraph(p, node.eId);
+        return;
+      default:
+        node.eId = unique(parent, node.type, node);
+        for (const c of node.children) block(c, node.eId);
+    }
+  };
+  for (const child of doc.children) block(child, '');
   return doc;
-}
-
-function chapterIds(chapter: Chapter): void {
-  chapter.eId = `chp_${eIdNumber(chapter)}`;
-  for (const child of chapter.children) {
-    if (child.type === 'section') sectionIds(child, `${chapter.eId}__`);
-    else articleIds(child);
-  }
-}
-
-function sectionIds(section: Section, prefix: string): void {
-  section.eId = `${prefix}sec_${eIdNumber(section)}`;
-  for (const article of section.children) articleIds(article);
-}
-
-function articleIds(article: Article): void {
-  article.eId = articleEId(article);
-  for (const paragraph of article.children) paragraphIds(paragraph, article.eId);
-}
-
-function paragraphIds(paragraph: Paragraph, prefix: string): void {
-  paragraph.eId = `${prefix}__para_${paragraph.num}`;
-  for (const child of paragraph.children) if (child.type === 'item') itemIds(child, paragraph.eId);
-}
-
-function itemIds(item: Item, prefix: string): void {
-  item.eId = `${prefix}__item_${eIdNumber(item)}`;
-  for (const child of item.children) if (child.type === 'subitem') subitemIds(child, item.eId);
-}
-
-function subitemIds(sub: SubItem, prefix: string): void {
-  sub.eId = `${prefix}__subitem_${eIdNumber(sub)}`;
 }

@@ -4,14 +4,14 @@
  */
 import { VFile } from 'vfile';
 import type { Document } from './types.ts';
-import { fromText } from './parse.ts';
+import { fromText, type ParseOptions } from './parse.ts';
 import { assignEIds } from './eid.ts';
 import { checkNumbering } from './check.ts';
 import { normalizePunctuation } from './punctuation.ts';
 import { hasErrors } from './messages.ts';
 
 export * from './types.ts';
-export { fromText } from './parse.ts';
+export { fromText, type ParseOptions } from './parse.ts';
 export { assignEIds, articleEId } from './eid.ts';
 export { checkNumbering } from './check.ts';
 export { normalizePunctuation, fullWidthPunctuation } from './punctuation.ts';
@@ -32,12 +32,13 @@ export interface ParseResult {
 
 /**
  * Parse a regulation: text → tree with eIds, numbering checked. Never throws on bad input.
+ * Source defects are warnings unless `options.strict` makes them errors.
  * @example parseRegulation('第一条 为了……。', 'a.txt').tree.children[0].eId // 'art_1'
  */
-export function parseRegulation(text: string | VFile, path?: string): ParseResult {
+export function parseRegulation(text: string | VFile, path?: string, options: ParseOptions = {}): ParseResult {
   const file = typeof text === 'string' ? new VFile({ path, value: text }) : text;
-  const tree = assignEIds(fromText(file));
-  checkNumbering(file, tree);
+  const tree = assignEIds(fromText(file, options));
+  checkNumbering(file, tree, options);
   // Report in reading order, whichever stage found the problem.
   file.messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { tree, file, ok: !hasErrors(file) };
@@ -47,3 +48,4 @@ export function parseRegulation(text: string | VFile, path?: string): ParseResul
 export function toDisplayTree(tree: Document): Document {
   return normalizePunctuation(structuredClone(tree));
 }
+export { articlesInContext, listEntries, headingText, type ArticleInContext } from './walk.ts';

@@ -13,8 +13,12 @@ export interface SourceLine {
   offset: number;
 }
 
-/** Whitespace as it occurs in Chinese texts: ASCII, no-break and ideographic (U+3000) spaces. */
-export const SPACE = '[\\s\\u00a0\\u3000\\ufeff]';
+/**
+ * Whitespace as it occurs in Chinese texts: ASCII, no-break and ideographic (U+3000) spaces,
+ * and the invisible characters web pages and word processors leave in text (zero-width space
+ * U+200B, zero-width (non-)joiner U+200C/D, word joiner U+2060, a BOM inside the text).
+ */
+export const SPACE = '[\\s\\u00a0\\u3000\\ufeff\\u200b-\\u200d\\u2060]';
 const LEADING = new RegExp(`^${SPACE}+`);
 const TRAILING = new RegExp(`${SPACE}+$`);
 

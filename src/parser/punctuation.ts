@@ -5,7 +5,7 @@
  * stage changes only what is shown. Marks between digits or Latin letters (1,000 / 12:30
  * / (a)) are left alone.
  */
-import type { Document, Phrasing, Provision } from './types.ts';
+import type { Continuation, Document, Phrasing, Provision } from './types.ts';
 
 /** Han ideographs and CJK punctuation: the context in which a mark becomes full-width. */
 const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019《》〈〉]/u;
@@ -52,10 +52,10 @@ function fixPhrasing(nodes: Phrasing[]): void {
   }
 }
 
-function fixProvision(node: Provision): void {
+function fixProvision(node: Provision | Continuation): void {
   if ('label' in node) node.label = fullWidthPunctuation(node.label);
   if ('heading' in node) node.heading = fullWidthPunctuation(node.heading);
-  for (const child of node.children) {
+  for (const child of node.children as Array<Phrasing | Provision | Continuation>) {
     if (child.type === 'text' || child.type === 'reference') fixPhrasing([child]);
     else fixProvision(child);
   }

@@ -6,7 +6,7 @@
  * what exists.
  */
 import type { VFile } from 'vfile';
-import type { Article, Document, Item, Paragraph, Phrasing, Reference, RegNode, SubItem, Text } from '../parser/types.ts';
+import type { Article, Continuation, Document, ListEntry, Paragraph, Phrasing, Reference, RegNode, Text } from '../parser/types.ts';
 import { report } from '../parser/messages.ts';
 import { detect, type Span } from './detect.ts';
 import { articleRange, articlesOf, resolvePath, type Place } from './resolve.ts';
@@ -76,9 +76,9 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
   const found: FoundReference[] = [];
   const terms = [...ctx.terms].sort((a, b) => b.term.length - a.term.length);
 
-  const textNodes = (parent: Paragraph | Item | SubItem, walk: Walk) => {
-    const out: Array<Phrasing | Item | SubItem> = [];
-    for (const child of parent.children) {
+  const textNodes = (parent: Paragraph | ListEntry | Continuation, walk: Walk) => {
+    const out: Array<{ type: string }> = [];
+    for (const child of parent.children as Array<Phrasing | ListEntry | Continuation>) {
       if (child.type !== 'text') {
         out.push(child);
         continue;
@@ -192,6 +192,9 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
         for (const p of n.children) walkNode(p, { place: { article: n }, provision: n.eId });
         return;
       case 'paragraph': {
+        // Text outside any article (a 序言, a document without articles) has no article for
+        // 本条 or 前款 to mean; its references are left as text.
+        if (!walk.place) return;
         const w = { place: { article: walk.place!.article, paragraph: n }, provision: n.eId };
         textNodes(n, w);
         for (const c of n.children) if (c.type === 'item') walkNode(c, w);
@@ -200,11 +203,18 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
       case 'item': {
         const w = { place: { ...walk.place!, item: n }, provision: n.eId };
         textNodes(n, w);
-        for (const c of n.children) if (c.type === 'subitem') walkNode(c, w);
+        for (const c of n.children) if (c.type !== 'text' && c.type !== 'reference') walkNode(c, w);
         return;
       }
       case 'subitem':
-        textNodes(n, { place: walk.place, provision: n.eId });
+      case 'point': {
+        const w = { place: walk.place, provision: n.eId };
+        textNodes(n, w);
+        for (const c of n.children) if (c.type !== 'text' && c.type !== 'reference') walkNode(c, w);
+        return;
+      }
+      case 'continuation':
+        textNodes(n, walk);
         return;
       default:
         if ('children' in n) for (const c of n.children) walkNode(c as RegNode, walk);

@@ -8,7 +8,9 @@
  * which every first query downloads, lists every record it holds.
  */
 import type { DocumentEntry } from '../data/collection.ts';
-import type { Article, Chapter, Document, Item, Paragraph, Phrasing, Section, SubItem } from '../parser/types.ts';
+import type {
+  Article, Attachment, Block, Container, Continuation, Document, ListEntry, Note, Paragraph, Phrasing, Reference, Text,
+} from '../parser/types.ts';
 import { toChineseNumeral } from '../parser/numerals.ts';
 
 export type Script = 'hans' | 'hant';
@@ -58,11 +60,11 @@ function joinBase(base: string, path: string): string {
   return base.replace(/\/?$/, '/') + path.replace(/^\/+/, '');
 }
 
-function phrasingText(nodes: ReadonlyArray<Phrasing | Item | SubItem>): string {
+function phrasingText(nodes: ReadonlyArray<{ type: string }>): string {
   let out = '';
   for (const n of nodes) {
-    if (n.type === 'text') out += n.value;
-    else if (n.type === 'reference') out += phrasingText(n.children);
+    if (n.type === 'text') out += (n as Text).value;
+    else if (n.type === 'reference') out += phrasingText((n as Reference).children);
   }
   return out;
 }
@@ -105,39 +107,47 @@ export function buildRecords(entry: DocumentEntry, options: RecordOptions): Sear
       } else if (own.trim() !== '') {
         push({ url, kind: 'provision', label, chapter, text: own, aliases: [], article: a.eId });
       }
-      for (const c of p.children) {
-        if (c.type !== 'item') continue;
-        const itemLabel = label + c.label;
-        push({ url: `${pageUrl}#${c.eId}`, kind: 'provision', label: itemLabel, chapter, text: c.label + phrasingText(c.children), aliases: [], article: a.eId });
-        for (const s of c.children) {
-          if (s.type !== 'subitem') continue;
-          push({ url: `${pageUrl}#${s.eId}`, kind: 'provision', label: itemLabel + s.label, chapter, text: s.label + phrasingText(s.children), aliases: [], article: a.eId });
-        }
-      }
+      entries(p, label, chapter, a.eId);
     });
   };
 
-  const heading = (n: Chapter | Section, chapter: string): string => {
+  /** List entries of any depth, each a record of its own; continuation lines join their entry's text. */
+  function entries(p: Paragraph | ListEntry, prefix: string, chapter: string, article: string | undefined): void {
+    for (const c of p.children as Array<{ type: string }>) {
+      if (c.type !== 'item' && c.type !== 'subitem' && c.type !== 'point') continue;
+      const e = c as ListEntry;
+      const label = prefix + e.label;
+      const kids = e.children as Array<Phrasing | Continuation | ListEntry>;
+      const own = phrasingText(kids.filter((k): k is Phrasing => k.type === 'text' || k.type === 'reference'));
+      const more = kids.filter((k): k is Continuation => k.type === 'continuation').map((k) => phrasingText(k.children));
+      push({ url: `${pageUrl}#${e.eId}`, kind: 'provision', label, chapter, text: [e.label + own, ...more].join('\n'), aliases: [], ...(article ? { article } : {}) });
+      entries(e, label, chapter, article);
+    }
+  }
+
+  const heading = (n: Container | Attachment): string => {
     const full = [n.label, n.heading].filter(Boolean).join('\u3000');
-    push({ url: `${pageUrl}#${n.eId}`, kind: 'heading', label: n.label, chapter, text: full, aliases: [] });
     return full;
   };
 
-  for (const top of tree.children) {
-    if (top.type === 'article') {
-      article(top, '');
-      continue;
-    }
-    const chapterLabel = heading(top, '');
-    for (const c of top.children) {
-      if (c.type === 'article') {
-        article(c, chapterLabel);
-        continue;
+  /** Headings of any level, articles under them, and text that stands outside articles. */
+  const blocks = (children: ReadonlyArray<Block | Attachment | Note>, chapter: string) => {
+    for (const c of children) {
+      if (c.type === 'article') article(c, chapter);
+      else if (c.type === 'paragraph') {
+        const own = phrasingText(c.children);
+        if (own.trim() !== '') push({ url: `${pageUrl}#${c.eId}`, kind: 'provision', label: '', chapter, text: own, aliases: [] });
+        entries(c, '', chapter, undefined);
+      } else if (c.type === 'note') {
+        push({ url: `${pageUrl}#${c.eId}`, kind: 'provision', label: c.label, chapter: '', text: c.label + phrasingText(c.children), aliases: [] });
+      } else {
+        const full = heading(c);
+        push({ url: `${pageUrl}#${c.eId}`, kind: 'heading', label: c.label, chapter, text: full, aliases: [] });
+        blocks(c.children, chapter === '' ? full : `${chapter} ${full}`);
       }
-      const sectionLabel = `${chapterLabel} ${heading(c, chapterLabel)}`;
-      for (const a of c.children) article(a, sectionLabel);
     }
-  }
+  };
+  blocks(tree.children, '');
   return records;
 }
 

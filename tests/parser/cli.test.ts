@@ -18,8 +18,16 @@ describe('parse CLI', () => {
     expect(tree.children[1].children[0].children[0].children[0].children[2].eId).toBe('art_3__para_1__item_2');
   });
 
-  it('exits 1 with file:line:column messages and no stack trace on broken numbering', () => {
+  it('publishes a text with broken numbering: exit 0, positioned warnings, no stack trace', () => {
     const r = run('tests/fixtures/parser/broken-numbering/input.txt');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('tests/fixtures/parser/broken-numbering/input.txt:9:1  warning  Missing article 第二条');
+    expect(r.stderr).toMatch(/warnings: .*2 article-number/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 1 with file:line:column errors and no stack trace on broken numbering with --strict', () => {
+    const r = run('tests/fixtures/parser/broken-numbering/input.txt', '--strict');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('tests/fixtures/parser/broken-numbering/input.txt:9:1  error  Missing article 第二条');
     expect(r.stderr).toMatch(/\^/);

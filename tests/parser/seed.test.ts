@@ -13,7 +13,7 @@ describe('《淄博市人民政府工作规则》', () => {
   });
 
   it('has 13 chapters, 87 articles, 119 paragraphs, 35 items and 10 dropped lines', () => {
-    expect(treeStats(tree)).toEqual({ chapters: 13, sections: 0, articles: 87, paragraphs: 119, items: 35, subitems: 0, dropped: 10 });
+    expect(treeStats(tree)).toMatchObject({ parts: 0, subparts: 0, headings: 0, points: 0, attachments: 0, notes: 0,  chapters: 13, sections: 0, articles: 87, paragraphs: 119, items: 35, subitems: 0, dropped: 10 });
   });
 
   it('numbers articles art_1 … art_87 in order, in the 一、 style', () => {
