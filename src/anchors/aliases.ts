@@ -5,13 +5,13 @@
 import { z } from 'zod';
 import { parse } from 'yaml';
 import type { Alias } from './manifest.ts';
+import { EID_PATTERN } from './eid.ts';
 
-const EID = /^(chp|sec|art)_[0-9-]+(__[a-z]+_[0-9-]+)*$/;
 const aliasesSchema = z.object({
   aliases: z.array(
     z.object({
-      from: z.string().regex(EID, { message: 'expected the anchor that was published, e.g. art_25__para_3' }),
-      to: z.string().regex(EID, { message: 'expected the anchor it now lives at, e.g. art_25__para_2' }),
+      from: z.string().regex(EID_PATTERN, { message: 'expected the anchor that was published, e.g. art_25__para_3' }),
+      to: z.string().regex(EID_PATTERN, { message: 'expected the anchor it now lives at, e.g. art_25__para_2' }),
       reason: z.string().optional(),
     }).strict(),
   ).default([]),

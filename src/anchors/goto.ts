@@ -4,11 +4,11 @@
  * #25), so both accept the same forms. Small enough to ship to the browser.
  */
 import { parseNumeral } from '../parser/numerals.ts';
+import { EID_PATTERN } from './eid.ts';
 
 const N = '[零〇一二三四五六七八九两十百千0-9]+';
 const CHINESE = new RegExp(`^第?(${N})条?(?:之(${N}))?(?:第?(${N})款)?(?:第?[(（]?(${N})[)）]?项)?(?:第?[(（]?(${N})[)）]?目)?、?$`);
 const DOTTED = /^(\d+)(?:-(\d+))?(?:\.(\d+)(?:\.(\d+)(?:\.(\d+))?)?)?$/;
-const EID = /^(?:chp_\d+(?:__sec_\d+)?|art_\d+(?:-\d+)?(?:__para_\d+(?:__item_\d+(?:__subitem_\d+)?)?)?)$/;
 
 /**
  * The eId a typed reference names, or undefined.
@@ -20,7 +20,7 @@ export function gotoEId(input: string): string | undefined {
     .normalize('NFKC') // full-width digits and dots → ASCII
     .replace(/[\s\u3000]/g, '')
     .replace(/^#/, '');
-  if (EID.test(text)) return text;
+  if (EID_PATTERN.test(text)) return text;
   const parts = DOTTED.exec(text) ?? CHINESE.exec(text);
   if (!parts) return undefined;
   const nums = parts.slice(1).map((p) => (p === undefined ? undefined : parseNumeral(p)));

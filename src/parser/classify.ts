@@ -44,12 +44,12 @@ const S = `${SPACE}*`;
 const DI = '[第笫]';
 
 // 第一编 / 第一分编 (parts, as in the Civil Code and the Criminal Law).
-const PART = new RegExp(`^(${DI}${S}(${N})${S}(分?)编)${S}(.*)$`);
-// 第一章 总则 / 第一章　总　则 / 第1章
+const PART = new RegExp(`^(${DI}${S}(${N})${S}(分?)[编編])${S}(.*)$`);
+// 第一章 总则 / 第一章　总　则 / 第1章 (traditional 條 節 編 are read too, for Big5 sources)
 const CHAPTER = new RegExp(`^(${DI}${S}(${N})${S}章)${S}(.*)$`);
-const SECTION = new RegExp(`^(${DI}${S}(${N})${S}节)${S}(.*)$`);
+const SECTION = new RegExp(`^(${DI}${S}(${N})${S}[节節])${S}(.*)$`);
 // 第十条 / 第十条之一; `spaced` tells whether whitespace separates the label from the text.
-const ARTICLE = new RegExp(`^(${DI}(${SPACE}?)(${N})(${SPACE}?)条(?:之(${CN}))?)(${SPACE}*)(.*)$`);
+const ARTICLE = new RegExp(`^(${DI}(${SPACE}?)(${N})(${SPACE}?)[条條](?:之(${CN}))?)(${SPACE}*)(.*)$`);
 // 二十五、 — a Chinese numeral and an enumeration comma (顿号).
 const DUN = new RegExp(`^((${CN})、)${S}(.*)$`);
 // （一） (一) — items (项).
@@ -64,11 +64,11 @@ const CIRCLED = /^([\u2460-\u2473])[\s\u00a0\u3000]*(.*)$/;
 const TOC = new RegExp(`^目${S}录$`);
 const UNNUMBERED = new RegExp(`^(序${S}言|总${S}则|分${S}则|附${S}则)$`);
 // 附件 / 附件一 / 附件1： / 附表 / 附录二 — with an optional title after it.
-const ATTACHMENT = new RegExp(`^((?:附件|附表|附录)${S}([一二三四五六七八九十0-9０-９]*))${S}[：:]?${S}(.*)$`);
+const ATTACHMENT = new RegExp(`^((?:附件|附表|附录)${S}([一二三四五六七八九十0-9０-９]*)(?:${S}[：:])?)${S}(.*)$`);
 // 注： / 注: / 说明： — a note.
 const NOTE = /^((?:注|说明)[：:])[\s\u00a0\u3000]*(.*)$/;
 // Something that looks like a heading label but whose number is not a numeral: 第X章, 第3a条.
-const BAD_HEADING = /^([第笫][^\s\u3000，。；：,.;:、]{1,6}?([编章节条]))/;
+const BAD_HEADING = /^([第笫][^\s\u3000，。；：,.;:、]{1,6}?([编章节条編節條]))/;
 
 const EXPECTED = {
   编: '第 + a number + 编, e.g. 第二编',
@@ -137,10 +137,12 @@ export function classifyLine(text: string): LineKind {
   if (m) return { kind: 'note-mark', label: m[1]!, num: 0, rest: m[2]! };
   m = BAD_HEADING.exec(text);
   if (m) {
-    const unit = m[2]! as keyof typeof EXPECTED;
+    const unit = ({ 編: '编', 節: '节', 條: '条' } as Record<string, string>)[m[2]!] ?? m[2]!;
     // Only a label standing alone or followed by space is a heading attempt; 第一次会议 is prose.
     const after = text.slice(m[1]!.length);
-    if (after === '' || /^[\s\u3000]/.test(after)) return { kind: 'bad-heading', label: m[1]!, expected: EXPECTED[unit] };
+    if (after === '' || /^[\s\u3000]/.test(after)) {
+      return { kind: 'bad-heading', label: m[1]!, expected: EXPECTED[unit as keyof typeof EXPECTED] };
+    }
   }
   return { kind: 'text' };
 }
@@ -154,7 +156,7 @@ function numbered(kind: 'part' | 'subpart' | 'chapter' | 'section', label: strin
   const num = parseNumeral(numText);
   const unit = kind === 'part' || kind === 'subpart' ? '编' : kind === 'chapter' ? '章' : '节';
   if (num === undefined) return { kind: 'bad-heading', label, expected: EXPECTED[unit] };
-  const defect = labelDefect(label, /^[第笫]\s|\s[编章节]$/.test(label) ? ' ' : '');
+  const defect = labelDefect(label, '');
   // A heading's label with spaces inside (第 一 章) is a common typesetting habit, not a defect.
   return { kind, label, num, rest, ...(defect === 'typo' ? { defect } : {}) };
 }

@@ -130,7 +130,21 @@ export interface Bounds {
 
 /** Split the front matter from the body. */
 export function findBodyStart(lines: readonly Classified[], style: ArticleStyle): Bounds {
-  let first = lines.findIndex((l) => startsBody(l.kind, style, l.text));
+  // A group heading (一、总体要求) right above the first article opens the body too.
+  const groupHeading = (i: number) => {
+    const l = lines[i]!;
+    if (style !== 'tiao' || !(l.kind.kind === 'dun' || (l.kind.kind === 'enum' && l.kind.enumerator === 'paren-cn'))) return false;
+    if (!isHeadingLike(l.text)) return false;
+    for (let j = i + 1; j < lines.length; j++) {
+      const k = lines[j]!.kind;
+      if (k.kind === 'blank') continue;
+      if (k.kind === 'article' && k.spaced) return true;
+      if (k.kind === 'enum' && k.enumerator === 'paren-cn' && isHeadingLike(lines[j]!.text)) continue;
+      return false;
+    }
+    return false;
+  };
+  let first = lines.findIndex((l, i) => startsBody(l.kind, style, l.text) || groupHeading(i));
   if (first < 0) first = lines.length;
   const firstArticle = lines.findIndex((l) => l.kind.kind === 'article' && l.kind.spaced);
   const toc = findToc(lines, first, firstArticle < 0 ? lines.length : firstArticle);

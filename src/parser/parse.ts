@@ -195,11 +195,19 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
     for (const n of [article, paragraph]) if (n) extend(n, pos);
     for (const e of entries) extend(e.node, pos);
   };
+  const ranks: number[] = []; // the rank each open heading was opened with
   const openHeading = (node: Container, rank: number) => {
-    while (stack.length > 0 && RANK[stack.at(-1)!.type] >= rank) stack.pop();
-    parentOf().children.push(node);
+    while (stack.length > 0 && ranks.at(-1)! >= rank) {
+      stack.pop();
+      ranks.pop();
+    }
+    const parent = parentOf();
+    parent.children.push(node);
+    // An unnumbered heading is counted among its siblings (Akoma Ntoso hcontainer).
+    if (node.type === 'hcontainer') node.num = parent.children.filter((c) => c.type === 'hcontainer').length;
     for (const n of stack) extend(n, node.position);
     stack.push(node);
+    ranks.push(rank);
     article = paragraph = undefined;
     entries = [];
   };
@@ -336,9 +344,7 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
         break;
       }
       case 'unnumbered-heading': {
-        const siblings = (stack.find((s) => RANK[s.type] < topRank) ?? doc) as { children: Array<{ type: string }> };
-        const num = siblings.children.filter((c) => c.type === 'hcontainer').length + 1;
-        const node: Container = { type: 'hcontainer', num, label: '', heading: k.heading, eId: '', children: [], position: pos };
+        const node: Container = { type: 'hcontainer', num: 0, label: '', heading: k.heading, eId: '', children: [], position: pos };
         openHeading(node, topRank);
         break;
       }
@@ -369,9 +375,7 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
           !listResumes(i + 1) && style !== 'none'
         ) {
           const rank = hasChapters || hasParts ? RANK.chapter : topRank;
-          const siblings = (stack.filter((s) => RANK[s.type] < rank).at(-1) ?? doc) as { children: Array<{ type: string }> };
-          const num = siblings.children.filter((c) => c.type === 'hcontainer').length + 1;
-          const node: Container = { type: 'hcontainer', num, label: '', heading: l.text, eId: '', children: [], position: pos };
+          const node: Container = { type: 'hcontainer', num: 0, label: '', heading: l.text, eId: '', children: [], position: pos };
           warn(
             `Unexpected heading-like line “${l.text}” between articles, expected a labelled heading such as 第X章 ${l.text}; published as an unnumbered heading`,
             pos,

@@ -5,6 +5,7 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { VFile } from 'vfile';
 import { z } from 'zod';
+import { EID_PATTERN } from '../anchors/eid.ts';
 import type { Document, RegNode } from '../parser/types.ts';
 import { phrasingText } from '../parser/to-string.ts';
 import { report } from '../parser/messages.ts';
@@ -21,7 +22,7 @@ const glossarySchema = z
     terms: z.array(
       z.object({
         term: z.string().min(2, { message: 'expected a term of at least two characters' }),
-        defines: z.string().regex(/^(chp|art)_[0-9-]+(__[a-z]+_[0-9-]+)*$/, { message: 'expected the anchor of the defining provision, e.g. art_47' }),
+        defines: z.string().regex(EID_PATTERN, { message: 'expected the anchor of the defining provision, e.g. art_47' }),
       }).strict(),
     ),
   })

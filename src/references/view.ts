@@ -14,6 +14,7 @@
  *   whose title names the document;
  * - unresolved internal → plain text with a quiet style.
  */
+import { isArticleEId } from '../anchors/eid.ts';
 import { loadCollection, type DocumentEntry } from '../data/collection.ts';
 import { withBase } from '../data/links.ts';
 import { labelOfEId, type LabelOptions } from '../parser/labels.ts';
@@ -51,7 +52,7 @@ export function refPage(url: URL): RefPage {
   }
   const [slug, second] = path.split('/');
   const entry = slug ? loadCollection().documents.find((d) => d.meta.slug === slug) : undefined;
-  const article = entry && second && /^art_\d+(-\d+)?$/.test(second) ? second : undefined;
+  const article = entry && second && isArticleEId(second) ? second : undefined;
   return { script, entry, article, t: script === 'hant' ? toHant : (s) => s };
 }
 

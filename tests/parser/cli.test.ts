@@ -39,4 +39,38 @@ describe('parse CLI', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('no/such/file.txt: cannot read the file (ENOENT)');
   });
+
+  it('delivers the whole tree through a pipe (--json | node …), for a large text too', () => {
+    const reader = `let s='';process.stdin.on('data',(d)=>s+=d).on('end',()=>{const t=JSON.parse(s);console.log(t.type+' '+s.length)})`;
+    const r = spawnSync('sh', ['-c', `"${process.execPath}" scripts/parse.ts content/zibo-government-work-rules/source.txt --json | "${process.execPath}" -e "${reader}"`], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    const [type, length] = r.stdout.trim().split(' ');
+    expect(type).toBe('document');
+    expect(Number(length)).toBeGreaterThan(150_000);
+  });
+
+  it.each([
+    ['gb18030.txt', 'GB18030', '2 articles'],
+    ['big5.txt', 'Big5', '2 articles'],
+  ])('reads a %s file and names its encoding', (name, encoding, summary) => {
+    const r = run(`tests/fixtures/encodings/${name}`, '--json');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain(`encoding ${encoding}`);
+    expect(r.stderr).toContain(summary);
+    expect(JSON.parse(r.stdout).children[0].label).toMatch(/^第一[条條]$/);
+  });
+
+  it('refuses a file that is not text in any supported encoding, with exit 2 and what it looks like', () => {
+    const r = run('tests/fixtures/encodings/not-text.bin');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('tests/fixtures/encodings/not-text.bin: cannot decode the file');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('names the style, the joined lines and the warnings by rule in its summary', () => {
+    const r = run('tests/fixtures/parser/hard-wrapped/input.txt');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toContain('(第X条 style)');
+    expect(r.stderr).toMatch(/10 hard-wrapped lines joined; warnings: 1 ambiguous-wrap/);
+  });
 });
