@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { dirname, join, relative } from 'node:path';
 import type { VFile } from 'vfile';
 import { parseRegulation, toDisplayTree, treeStats, unaccounted } from '../src/parser/index.ts';
+import { decodeText } from '../src/text/decode.ts';
 import { loadMeta } from '../src/content/load-meta.ts';
 import type { Collection, DocumentEntry } from '../src/data/collection.ts';
 import { report } from '../src/parser/messages.ts';
@@ -46,8 +47,14 @@ async function main(): Promise<number> {
     }
     const { meta, file: metaFile } = loadMeta(readFileSync(metaPath, 'utf8'), metaPath);
     files.push(metaFile);
-    const source = readFileSync(sourcePath, 'utf8');
-    const { tree, file } = parseRegulation(source, sourcePath);
+    const decoded = decodeText(readFileSync(sourcePath));
+    if (!decoded.ok) {
+      console.error(`${sourcePath}: cannot decode the file: ${decoded.reason}`);
+      return 1;
+    }
+    const source = decoded.text;
+    // Source defects are warnings, unless the document asks for strict mode.
+    const { tree, file } = parseRegulation(source, sourcePath, { strict: meta?.strict === true });
     files.push(file);
     if (!meta) continue;
     const other = slugs.get(meta.slug);

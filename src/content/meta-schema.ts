@@ -57,6 +57,8 @@ export const metaSchema = z
      * also for 一、-numbered documents); `label` cites the article as the document numbers it (X、).
      */
     citeArticlesAs: z.enum(['tiao', 'label']).default('tiao'),
+    /** Source defects (numbering, lost labels, unresolved references) fail the build instead of warning. */
+    strict: z.boolean().optional(),
   })
   .strict();
 
