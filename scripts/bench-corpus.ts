@@ -16,9 +16,9 @@ import { readCorpus } from './lib/corpus.ts';
 
 const N = '[零〇一二三四五六七八九十百千]+';
 const ARTICLE_LINE = new RegExp(`^(?:\\*\\*)?第${N}条(?:之${N})?(?:\\*\\*)?[\\s\\u3000]`, 'gm');
-const CHAPTER_LINE = new RegExp(`^#+\\s*第${N}章`, 'gm');
-const SECTION_LINE = new RegExp(`^#+\\s*第${N}节`, 'gm');
-const NUMBERING = new Set(['article-number', 'chapter-number', 'section-number', 'part-number', 'unlabelled-heading', 'text-outside-article']);
+const CHAPTER_LINE = new RegExp(`^(?:#+\\s*第${N}章.*|第${N}章(?:[\\s\\u3000].*|$))`, 'gm');
+const SECTION_LINE = new RegExp(`^(?:#+\\s*第${N}节.*|第${N}节(?:[\\s\\u3000].*|$))`, 'gm');
+const NUMBERING = new Set(['label-typo', 'label-space', 'article-number', 'chapter-number', 'section-number', 'part-number', 'unlabelled-heading', 'text-outside-article']);
 
 function duplicateAnchors(tree: Document): number {
   const seen = new Set<string>();
@@ -83,9 +83,20 @@ export function benchCorpus(dir: string, strict = false, list?: string): void {
       sound++;
       const s = treeStats(tree);
       const articles = doc.markdown.match(ARTICLE_LINE)?.length ?? 0;
-      // A table of contents repeats the chapter headings: count each (part, chapter) once.
-      const chapters = new Set(doc.markdown.match(CHAPTER_LINE) ?? []).size;
-      const sections = s.sections === 0 ? (doc.markdown.match(SECTION_LINE)?.length ?? 0) : new Set(doc.markdown.match(SECTION_LINE) ?? []).size;
+      // Documents with a table of contents are left out of this comparison (it repeats the headings).
+      // A chapter list without the word 目录 repeats each heading line: count distinct lines.
+      const chapterSet = new Set<string>();
+      const sectionSet = new Set<string>();
+      let chapter = '';
+      let part = ''; // chapters restart in each part (a 第X编 line, or a split file's subtitle)
+      for (const raw of doc.markdown.split('\n')) {
+        const l = raw.replace(/^#+\s*/, '').trim();
+        if (/^#\s/.test(raw) || new RegExp(`^(?:#+\\s*)?第${N}分?编`).test(raw)) part = l;
+        else if (new RegExp(CHAPTER_LINE.source).test(raw)) chapterSet.add((chapter = `${part}|${l}`));
+        else if (new RegExp(SECTION_LINE.source).test(raw)) sectionSet.add(`${chapter}|${l}`);
+      }
+      const chapters = chapterSet.size;
+      const sections = sectionSet.size;
       if (articles !== s.articles || chapters !== s.chapters || sections !== s.sections) {
         mismatches.push(`${doc.name}: parsed ${s.articles}/${s.chapters}/${s.sections}, counted ${articles}/${chapters}/${sections}`);
       }

@@ -294,7 +294,10 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
         const nn = nextIndex(n + 1);
         opens = nn >= 0 && isArticleLine(lines[nn]!.kind);
       }
-      const inList = entries.length > 0 || (paragraph !== undefined && /[：:]$/.test(lastText(paragraph)));
+      // Not a heading when it goes on a list: a （二） after （一） items, or a line after an introduction ending in ：.
+      const inList =
+        (k.kind === 'enum' && entries.some((e) => e.enumerator === 'paren-cn')) ||
+        (entries.length === 0 && paragraph !== undefined && /[：:]$/.test(lastText(paragraph)));
       if (opens && isHeadingLike(l.text) && !inList && !(k.kind === 'dun' && dunAsText)) {
         const rank = k.kind === 'dun' ? RANK.division : RANK.division + 1;
         const node: Container = { type: 'division', num: k.num, label: k.label, heading: k.rest, eId: '', children: [], position: pos };
