@@ -91,7 +91,7 @@ export function benchCorpus(dir: string, strict = false, list?: string): void {
       let part = ''; // chapters restart in each part (a 第X编 line, or a split file's subtitle)
       for (const raw of doc.markdown.split('\n')) {
         const l = raw.replace(/^#+\s*/, '').trim();
-        if (/^#\s/.test(raw) || new RegExp(`^(?:#+\\s*)?第${N}分?编`).test(raw)) part = l;
+        if (/^#\s/.test(raw) || new RegExp(`^(?:#+\\s*)?第${N}编`).test(raw)) part = l;
         else if (new RegExp(CHAPTER_LINE.source).test(raw)) chapterSet.add((chapter = `${part}|${l}`));
         else if (new RegExp(SECTION_LINE.source).test(raw)) sectionSet.add(`${chapter}|${l}`);
       }

@@ -19,8 +19,6 @@ export interface SourceLine {
  * U+200B, zero-width (non-)joiner U+200C/D, word joiner U+2060, a BOM inside the text).
  */
 export const SPACE = '[\\s\\u00a0\\u3000\\ufeff\\u200b-\\u200d\\u2060]';
-const LEADING = new RegExp(`^${SPACE}+`);
-const TRAILING = new RegExp(`${SPACE}+$`);
 
 /**
  * Split a source text into lines.
@@ -40,12 +38,26 @@ export function splitLines(text: string): SourceLine[] {
   return lines;
 }
 
+/** Whether a character is whitespace as SPACE defines it (checked by code, not by a regex, for speed). */
+function isSpace(code: number): boolean {
+  return (
+    code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0xfeff ||
+    (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x85
+  );
+}
+
 /** Leading whitespace length of a line (its content starts one column later). */
 export function indentOf(raw: string): number {
-  return LEADING.exec(raw)?.[0].length ?? 0;
+  let i = 0;
+  while (i < raw.length && isSpace(raw.charCodeAt(i))) i++;
+  return i;
 }
 
 /** A line with leading and trailing whitespace (including U+3000) removed. */
 export function trimLine(raw: string): string {
-  return raw.replace(LEADING, '').replace(TRAILING, '');
+  const start = indentOf(raw);
+  let end = raw.length;
+  while (end > start && isSpace(raw.charCodeAt(end - 1))) end--;
+  return start === 0 && end === raw.length ? raw : raw.slice(start, end);
 }
