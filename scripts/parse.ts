@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseRegulation, treeStats } from '../src/parser/index.ts';
-import { formatMessages } from './lib/report.ts';
+import { formatMessages } from '../src/diagnostics/reporter.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

@@ -18,11 +18,13 @@ describe('parse CLI', () => {
     expect(tree.children[1].children[0].children[0].children[0].children[2].eId).toBe('art_3__para_1__item_2');
   });
 
-  it('exits 1 with file:line:column messages and no stack trace on broken numbering', () => {
+  it('exits 1 with positioned messages and no stack trace on broken numbering', () => {
     const r = run('tests/fixtures/parser/broken-numbering/input.txt');
     expect(r.status).toBe(1);
-    expect(r.stderr).toContain('tests/fixtures/parser/broken-numbering/input.txt:9:1  error  Missing article 第二条');
-    expect(r.stderr).toMatch(/\^/);
+    expect(r.stderr).toContain('tests/fixtures/parser/broken-numbering/input.txt\n');
+    expect(r.stderr).toMatch(/\n9:1-9:13 +error Missing article 第二条.* article-number +tiaowen\n/);
+    // The line and a marker under the whole range: 第三条 本条缺少前一条。 is 12 characters, 23 columns.
+    expect(r.stderr).toContain(`\n    第三条 本条缺少前一条。\n    ^${'~'.repeat(22)}\n`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
