@@ -150,7 +150,7 @@ describe('copy link and copy citation', () => {
 });
 
 describe('article pages', () => {
-  test('title, description, Open Graph and Twitter tags carry the article; canonical is itself', async () => {
+  test('title, description, Open Graph and Twitter tags carry the article', async () => {
     const page = await open({ javaScriptEnabled: false });
     await page.goto(`${session.site.url}${SLUG}/art_25/`);
     const head = await page.evaluate(() => {
@@ -177,14 +177,13 @@ describe('article pages', () => {
     expect([...head.description!].length).toBeLessThanOrEqual(120);
     expect(head.ogDescription).toBe(head.description);
     expect(head.ogType).toBe('article');
-    expect(head.ogUrl).toBe(`/${SLUG}/art_25/`);
-    expect(head.canonical).toBe(`/${SLUG}/art_25/`);
+    // og:url and canonical must be absolute: only a site built with TIAOWEN_SITE has them (base-path.test.ts).
+    const site = process.env.TIAOWEN_SITE;
+    expect(head.ogUrl).toBe(site ? new URL(`${SLUG}/art_25/`, site).href : undefined);
+    expect(head.canonical).toBe(head.ogUrl);
     expect(head.twitter).toBe('summary');
     await expect(page.locator('.crumbs').textContent()).resolves.toContain(TITLE);
     await expect(page.locator('.crumbs').textContent()).resolves.toContain('第五章');
-    // The full text page stays canonical for itself.
-    await page.goto(`${session.site.url}${SLUG}/`);
-    await expect(page.locator('link[rel="canonical"]').getAttribute('href')).resolves.toBe(`/${SLUG}/`);
   });
 
   test('previous, next and the place in the full text', async () => {
