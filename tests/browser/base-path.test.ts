@@ -13,7 +13,7 @@ import { buildSite, DESKTOP, launchChromium, serveSite, type SiteServer } from '
 import { fixtureCollection } from './fixture.ts';
 
 /** Poll with room for the first search to load Pagefind on a busy machine. */
-const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
 const BASE = '/rules/';
 /** The public origin the site is built for: canonical and hreflang links are absolute under it. */

@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, PHONE, useBuiltSite } from './harness.ts';
+import { DESKTOP, PHONE, settle, useBuiltSite } from './harness.ts';
 
 const SLUG = 'zibo-government-work-rules';
 const ITEM = 'art_47__para_1__item_2';
@@ -96,7 +96,7 @@ describe('the 简/繁 switch', () => {
         scrollBy(0, 5);
       });
       // The reader rests there, then scrolls back up to the switch in the header.
-      await page.waitForTimeout(400);
+      await settle(page, 400);
       await page.evaluate(() => scrollTo(0, 0));
       await page.locator('.script-switch a', { hasText: '繁' }).click();
       await page.waitForURL(new RegExp(`/zh-hant/${SLUG}/#art_60(__|$)`));

@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, PHONE, useBuiltSite } from './harness.ts';
+import { DESKTOP, PHONE, responseBodies, settle, useBuiltSite } from './harness.ts';
 
 const SLUG = 'zibo-government-work-rules';
 const TITLE = '淄博市人民政府工作规则';
@@ -123,7 +123,7 @@ describe('copy link and copy citation', () => {
     const term = page.locator('#art_8 a.ref--term').first();
     await term.scrollIntoViewIfNeeded();
     await term.tap();
-    await page.waitForTimeout(300);
+    await settle(page, 300);
     expect(await opacity(page, 'art_8')).toBe('0');
     expect(await page.locator('.cp-open').count()).toBe(0);
   });
@@ -209,23 +209,18 @@ describe('article pages', () => {
 
   test('an article page weighs under 15 KiB compressed, HTML, CSS and scripts together', async () => {
     const page = await open();
-    const bodies: Buffer[] = [];
-    page.on('response', async (r) => {
-      if (['document', 'stylesheet', 'script'].includes(r.request().resourceType())) bodies.push(await r.body());
-    });
+    const read = responseBodies(page, (r) => ['document', 'stylesheet', 'script'].includes(r.request().resourceType()));
     await page.goto(`${session.site.url}${SLUG}/art_47/`, { waitUntil: 'networkidle' });
-    const total = bodies.reduce((sum, b) => sum + gzipSync(b).length, 0);
+    const total = (await read()).reduce((sum, b) => sum + gzipSync(b).length, 0);
     expect(total).toBeLessThan(15 * 1024);
   });
 
   for (const path of [`${SLUG}/art_47/`, `zh-hant/${SLUG}/`]) {
     test(`scripts on /${path} stay under 5 KiB compressed`, async () => {
       const page = await open();
-      const scripts: string[] = [];
-      page.on('response', async (r) => {
-        if (r.request().resourceType() === 'script') scripts.push(await r.text());
-      });
+      const bodies = responseBodies(page, (r) => r.request().resourceType() === 'script');
       await page.goto(session.site.url + path, { waitUntil: 'networkidle' });
+      const scripts = (await bodies()).map((b) => b.toString('utf8'));
       const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src && s.type !== 'application/ld+json').map((s) => s.textContent ?? ''));
       expect(gzipSync([...inline, ...scripts].join('\n')).length).toBeLessThan(5 * 1024);
     });
