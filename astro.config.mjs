@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import search from './src/integrations/search.ts';
 import offline from './src/integrations/offline.ts';
 import headers from './src/integrations/headers.ts';
+import siteAddress from './src/integrations/site-address.ts';
 import { cspConfig, staticInlineScripts } from './src/security/csp.ts';
 
 /**
@@ -16,8 +17,8 @@ function basePath(raw = '/') {
 
 export default defineConfig({
   base: basePath(process.env.TIAOWEN_BASE),
-  // The public origin (TIAOWEN_SITE=https://example.org): canonical, hreflang, Open Graph and
-  // sitemap addresses become absolute when it is set; site paths otherwise.
+  // The public origin (TIAOWEN_SITE=https://example.org): canonical, hreflang and og:url links are
+  // written only when it is set (they must be absolute); sitemap addresses become absolute too.
   site: process.env.TIAOWEN_SITE || undefined,
   // TIAOWEN_OUT lets parallel builds (and tests) use their own output folder.
   outDir: process.env.TIAOWEN_OUT || 'dist',
@@ -34,5 +35,6 @@ export default defineConfig({
   // Search first: it writes the Pagefind bundles into the finished build (astro:build:done).
   // Offline next: its service worker precaches everything built before it, search included.
   // Headers last: _headers carries the policies of the finished pages.
-  integrations: [search(), offline(), headers()],
+  // siteAddress only reports whether canonical and hreflang links are written (TIAOWEN_SITE).
+  integrations: [siteAddress(), search(), offline(), headers()],
 });

@@ -22,8 +22,10 @@ export default defineConfig({
           include: ['tests/browser/**/*.test.ts'],
           fileParallelism: false,
           sequence: { concurrent: false },
-          testTimeout: 30_000,
-          hookTimeout: 120_000,
+          // Room for a machine kept busy by other work: a test loads several pages, and a hook
+          // may build a whole site of its own (45 s alone, several times that under load).
+          testTimeout: 90_000,
+          hookTimeout: 360_000,
         },
       },
     ],

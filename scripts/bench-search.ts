@@ -27,7 +27,12 @@ import { loadCollection, type DocumentEntry } from '../src/data/collection.ts';
 import type { Document, RegNode } from '../src/parser/types.ts';
 import { buildSearchIndex, collectionFoldMap } from '../src/search/build-index.ts';
 import { normalize, normalizeText } from '../src/search/normalize.ts';
-import { buildCollectionRecords, type Script, type SearchRecord } from '../src/search/records.ts';
+import { buildCollectionRecords, type SearchRecord } from '../src/search/records.ts';
+import { variantPath, type Variant } from '../src/i18n/variant.ts';
+import type { createSearchClient, ExcerptPart, SearchGroup } from '../src/search/client.ts';
+
+/** The page's global after the bench bundle has loaded: the client factory it exposes. */
+type BenchGlobal = typeof globalThis & { createSearchClient: typeof createSearchClient };
 import { bundlePath } from '../src/search/schema.ts';
 import { createConverter, loadOverrides } from '../src/script/convert.ts';
 import { foldToSimplified } from '../src/script/fold.ts';
@@ -62,7 +67,7 @@ async function benchSite(dir: string): Promise<void> {
     throw new Error(`${dir} has no page for /${slug}/: set TIAOWEN_COLLECTION to the collection the site was built from.`);
   }
   console.log(`Search box on the built site (${dir}), document page /${slug}/, cold cache:`);
-  for (const [script, prefix, queries] of [['hans', '', ['常务会议', '5个工作日']], ['hant', 'zh-hant/', ['常務會議', '會議制度']]] as const) {
+  for (const [script, prefix, queries] of [['hans', variantPath('hans'), ['常务会议', '5个工作日']], ['hant', variantPath('hant'), ['常務會議', '會議制度']]] as const) {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     let log: Array<{ url: string; body: Promise<Buffer> }> = [];
     page.on('response', (r) => log.push({ url: r.url(), body: r.body().catch(() => Buffer.alloc(0)) }));
@@ -133,7 +138,7 @@ const base = '/';
 const foldMap = collectionFoldMap(documents);
 const fold = (s: string) => foldToSimplified(s, foldMap);
 
-const records: Record<Script, SearchRecord[]> = {
+const records: Record<Variant, SearchRecord[]> = {
   hans: buildCollectionRecords(documents, { base, script: 'hans' }),
   hant: buildCollectionRecords(documents, { base, script: 'hant' }),
 };
@@ -162,8 +167,10 @@ for (const script of ['hans', 'hant'] as const) {
   for (const f of all) {
     const size = (await stat(f)).size;
     if (f.includes('/index/')) index += size;
-    else if (f.includes('/fragment/')) (fragments += size), fragmentCount++;
-    else if (f.includes('/filter/')) filters += size;
+    else if (f.includes('/fragment/')) {
+      fragments += size;
+      fragmentCount++;
+    } else if (f.includes('/filter/')) filters += size;
     else if (f.endsWith('.pf_meta')) meta += size;
   }
   console.log(`${script} bundle: index chunks ${kb(index)}, pf_meta ${kb(meta)}, ${fragmentCount} fragments ${kb(fragments)}, filter index (never fetched) ${kb(filters)}`);
@@ -171,7 +178,7 @@ for (const script of ['hans', 'hant'] as const) {
 
 // ---------- client bundle ----------
 const entry = join(out, 'bench-entry.ts');
-await writeFile(entry, `import { createSearchClient } from ${JSON.stringify(new URL('../src/search/client.ts', import.meta.url).pathname)};\n(globalThis as any).createSearchClient = createSearchClient;\n`);
+await writeFile(entry, `import { createSearchClient } from ${JSON.stringify(new URL('../src/search/client.ts', import.meta.url).pathname)};\n(globalThis as Record<string, unknown>).createSearchClient = createSearchClient;\n`);
 await build({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, outfile: join(out, 'bench-client.js'), logLevel: 'error' });
 const clientJs = await readFile(join(out, 'bench-client.js'));
 console.log(`client.ts bundled+minified: ${kb(clientJs.length)} raw, ${kb(gz(clientJs))} gzip`);
@@ -202,17 +209,17 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 });
 
-async function firstQueryBytes(script: Script, query: string) {
+async function firstQueryBytes(script: Variant, query: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/`);
   requested = [];
   const t = performance.now();
   await page.addScriptTag({ url: '/bench-client.js', type: 'module' });
-  await page.waitForFunction(() => typeof (globalThis as any).createSearchClient === 'function');
+  await page.waitForFunction(() => typeof (globalThis as BenchGlobal).createSearchClient === 'function');
   const shown = await page.evaluate(
     async ([bundleUrl, q]) => {
-      const c = (globalThis as any).createSearchClient({ bundleUrl });
+      const c = (globalThis as BenchGlobal).createSearchClient({ bundleUrl });
       const p = await c.search(q);
       return { hits: p.hits, candidates: p.candidates };
     },
@@ -239,7 +246,7 @@ async function openSearchPage() {
   page.on('pageerror', (e) => console.error('page error:', e));
   await page.goto(`${origin}/`);
   await page.addScriptTag({ url: '/bench-client.js', type: 'module' });
-  await page.waitForFunction(() => typeof (globalThis as any).createSearchClient === 'function');
+  await page.waitForFunction(() => typeof (globalThis as BenchGlobal).createSearchClient === 'function');
   return { context, page };
 }
 
@@ -286,7 +293,7 @@ function rng(seed: number) {
 const random = rng(Number(args.seed));
 const nQueries = Number(args.queries);
 
-function expected(script: Script, q: string): Set<string> {
+function expected(script: Variant, q: string): Set<string> {
   const nq = normalizeText(q, { fold });
   const set = new Set<string>();
   if (!nq) return set;
@@ -296,7 +303,7 @@ function expected(script: Script, q: string): Set<string> {
   return set;
 }
 
-function sampleQueries(script: Script, n: number, min: number, max: number): string[] {
+function sampleQueries(script: Variant, n: number, min: number, max: number): string[] {
   const rs = records[script];
   const qs: string[] = [];
   while (qs.length < n) {
@@ -312,19 +319,19 @@ function sampleQueries(script: Script, n: number, min: number, max: number): str
   return qs;
 }
 
-async function measure(label: string, script: Script, queries: string[]) {
+async function measure(label: string, script: Variant, queries: string[]) {
   const { context, page } = await openSearchPage();
   const t = performance.now();
   const found: Array<{ urls: string[]; candidates: number; rejected: number; ms: number }> = await page.evaluate(
     async ([bundleUrl, qs]) => {
-      const c = (globalThis as any).createSearchClient({ bundleUrl, pageSize: 1000 });
+      const c = (globalThis as BenchGlobal).createSearchClient({ bundleUrl, pageSize: 1000 });
       const out = [];
       for (const q of qs) {
         const t0 = performance.now();
         let p = await c.search(q);
         while (!p.done) p = await p.more();
         out.push({
-          urls: p.groups.flatMap((g: any) => g.hits.map((h: any) => h.url)),
+          urls: p.groups.flatMap((g: SearchGroup) => g.hits.map((h) => h.url)),
           candidates: p.candidates,
           rejected: p.rejected,
           ms: performance.now() - t0,
@@ -343,7 +350,13 @@ async function measure(label: string, script: Script, queries: string[]) {
     const exp = expected(script, q);
     const got = new Set(found[i]!.urls);
     let miss = 0;
-    for (const u of exp) if (got.has(u)) tp++; else (fn++, miss++);
+    for (const u of exp) {
+      if (got.has(u)) tp++;
+      else {
+        fn++;
+        miss++;
+      }
+    }
     for (const u of got) if (!exp.has(u)) fp++;
     candTotal += found[i]!.candidates;
     candTp += found[i]!.candidates - found[i]!.rejected;
@@ -369,12 +382,12 @@ for (const script of ['hans', 'hant'] as const) {
   const { context, page } = await openSearchPage();
   const res = await page.evaluate(
     async ([bundleUrl, qs]) => {
-      const c = (globalThis as any).createSearchClient({ bundleUrl, pageSize: 1000 });
+      const c = (globalThis as BenchGlobal).createSearchClient({ bundleUrl, pageSize: 1000 });
       const out: string[] = [];
       for (const q of qs) {
         const p = await c.search(q);
         const first = p.groups[0]?.hits[0];
-        out.push(`${q} → ${p.hits} hit(s)${first ? `, first ${first.label || first.kind} ${first.url.split('#')[1] ?? ''}: ${first.excerpt.map((x: any) => (x.mark ? `[${x.text}]` : x.text)).join('')}` : ''}`);
+        out.push(`${q} → ${p.hits} hit(s)${first ? `, first ${first.label || first.kind} ${first.url.split('#')[1] ?? ''}: ${first.excerpt.map((x: ExcerptPart) => (x.mark ? `[${x.text}]` : x.text)).join('')}` : ''}`);
       }
       return out;
     },

@@ -15,6 +15,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseRegulation } from '../src/parser/index.ts';
 import { writeCorpus } from './synth.ts';
+import { variantPath } from '../src/i18n/variant.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -140,7 +141,7 @@ function benchSite(): void {
   console.log(`| astro build + search index | ${run.site.seconds.toFixed(2)} s | ${run.site.peakMiB.toFixed(0)} MiB |`);
   const { documents } = JSON.parse(readFileSync(join(work, 'collection.json'), 'utf8')) as { documents: Array<{ meta: { slug: string } }> };
   const slug = documents[0]!.meta.slug;
-  const pages: Array<[string, string]> = [['home', ''], ['document', slug], ['article page', `${slug}/art_47`], ['document (traditional)', `zh-hant/${slug}`]];
+  const pages: Array<[string, string]> = [['home', ''], ['document', slug], ['article page', `${slug}/art_47`], ['document (traditional)', variantPath('hant', slug)]];
   console.log('\n### Page weight at first load (gzip -9)\n');
   console.log('| page | HTML (with inline JS) | of which inline JS | CSS | external JS | fonts | total |\n|---|---|---|---|---|---|---|');
   for (const [name, path] of pages) {
@@ -205,7 +206,7 @@ async function benchLighthouse(): Promise<void> {
   console.log('\n### Lighthouse (mobile, simulated throttling)\n');
   console.log('| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |\n|---|---|---|---|---|---|---|---|---|');
   const slug = 'zibo-government-work-rules';
-  const pages: Array<[string, string]> = [['document', `${slug}/`], ['article page', `${slug}/art_47/`], ['document (traditional)', `zh-hant/${slug}/`]];
+  const pages: Array<[string, string]> = [['document', `${slug}/`], ['article page', `${slug}/art_47/`], ['document (traditional)', variantPath('hant', `${slug}/`)]];
   for (const [name, path] of pages) {
     const out = join(work, `lh-${name.replace(/\W+/g, '-')}.json`);
     // Asynchronous, so this process's server keeps answering while Lighthouse loads the page.

@@ -12,13 +12,13 @@ import { parseRegulation, toDisplayTree, treeStats, unaccounted } from '../src/p
 import { decodeText } from '../src/text/decode.ts';
 import { loadMeta } from '../src/content/load-meta.ts';
 import type { Collection, DocumentEntry } from '../src/data/collection.ts';
-import { report } from '../src/parser/messages.ts';
+import { hasErrors, report } from '../src/diagnostics/message.ts';
 import { addTraditional } from './lib/traditional.ts';
 import { findDefinitions, loadGlossary, type Term } from '../src/references/glossary.ts';
 import { linkReferences, type FoundReference } from '../src/references/transform.ts';
 import { backLinks, citedDocuments } from '../src/references/collection.ts';
 import { checkAnchors } from './lib/anchors.ts';
-import { formatMessages } from './lib/report.ts';
+import { formatMessages } from '../src/diagnostics/reporter.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
       console.error(`${dir}: expected source.txt and meta.yaml in every document folder`);
       return 1;
     }
-    const { meta, file: metaFile } = loadMeta(readFileSync(metaPath, 'utf8'), metaPath);
+    const { meta, file: metaFile, placeOf } = loadMeta(readFileSync(metaPath, 'utf8'), metaPath);
     files.push(metaFile);
     const decoded = decodeText(readFileSync(sourcePath));
     if (!decoded.ok) {
@@ -58,7 +58,8 @@ async function main(): Promise<number> {
     files.push(file);
     if (!meta) continue;
     const other = slugs.get(meta.slug);
-    if (other) report(metaFile, `Unexpected duplicate slug ${meta.slug}, first used by ${other}; expected a slug of its own`, undefined, 'meta-slug', true);
+    const reason = `Unexpected duplicate slug ${meta.slug}, first used by ${other}; expected a slug of its own`;
+    if (other) report(metaFile, reason, { place: placeOf(['slug']), ruleId: 'meta-slug', fatal: true });
     slugs.set(meta.slug, metaPath);
     const display = toDisplayTree(tree);
     const stats = treeStats(tree);
@@ -90,7 +91,8 @@ async function main(): Promise<number> {
     const ids = new Set<string>();
     JSON.stringify(d.tree, (k, v) => (k === 'eId' && ids.add(v), v));
     for (const t of d.terms) {
-      if (!ids.has(t.defines)) report(file, `Unexpected glossary entry ${t.term} → ${t.defines} in ${glossaryOf.get(d.meta.slug)}: no such provision`, undefined, 'glossary-target', true);
+      const reason = `Unexpected glossary entry ${t.term} → ${t.defines} in ${glossaryOf.get(d.meta.slug)}: no such provision`;
+      if (!ids.has(t.defines)) report(file, reason, { ruleId: 'glossary-target', fatal: true });
     }
     references[d.meta.slug] = linkReferences(d.tree, {
       file,
@@ -106,7 +108,9 @@ async function main(): Promise<number> {
   if (problems.length > 0) console.error(formatMessages(problems));
   if (files.some((f) => f.messages.some((m) => m.fatal))) return 1;
   // The anchor contract: published anchors may not disappear without an alias.
-  if (!checkAnchors(documents, contentDir)) return 1;
+  const anchorFiles = checkAnchors(documents, contentDir);
+  if (anchorFiles.length > 0) console.error(formatMessages(anchorFiles));
+  if (hasErrors(...anchorFiles)) return 1;
 
   await addTraditional(documents, contentDir);
   const collection: Collection = { documents };

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { parseRegulation, treeStats } from '../src/parser/index.ts';
 import { decodeText } from '../src/text/decode.ts';
-import { formatMessages } from './lib/report.ts';
+import { formatMessages } from '../src/diagnostics/reporter.ts';
 
 const STYLE_NAMES = { tiao: '第X条', dun: '一、', digit: '1. under group headings', none: 'no articles' } as const;
 

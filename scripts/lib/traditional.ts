@@ -13,7 +13,10 @@ import { createConverter, loadOverrides } from '../../src/script/convert.ts';
 type Convert = (s: string) => string;
 
 function leaves(nodes: Phrasing[], out: Text[] = []): Text[] {
-  for (const n of nodes) n.type === 'text' ? out.push(n) : leaves(n.children, out);
+  for (const n of nodes) {
+    if (n.type === 'text') out.push(n);
+    else leaves(n.children, out);
+  }
   return out;
 }
 

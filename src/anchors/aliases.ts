@@ -2,8 +2,9 @@
  * Recorded aliases (content/<folder>/aliases.yaml): where a published anchor that no longer
  * exists now points. The site redirects such fragments and article pages to the new address.
  */
+import type { VFile } from 'vfile';
 import { z } from 'zod';
-import { parse } from 'yaml';
+import { loadYaml, type Loaded } from '../diagnostics/load.ts';
 import type { Alias } from './manifest.ts';
 import { EID_PATTERN } from './eid.ts';
 
@@ -17,15 +18,22 @@ const aliasesSchema = z.object({
   ).default([]),
 }).strict();
 
+export interface AliasesResult {
+  aliases: Alias[];
+  file: VFile;
+  /** Where an entry sits in the file, for problems found later (an alias to nowhere). */
+  placeOf: Loaded<unknown>['placeOf'];
+}
+
 /**
- * Read an aliases file; throws an Error naming the file and entry when it is malformed.
- * @example parseAliases('aliases:\n  - from: art_9\n    to: art_8\n', 'aliases.yaml') // [{ from: 'art_9', to: 'art_8' }]
+ * Read an aliases file; problems are positioned messages on the file (`aliases-yaml`,
+ * `aliases-schema`), and the aliases are empty then.
+ * @example loadAliases('aliases:\n  - from: art_9\n    to: art_8\n', 'aliases.yaml').aliases // [{ from: 'art_9', to: 'art_8' }]
  */
-export function parseAliases(text: string, path: string): Alias[] {
-  const result = aliasesSchema.safeParse(parse(text) ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    throw new Error(`${path}: ${issue.path.join('.')}: ${issue.message}`);
-  }
-  return result.data.aliases.map((a) => (a.reason === undefined ? { from: a.from, to: a.to } : { from: a.from, to: a.to, reason: a.reason }));
+export function loadAliases(text: string, path: string): AliasesResult {
+  const { data, file, placeOf } = loadYaml(text, path, aliasesSchema, { rule: 'aliases' });
+  const aliases = (data?.aliases ?? []).map((a) =>
+    a.reason === undefined ? { from: a.from, to: a.to } : { from: a.from, to: a.to, reason: a.reason },
+  );
+  return { aliases, file, placeOf };
 }

@@ -5,6 +5,8 @@
  * recorded (content/<folder>/aliases.yaml), so a published address never breaks silently.
  */
 import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { loadJson, type Loaded } from '../diagnostics/load.ts';
 import type { Document, RegNode } from '../parser/types.ts';
 import { toText } from '../parser/to-string.ts';
 import { labelOfEId } from '../parser/labels.ts';
@@ -26,6 +28,30 @@ export interface Alias {
   from: string;
   to: string;
   reason?: string;
+}
+
+const manifestSchema = z
+  .object({
+    slug: z.string().min(1, { message: 'expected the slug of the document' }),
+    anchors: z.array(
+      z
+        .object({
+          eId: z.string().min(1, { message: 'expected the anchor, e.g. art_47__para_1' }),
+          label: z.string(),
+          hash: z.string().regex(/^[0-9a-f]{12}$/, { message: 'expected 12 hex digits' }),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+/**
+ * Read a checked-in manifest (anchors.json); problems are positioned messages on the file
+ * (`manifest-json`, `manifest-schema`) and `data` is absent then.
+ * @example loadManifest('{"slug":"a","anchors":[]}', 'anchors.json').data // { slug: 'a', anchors: [] }
+ */
+export function loadManifest(text: string, path: string): Loaded<AnchorManifest> {
+  return loadJson(text, path, manifestSchema, { rule: 'manifest' });
 }
 
 /**

@@ -10,6 +10,9 @@ import type { BackLinks, CitedDocument } from '../references/collection.ts';
 import type { Term } from '../references/glossary.ts';
 import type { Alias } from '../anchors/manifest.ts';
 import type { TreeStats } from '../parser/stats.ts';
+import { ContentError } from '../diagnostics/error.ts';
+import { collectionSchema } from './collection-schema.ts';
+import { loadJson } from '../diagnostics/load.ts';
 
 /** Counts of a document's units, as the parser reports them. */
 export type DocumentStats = TreeStats;
@@ -48,10 +51,15 @@ let cached: Collection | undefined;
 export function loadCollection(root = process.cwd()): Collection {
   if (cached) return cached;
   const path = process.env.TIAOWEN_COLLECTION || join(root, 'generated', 'collection.json');
+  let text: string;
   try {
-    cached = JSON.parse(readFileSync(path, 'utf8')) as Collection;
+    text = readFileSync(path, 'utf8');
   } catch (cause) {
     throw new Error(`Cannot read ${path}: run \`npm run content\` first to parse content/.`, { cause });
   }
+  const { data, file } = loadJson(text, path, collectionSchema, { rule: 'collection' });
+  if (!data) throw new ContentError([file]);
+  // The schema checks each entry's shell; the trees inside are as the parser wrote them.
+  cached = data as unknown as Collection;
   return cached;
 }

@@ -6,16 +6,18 @@
  * scripts share (STORAGE_KEY).
  */
 import { withBase } from '../data/links.ts';
+import { VARIANT_PREFIX, VARIANTS, type Variant } from './variant.ts';
 
-export type Script = 'hans' | 'hant';
-export const SCRIPTS: readonly Script[] = ['hans', 'hant'];
+/** The writing system of a page: see ./variant.ts (the one definition). */
+export type Script = Variant;
+export const SCRIPTS: readonly Script[] = VARIANTS;
 
 /** BCP 47 tags for `<html lang>` and `hreflang`. */
 export const LANG: Record<Script, string> = { hans: 'zh-Hans', hant: 'zh-Hant' };
 /** Open Graph locales. */
 export const OG_LOCALE: Record<Script, string> = { hans: 'zh_CN', hant: 'zh_TW' };
 /** The path prefix of each script's pages, below the base. */
-export const PREFIX: Record<Script, string> = { hans: '', hant: 'zh-hant/' };
+export const PREFIX: Record<Script, string> = VARIANT_PREFIX;
 /** Where the reader's choice of script is remembered (localStorage). */
 export const STORAGE_KEY = 'tiaowen:script';
 

@@ -18,6 +18,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { headerPolicy } from '../security/csp.ts';
+import { VARIANT_PREFIX } from '../i18n/variant.ts';
 
 /** Sent with every response. */
 export const SECURITY_HEADERS: Record<string, string> = {
@@ -40,7 +41,7 @@ const HASHED_FOLDERS = ['_astro', 'pagefind/fragment', 'pagefind/index', 'pagefi
 /** Folders that hold no page: never given a revalidate rule (pagefind's own files are small). */
 const ASSET_ROOTS = new Set(['_astro', 'pagefind', 'icons']);
 /** Script prefixes: folders whose sub-folders are pages of their own. */
-const SCRIPT_PREFIXES = new Set(['zh-hant']);
+const SCRIPT_PREFIXES = new Set([VARIANT_PREFIX.hant.replace(/\/$/, '')]);
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {

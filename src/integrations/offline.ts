@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { loadCollection } from '../data/collection.ts';
 import { writeServiceWorker } from '../offline/service-worker.ts';
 import { writeSingleFiles } from '../offline/single-file.ts';
+import { VARIANTS } from '../i18n/variant.ts';
+import { bundlePath } from '../search/schema.ts';
 
 export interface OfflineIntegrationOptions {
   /** Project root holding generated/collection.json (default: the current directory). */
@@ -40,7 +42,7 @@ export default function offline(options: OfflineIntegrationOptions = {}): AstroI
         const single = await writeSingleFiles({ outDir, base, site, slugs });
         for (const warning of single.warnings) logger.warn(warning);
 
-        for (const bundle of ['pagefind', 'zh-hant/pagefind']) {
+        for (const bundle of VARIANTS.map((v) => bundlePath(v).replace(/\/$/, ''))) {
           if (!existsSync(join(outDir, bundle, 'pagefind.js'))) {
             logger.warn(`${bundle}/ is missing: search will not work offline (is the search integration listed before this one?).`);
           }

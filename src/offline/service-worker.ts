@@ -16,6 +16,9 @@
 import { generateSW } from 'workbox-build';
 import { join } from 'node:path';
 import { readdirSync, statSync } from 'node:fs';
+import { VARIANT_PREFIX } from '../i18n/variant.ts';
+
+const HANT = VARIANT_PREFIX.hant;
 
 export interface ServiceWorkerOptions {
   /** The built site, as a path. */
@@ -38,7 +41,7 @@ export interface ServiceWorkerResult {
 export const SW_FILE = 'sw.js';
 /** The page served for navigations that are neither precached nor reachable, per script. */
 export const OFFLINE_PAGE = 'offline/index.html';
-export const OFFLINE_PAGE_HANT = 'zh-hant/offline/index.html';
+export const OFFLINE_PAGE_HANT = `${HANT}offline/index.html`;
 
 /** Files whose names carry a content hash: no revision needed in the manifest. */
 const HASHED = /(?:^|\/)_astro\/|\.pf_(?:index|fragment|filter|meta)$/;
@@ -56,8 +59,8 @@ export const PRECACHE_BUDGET = { files: 20_000, bytes: 200 * 1024 * 1024 };
 const FULL = ['**/index.html', '_astro/**/*', '**/pagefind/**/*', '**/*.{webmanifest,svg,png,ico,woff,woff2}'];
 /** The shell, document pages and the search engine (not its chunks), for larger ones. */
 const LARGE = [
-  'index.html', 'zh-hant/index.html', '*/index.html', 'zh-hant/*/index.html', 'search/index.html', 'zh-hant/search/index.html',
-  'offline/index.html', 'zh-hant/offline/index.html', '_astro/**/*', '**/pagefind/*.{js,json,wasm,pf_meta}', '**/pagefind/wasm.*', '**/*.{webmanifest,svg,png,ico,woff,woff2}',
+  'index.html', `${HANT}index.html`, '*/index.html', `${HANT}*/index.html`, 'search/index.html', `${HANT}search/index.html`,
+  'offline/index.html', `${HANT}offline/index.html`, '_astro/**/*', '**/pagefind/*.{js,json,wasm,pf_meta}', '**/pagefind/wasm.*', '**/*.{webmanifest,svg,png,ico,woff,woff2}',
 ];
 
 /** Which precache a built site gets: `full` within the budget, `large` beyond it. */

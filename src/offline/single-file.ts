@@ -12,6 +12,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ELEMENT_NODE, parse, renderSync, walkSync, type ElementNode, type Node } from 'ultrahtml';
+import { VARIANT_PREFIX, VARIANTS } from '../i18n/variant.ts';
 
 export interface SingleFileOptions {
   outDir: string;
@@ -31,7 +32,7 @@ export interface SingleFileResult {
 }
 
 /** Where the pages of each script live, under the base. */
-export const SCRIPT_PREFIXES = ['', 'zh-hant/'] as const;
+export const SCRIPT_PREFIXES: readonly string[] = VARIANTS.map((v) => VARIANT_PREFIX[v]);
 
 /** The single-file download of a document, relative to the base: `slug/slug.html`. */
 export function singleFilePath(slug: string, prefix = ''): string {

@@ -2,13 +2,12 @@
  * Defined terms: a curated glossary per document (content/<folder>/glossary.yaml) plus
  * definitions the text states itself (本规则所称X，是指…).
  */
-import { isNode, LineCounter, parseDocument } from 'yaml';
-import { VFile } from 'vfile';
+import type { VFile } from 'vfile';
 import { z } from 'zod';
 import { EID_PATTERN } from '../anchors/eid.ts';
 import type { Document, RegNode } from '../parser/types.ts';
 import { phrasingText } from '../parser/to-string.ts';
-import { report } from '../parser/messages.ts';
+import { loadYaml } from '../diagnostics/load.ts';
 
 export interface Term {
   term: string;
@@ -33,27 +32,8 @@ const glossarySchema = z
  * @example loadGlossary('terms:\n  - term: 市长负责制\n    defines: art_7\n', 'glossary.yaml').terms
  */
 export function loadGlossary(text: string, path: string): { terms: Term[]; file: VFile } {
-  const file = new VFile({ path, value: text });
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const at = (offset: number) => {
-    const p = lineCounter.linePos(offset);
-    return { start: { line: p.line, column: p.col }, end: { line: p.line, column: p.col } };
-  };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) report(file, `Unexpected YAML: ${e.message.split('\n')[0]}`, at(e.pos[0]), 'glossary-yaml', true);
-    return { terms: [], file };
-  }
-  const parsed = glossarySchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const node = doc.getIn(issue.path as Array<string | number>, true);
-      const offset = isNode(node) && node.range ? node.range[0] : 0;
-      report(file, `Unexpected value for ${issue.path.join('.')}: ${issue.message}`, at(offset), 'glossary-schema', true);
-    }
-    return { terms: [], file };
-  }
-  return { terms: parsed.data.terms.map((t) => ({ ...t, source: 'glossary' as const })), file };
+  const { data, file } = loadYaml(text, path, glossarySchema, { rule: 'glossary' });
+  return { terms: data ? data.terms.map((t) => ({ ...t, source: 'glossary' as const })) : [], file };
 }
 
 const DEFINITION = /本(?:规则|办法|条例|规定|法|细则|决定)所称(?:的)?[“"「]?([^，,。；;、“”"「」]{2,20}?)[”"」]?[，,]?(?:是指|指)/g;

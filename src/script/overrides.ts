@@ -6,13 +6,16 @@
  * - `characters`: an OpenCC-standard traditional character and the form used instead, applied to
  *   OpenCC's output (so it never splits OpenCC's phrases). Each names an `example` in simplified
  *   characters whose OpenCC conversion contains the character.
- * @example const overrides = loadOverrides(); // throws a readable error if the file is invalid
+ * Problems are positioned messages (`overrides-yaml`, `overrides-schema`).
+ * @example const overrides = loadOverrides(); // a ContentError carrying the messages if the file is invalid
  */
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import type { VFile } from 'vfile';
 import { z } from 'zod';
+import { ContentError } from '../diagnostics/error.ts';
+import { loadYaml, type DataPath } from '../diagnostics/load.ts';
 
 /** Where the overrides live in the repository. */
 export const OVERRIDES_PATH = fileURLToPath(new URL('../../content/conversion-overrides.yaml', import.meta.url));
@@ -79,34 +82,30 @@ export type PhraseOverride = Overrides['phrases'][number];
 export type CharacterOverride = Overrides['characters'][number];
 
 /** Name an issue's entry by its phrase/character, e.g. `phrases[3] (会签).to`. */
-function describePath(raw: unknown, path: ReadonlyArray<PropertyKey>): string {
+function describePath(path: DataPath, raw: unknown): string {
   const [section, index, ...rest] = path;
-  let where = path.map(String).join('.') || '(top level)';
+  let where = path.map(String).join('.');
   if (typeof section === 'string' && typeof index === 'number') {
     const entry = (raw as Record<string, unknown[]> | null)?.[section]?.[index] as Record<string, unknown> | undefined;
     const label = entry?.['phrase'] ?? entry?.['from'];
-    where = `${section}[${index}]${typeof label === 'string' ? ` (${label})` : ''}${rest.length ? '.' + rest.map(String).join('.') : ''}`;
+    const tail = rest.length ? '.' + rest.map(String).join('.') : '';
+    where = `${section}[${index}]${typeof label === 'string' ? ` (${label})` : ''}${tail}`;
   }
   return where;
 }
 
-/** Parse and validate the text of an overrides file; `file` names it in error messages. */
-export function parseOverrides(text: string, file: string): Overrides {
-  let raw: unknown;
-  try {
-    raw = parse(text);
-  } catch (error) {
-    throw new Error(`${file}: not valid YAML: ${(error as Error).message}`);
-  }
-  const result = overridesSchema.safeParse(raw ?? {});
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${describePath(raw, issue.path)}: ${issue.message}`);
-    throw new Error(`${file}: invalid conversion overrides:\n${lines.join('\n')}`);
-  }
-  return result.data;
+/**
+ * Parse and validate the text of an overrides file; `path` names it in messages.
+ * @example parseOverrides('phrases: []\n', 'x.yaml').overrides // { phrases: [], characters: [] }
+ */
+export function parseOverrides(text: string, path: string): { overrides?: Overrides; file: VFile } {
+  const { data, file } = loadYaml(text, path, overridesSchema, { rule: 'overrides', describe: describePath });
+  return data ? { overrides: data, file } : { file };
 }
 
-/** Read and validate the overrides file (by default the one in content/). */
-export function loadOverrides(file: string = OVERRIDES_PATH): Overrides {
-  return parseOverrides(readFileSync(file, 'utf8'), relative(process.cwd(), file) || file);
+/** Read and validate the overrides file (by default the one in content/); the build stops if it is invalid. */
+export function loadOverrides(path: string = OVERRIDES_PATH): Overrides {
+  const { overrides, file } = parseOverrides(readFileSync(path, 'utf8'), relative(process.cwd(), path) || path);
+  if (!overrides) throw new ContentError([file]);
+  return overrides;
 }

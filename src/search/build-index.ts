@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import type { DocumentEntry } from '../data/collection.ts';
 import { normalizeText, type Fold } from './normalize.ts';
 import { contentTokens } from './tokenize.ts';
-import { buildCollectionRecords, packRecords, rankKey, type Script, type SearchRecord } from './records.ts';
+import { buildCollectionRecords, packRecords, rankKey, type SearchRecord } from './records.ts';
+import type { Variant } from '../i18n/variant.ts';
 import { buildFoldMap } from '../script/fold-map.ts';
 import { foldToSimplified, type FoldMap } from '../script/fold.ts';
 import { toText } from '../parser/to-string.ts';
@@ -45,14 +46,14 @@ export interface BuildSearchIndexOptions {
   /** The site base path, e.g. `/` or `/rules/`. */
   base: string;
   documents: readonly DocumentEntry[];
-  script: Script;
+  script: Variant;
   /**
    * Traditional → simplified map (src/script/fold.ts) used for the tokens and written to the
    * bundle for the query; default `buildFoldMap` over the collection's simplified text.
    */
   foldMap?: FoldMap;
   /** The page path of a document under the base (default `slug/`, `zh-hant/slug/`). */
-  pagePath?: (slug: string, script: Script) => string;
+  pagePath?: (slug: string, script: Variant) => string;
   /** Word locations per index chunk (default DEFAULT_CHUNK_SIZE). */
   chunkSize?: number;
 }

@@ -13,7 +13,7 @@ import type {
 } from '../parser/types.ts';
 import { toChineseNumeral } from '../parser/numerals.ts';
 
-export type Script = 'hans' | 'hant';
+import { variantPath, type Variant } from '../i18n/variant.ts';
 /** title: the document title; heading: a chapter or section heading; provision: body text. */
 export type RecordKind = 'title' | 'heading' | 'provision';
 
@@ -37,7 +37,7 @@ export interface SearchRecord {
   text: string;
   /** Searchable strings that are not part of the displayed text, e.g. 第十一条 for 十一、. */
   aliases: string[];
-  script: Script;
+  script: Variant;
   /** For body text: the eId of the article holding it (the packing unit, see packRecords). */
   article?: string;
 }
@@ -45,15 +45,15 @@ export interface SearchRecord {
 export interface RecordOptions {
   /** Site base path, e.g. `/` or `/rules/`. */
   base: string;
-  script: Script;
+  script: Variant;
   /** Position of the document in the collection (orders documents among results). */
   docIndex: number;
   /** The page path of a document under the base; default `slug/` or `zh-hant/slug/`. */
-  pagePath?: (slug: string, script: Script) => string;
+  pagePath?: (slug: string, script: Variant) => string;
 }
 
-export function defaultPagePath(slug: string, script: Script): string {
-  return script === 'hant' ? `zh-hant/${slug}/` : `${slug}/`;
+export function defaultPagePath(slug: string, script: Variant): string {
+  return variantPath(script, `${slug}/`);
 }
 
 function joinBase(base: string, path: string): string {

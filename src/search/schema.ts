@@ -1,6 +1,8 @@
 /**
- * What the index builder (Node) and the search client (browser) agree on. Browser-safe: no imports.
+ * What the index builder (Node) and the search client (browser) agree on. Browser-safe: it
+ * imports only the variant names, which import nothing.
  */
+import { variantPath, type Variant } from '../i18n/variant.ts';
 
 /** The Pagefind language of the index (ISO 639-2 "no linguistic content": no segmenter, no stemmer). */
 export const INDEX_LANGUAGE = 'zxx';
@@ -42,6 +44,6 @@ export type Part = [fragment: string, label: string, text: string, aliases?: str
 export const SORT_KEY = 'rank';
 
 /** Where the bundle of a script lives, relative to the site root (and to the base path). */
-export function bundlePath(script: 'hans' | 'hant'): string {
-  return script === 'hant' ? 'zh-hant/pagefind/' : 'pagefind/';
+export function bundlePath(script: Variant): string {
+  return variantPath(script, 'pagefind/');
 }

@@ -2,7 +2,7 @@
  * Every string the search interface shows, in both scripts. Used at build time by the
  * components and at run time by ui.ts; browser-safe, no imports.
  */
-export type UiScript = 'hans' | 'hant';
+import { variantPath, type Variant } from '../i18n/variant.ts';
 
 export interface SearchStrings {
   /** The input's accessible name. */
@@ -28,7 +28,7 @@ export interface SearchStrings {
   home: string;
 }
 
-export const SEARCH_STRINGS: Record<UiScript, SearchStrings> = {
+export const SEARCH_STRINGS: Record<Variant, SearchStrings> = {
   hans: {
     label: '搜索条文',
     placeholder: '搜索条文，如：常务会议',
@@ -70,6 +70,6 @@ export const SEARCH_STRINGS: Record<UiScript, SearchStrings> = {
 };
 
 /** The search page path of a script, relative to the base. */
-export function searchPagePath(script: UiScript): string {
-  return script === 'hant' ? 'zh-hant/search/' : 'search/';
+export function searchPagePath(script: Variant): string {
+  return variantPath(script, 'search/');
 }

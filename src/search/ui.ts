@@ -9,7 +9,8 @@
  * `?hl=<matched text>` so the page it opens can mark the match (highlight.ts).
  */
 import { createSearchClient, renderExcerpt, type SearchHit, type SearchPage } from './client.ts';
-import { SEARCH_STRINGS, type UiScript } from './strings.ts';
+import { SEARCH_STRINGS } from './strings.ts';
+import type { Variant } from '../i18n/variant.ts';
 import { highlightFromLocation } from './highlight.ts';
 
 const DEBOUNCE_MS = 120;
@@ -41,7 +42,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, te
 }
 
 export function mountSearch(root: HTMLElement): SearchUi {
-  const script: UiScript = root.dataset.script === 'hant' ? 'hant' : 'hans';
+  const script: Variant = root.dataset.script === 'hant' ? 'hant' : 'hans';
   const t = SEARCH_STRINGS[script];
   const input = root.querySelector<HTMLInputElement>('input')!;
   const form = root.querySelector<HTMLFormElement>('form')!;

@@ -59,7 +59,8 @@ describe('npm run content with a checked-in manifest', () => {
     writeFileSync(join(doc, 'source.txt'), seed.replace(/\n市政府副秘书长、市政府法律顾问列席市政府全体会议。[^\n]*\n/, '\n'));
     const broken = build();
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toContain('published anchor art_46__para_3 (第四十六条第三款) no longer exists');
+    expect(broken.stderr).toMatch(/error Unexpected removal of published anchor art_46__para_3 \(第四十六条第三款\).* anchor-removed/);
+    expect(broken.stderr).toContain('- from: art_46__para_3');
     expect(broken.stderr).toContain('aliases.yaml');
 
     writeFileSync(join(doc, 'aliases.yaml'), 'aliases:\n  - from: art_46__para_3\n    to: art_46__para_2\n    reason: paragraphs merged\n');

@@ -13,9 +13,11 @@ import { buildSite, DESKTOP, launchChromium, serveSite, type SiteServer } from '
 import { fixtureCollection } from './fixture.ts';
 
 /** Poll with room for the first search to load Pagefind on a busy machine. */
-const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
 const BASE = '/rules/';
+/** The public origin the site is built for: canonical and hreflang links are absolute under it. */
+const SITE = 'https://rules.example.org';
 let work: string;
 let site: SiteServer;
 let browser: Browser;
@@ -25,7 +27,7 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'tiaowen-base-'));
   const collection = join(work, 'collection.json');
   writeFileSync(collection, JSON.stringify(fixtureCollection));
-  buildSite({ collection, outDir: join(work, 'site'), env: { TIAOWEN_BASE: BASE } });
+  buildSite({ collection, outDir: join(work, 'site'), env: { TIAOWEN_BASE: BASE, TIAOWEN_SITE: SITE } });
   site = await serveSite(join(work, 'site'), BASE);
   browser = await launchChromium();
 });
@@ -46,6 +48,24 @@ async function open({ pageErrors = false } = {}): Promise<Page> {
 }
 
 describe('under /rules/', () => {
+  test('canonical, hreflang and og:url are absolute addresses under TIAOWEN_SITE and the base', async () => {
+    const page = await open();
+    await page.goto(`${site.url}example-registration-measures/`);
+    const links = await page.evaluate(() => ({
+      canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
+      ogUrl: document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
+      alternates: Object.fromEntries(
+        [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
+      ),
+    }));
+    const doc = `${SITE}${BASE}example-registration-measures/`;
+    expect(links).toEqual({
+      canonical: doc,
+      ogUrl: doc,
+      alternates: { 'zh-Hans': doc, 'zh-Hant': `${SITE}${BASE}zh-hant/example-registration-measures/`, 'x-default': doc },
+    });
+  });
+
   test('every link and asset on every page stays under the base and resolves', async () => {
     const page = await open();
     await page.goto(site.url);

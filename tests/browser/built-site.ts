@@ -6,10 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ELEMENT_NODE, parse, walkSync, type ElementNode } from 'ultrahtml';
-
-/** Folder prefixes of the traditional-character site. */
-export const SCRIPT_PREFIX = { hans: '', hant: 'zh-hant/' } as const;
-export type Script = keyof typeof SCRIPT_PREFIX;
+import { VARIANT_PREFIX as SCRIPT_PREFIX, type Variant as Script } from '../../src/i18n/variant.ts';
 
 /** Every file of the built site, relative to it, with `/` separators. */
 export function siteFiles(dir: string): string[] {

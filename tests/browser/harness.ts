@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page, type Response } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 
 const TYPES: Record<string, string> = {
@@ -161,6 +161,40 @@ export function recordProblems(page: import('playwright-core').Page, problems: s
       if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
     });
   }
+}
+
+/**
+ * Read response bodies without an async listener. Each read starts in the listener and is
+ * settled at once, so a body that can no longer be read (Playwright rejects `response.text()`
+ * and `body()` once the page has closed) never becomes an unhandled rejection that fails the
+ * run. Awaiting the result rethrows a failed read, so a test never measures a body it lost.
+ *
+ *   const bodies = responseBodies(page, (r) => r.request().resourceType() === 'script');
+ *   await page.goto(url, { waitUntil: 'networkidle' });
+ *   const scripts = await bodies();
+ */
+export function responseBodies(page: Page, keep: (r: Response) => boolean = () => true): () => Promise<Buffer[]> {
+  const reads: Array<Promise<{ body: Buffer } | { error: unknown }>> = [];
+  page.on('response', (r) => {
+    if (keep(r)) reads.push(r.body().then((body) => ({ body }), (error: unknown) => ({ error })));
+  });
+  return async () =>
+    (await Promise.all(reads)).map((read) => {
+      if ('error' in read) throw read.error;
+      return read.body;
+    });
+}
+
+/**
+ * Let the page settle for `ms` of its own time: after two animation frames (so pending scroll
+ * and input events have been dispatched) a timer inside the page, which fires only after the
+ * page's own earlier timers. A wall-clock sleep in the test can end before a busy page has run.
+ */
+export async function settle(page: Page, ms: number): Promise<void> {
+  await page.evaluate(
+    (wait) => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, wait)))),
+    ms,
+  );
 }
 
 export interface BrowserSession {

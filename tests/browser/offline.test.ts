@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildSite, DESKTOP, launchChromium, serveSite, type SiteServer } from './harness.ts';
+import { buildSite, DESKTOP, launchChromium, serveSite, settle, type SiteServer } from './harness.ts';
 import { fixtureCollection } from './fixture.ts';
 import type { Collection } from '../../src/data/collection.ts';
 import { writeServiceWorker } from '../../src/offline/service-worker.ts';
@@ -209,7 +209,7 @@ describe('offline', () => {
       if (!built.includes(`${prefix}search/index.html`)) continue;
       await page.goto(`${site.url}${prefix}search/?q=${encodeURIComponent('常务会议')}`);
       const hit = page.locator('[data-search-page] [role="option"]').first();
-      await hit.waitFor({ timeout: 10_000 });
+      await hit.waitFor({ timeout: 20_000 });
       const href = (await hit.getAttribute('href'))!;
       expect(href).toContain('hl=');
       const response = await page.goto(new URL(href, page.url()).href);
@@ -244,7 +244,7 @@ describe('offline', () => {
       symlinkSync(siteB, served);
       await page.reload();
       const notice = page.locator('[data-update-notice]');
-      await notice.waitFor({ state: 'visible', timeout: 15_000 });
+      await notice.waitFor({ state: 'visible', timeout: 30_000 });
       await expect(notice.textContent()).resolves.toContain('有新版本，刷新后更新');
       // Until the reader agrees, the saved version stays.
       await expect(page.locator('h1').textContent()).resolves.toBe(title);
@@ -281,7 +281,7 @@ describe('single-file download', () => {
       const local = await fileContext.newPage();
       const url = pathToFileURL(file).href;
       await local.goto(`${url}#art_1`, { waitUntil: 'load' });
-      await local.waitForTimeout(200);
+      await settle(local, 200);
       expect(requests).toEqual([url]);
       expect(await local.evaluate(() => document.scripts.length)).toBe(0);
       expect(await local.evaluate(() => document.querySelector(':target')?.id)).toBe('art_1');

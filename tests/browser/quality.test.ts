@@ -113,7 +113,7 @@ describe('every page type, both scripts', () => {
       await settle(w.page);
       if (t.type === 'home') {
         await w.page.locator('input[type="search"]').first().fill(QUERY[t.script]);
-        await w.page.locator('[role="option"]').first().waitFor({ timeout: 10_000 });
+        await w.page.locator('[role="option"]').first().waitFor({ timeout: 20_000 });
       }
       problems.push(...w.problems.map((p) => `${label(t)}: ${p}`));
       await w.close();
@@ -151,7 +151,7 @@ describe('every page type, both scripts', () => {
       expect(await input.count(), `${script}: a search box on the home page`).toBe(1);
       await input.click();
       await input.fill(QUERY[script]);
-      await w.page.locator('[role="option"]').first().waitFor({ timeout: 10_000 });
+      await w.page.locator('[role="option"]').first().waitFor({ timeout: 20_000 });
       await settle(w.page);
       problems.push(...w.problems.map((p) => `${script} search: ${p}`));
       await w.close();
@@ -203,7 +203,7 @@ describe('accessibility (axe-core)', () => {
     await page.goto(session.site.url);
     await settle(page);
     await page.locator('input[type="search"]').first().fill(QUERY.hans);
-    await page.locator('[role="option"]').first().waitFor({ timeout: 10_000 });
+    await page.locator('[role="option"]').first().waitFor({ timeout: 20_000 });
     await page.keyboard.press('ArrowDown');
     const { violations } = await axe(page);
     await context.close();
@@ -271,12 +271,12 @@ describe('keyboard only', () => {
     await page.keyboard.press('/');
     await check('search box');
     await page.keyboard.type(QUERY.hans);
-    await page.locator('[role="option"]').first().waitFor({ timeout: 10_000 });
+    await page.locator('[role="option"]').first().waitFor({ timeout: 20_000 });
     // Arrow down past the title and heading hits to the first provision.
     const chosen = page.locator('[role="option"][aria-selected="true"]');
     for (let i = 0; i < 20; i++) {
       await page.keyboard.press('ArrowDown');
-      if (/#art_/.test((await chosen.getAttribute('href', { timeout: 2000 })) ?? '')) break;
+      if (/#art_/.test((await chosen.getAttribute('href', { timeout: 10_000 })) ?? '')) break;
     }
     await check('search box with a result chosen');
     expect(await chosen.count(), 'ArrowDown chooses a result').toBe(1);

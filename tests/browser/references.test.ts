@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { buildSite, BUILT_SITE, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, type SiteServer } from './harness.ts';
+import { buildSite, BUILT_SITE, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, settle, type SiteServer } from './harness.ts';
 
 // Screenshots of the cards and back-links, to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/references';
@@ -197,7 +197,7 @@ describe('previews', () => {
     expect(c!.y).toBeGreaterThanOrEqual(r!.y + r!.height);
     // The card stays while the pointer moves into it.
     await page.mouse.move(c!.x + 10, c!.y + 10, { steps: 3 });
-    await page.waitForTimeout(400);
+    await settle(page, 400);
     expect(await card(page).isVisible()).toBe(true);
     await page.mouse.move(5, 5);
     await expect.poll(() => card(page).isVisible()).toBe(false);

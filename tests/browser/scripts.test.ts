@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, PHONE, useBuiltSite } from './harness.ts';
+import { DESKTOP, PHONE, settle, useBuiltSite } from './harness.ts';
 
 const SLUG = 'zibo-government-work-rules';
 const ITEM = 'art_47__para_1__item_2';
@@ -24,32 +24,25 @@ const topOf = (page: Page, id: string) => page.evaluate((i) => document.getEleme
 
 describe('every page in both scripts', () => {
   for (const script of ['hans', 'hant'] as const) {
-    test(`${script}: lang, canonical and hreflang twins on every page type`, async () => {
+    test(`${script}: lang and the twin page on every page type, no relative canonical or hreflang`, async () => {
       const page = await open({ javaScriptEnabled: false });
       for (const path of PAGE_TYPES) {
         const response = await page.goto(session.site.url + PREFIX[script] + path);
         expect(response?.status(), path).toBe(200);
         expect(await page.getAttribute('html', 'lang'), path).toBe(LANG[script]);
-        const links = await page.evaluate(() =>
-          Object.fromEntries(
-            [...document.querySelectorAll<HTMLLinkElement>('link[rel="alternate"][hreflang], link[rel="canonical"]')].map((l) => [
-              l.hreflang || l.rel,
-              l.getAttribute('href'),
-            ]),
-          ),
+        // Canonical and hreflang links are absolute, so only a site built with TIAOWEN_SITE has them
+        // (base-path.test.ts builds one); `npm run build` alone writes none.
+        const links = await page.locator('link[rel="canonical"], link[rel="alternate"][hreflang]').evaluateAll((ls) =>
+          ls.map((l) => l.getAttribute('href')!),
         );
-        if (path === 'search/') {
-          // Another page type: its twins must exist, whatever it adds of its own.
-          expect(links['zh-Hant'], path).toBe(`/zh-hant/${path}`);
-          continue;
-        }
-        expect(links, path).toEqual({
-          canonical: `/${PREFIX[script]}${path}`,
-          'zh-Hans': `/${path}`,
-          'zh-Hant': `/zh-hant/${path}`,
-          'x-default': `/${path}`,
-        });
-        for (const href of Object.values(links)) expect((await fetch(session.site.origin + href!)).status, href!).toBe(200);
+        const site = process.env.TIAOWEN_SITE;
+        if (!site) expect(links, path).toEqual([]);
+        else if (path !== 'search/') expect(links[0], path).toBe(new URL(PREFIX[script] + path, site).href);
+        // The twin page, linked from the 简/繁 switch, exists at the same path in the other script.
+        const other = script === 'hans' ? 'hant' : 'hans';
+        const twin = await page.locator(`.script-switch a[data-script-link="${other}"]`).getAttribute('href');
+        expect(twin, path).toBe(other === 'hant' ? `/zh-hant/${path}` : `/${path}`);
+        expect((await fetch(session.site.origin + twin!)).status, twin!).toBe(200);
       }
     });
   }
@@ -103,7 +96,7 @@ describe('the 简/繁 switch', () => {
         scrollBy(0, 5);
       });
       // The reader rests there, then scrolls back up to the switch in the header.
-      await page.waitForTimeout(400);
+      await settle(page, 400);
       await page.evaluate(() => scrollTo(0, 0));
       await page.locator('.script-switch a', { hasText: '繁' }).click();
       await page.waitForURL(new RegExp(`/zh-hant/${SLUG}/#art_60(__|$)`));

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadCollection } from '../../src/data/collection.ts';
-import { buildCollectionRecords, type Script, type SearchRecord } from '../../src/search/records.ts';
+import { buildCollectionRecords, type SearchRecord } from '../../src/search/records.ts';
+import type { Variant } from '../../src/i18n/variant.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
 import { foldToSimplified, type FoldMap } from '../../src/script/fold.ts';
 import { bundlePath } from '../../src/search/schema.ts';
@@ -16,7 +17,7 @@ import { bundlePath } from '../../src/search/schema.ts';
 export const DIST = 'dist';
 
 /** The collection's records of each script, as the site publishes them (base `/`). */
-export function siteRecords(): Record<Script, SearchRecord[]> {
+export function siteRecords(): Record<Variant, SearchRecord[]> {
   const { documents } = loadCollection();
   return {
     hans: buildCollectionRecords(documents, { base: '/', script: 'hans' }),
@@ -25,7 +26,7 @@ export function siteRecords(): Record<Script, SearchRecord[]> {
 }
 
 /** The fold the built bundle ships (tiaowen-fold.json), as a function. */
-export function builtFold(script: Script = 'hans'): (s: string) => string {
+export function builtFold(script: Variant = 'hans'): (s: string) => string {
   const map = JSON.parse(readFileSync(join(DIST, bundlePath(script), 'tiaowen-fold.json'), 'utf8')) as FoldMap;
   return (s) => foldToSimplified(s, map);
 }
@@ -58,7 +59,7 @@ export interface Found {
  * Run every query to completion (all pages) in the browser with the shipped client over the
  * bundle of `script`; the page must be on the site (same origin).
  */
-export async function runQueries(page: Page, script: Script, queries: readonly string[]): Promise<Found[]> {
+export async function runQueries(page: Page, script: Variant, queries: readonly string[]): Promise<Found[]> {
   return page.evaluate(
     async ([chunk, bundleUrl, qs]) => {
       type Part = { text: string; mark: boolean };

@@ -9,7 +9,8 @@ import { describe, expect, test } from 'vitest';
 import { DESKTOP, useBuiltSite } from './harness.ts';
 import { builtFold, expectedUrls, runQueries, siteRecords } from './search-helpers.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
-import type { Script, SearchRecord } from '../../src/search/records.ts';
+import type { SearchRecord } from '../../src/search/records.ts';
+import type { Variant } from '../../src/i18n/variant.ts';
 
 const records = siteRecords();
 const fold = builtFold();
@@ -40,7 +41,7 @@ function substrings(rs: readonly SearchRecord[], min: number, seed: number): str
 
 const session = useBuiltSite();
 
-function score(script: Script, queries: readonly string[], found: ReadonlyArray<{ query: string; urls: string[] }>) {
+function score(script: Variant, queries: readonly string[], found: ReadonlyArray<{ query: string; urls: string[] }>) {
   let tp = 0;
   let fn = 0;
   let fp = 0;

@@ -7,11 +7,11 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, PHONE, useBuiltSite } from './harness.ts';
+import { DESKTOP, PHONE, responseBodies, useBuiltSite } from './harness.ts';
 import { anchor, builtFold, expectedUrls, runQueries, siteRecords } from './search-helpers.ts';
 
 /** Poll with room for the first search to load Pagefind on a busy machine. */
-const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
+const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
 const SLUG = 'zibo-government-work-rules';
 const records = siteRecords();
@@ -259,13 +259,11 @@ describe('search box', () => {
   test('before search opens, a page ships under 5 KiB of compressed script and no search code', async () => {
     const shipped = async (path: string) => {
       const page = await open();
-      const scripts: string[] = [];
       const urls: string[] = [];
-      page.on('response', async (r) => {
-        urls.push(r.url());
-        if (r.request().resourceType() === 'script') scripts.push(await r.text());
-      });
+      page.on('response', (r) => urls.push(r.url()));
+      const bodies = responseBodies(page, (r) => r.request().resourceType() === 'script');
       await page.goto(session.site.url + path, { waitUntil: 'networkidle' });
+      const scripts = (await bodies()).map((b) => b.toString('utf8'));
       const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => s.textContent ?? ''));
       return { total: gzipSync([...inline, ...scripts].join('\n')).length, inline, urls };
     };

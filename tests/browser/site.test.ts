@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { DESKTOP, PHONE, useBuiltSite } from './harness.ts';
+import { DESKTOP, PHONE, responseBodies, settle, useBuiltSite } from './harness.ts';
 
 const SLUG = 'zibo-government-work-rules';
 const ITEM = 'art_47__para_1__item_2';
@@ -182,7 +182,7 @@ describe('layout stability', () => {
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(`${session.site.url}${path}`);
-      await page.waitForTimeout(800);
+      await settle(page, 800);
       const shift = await page.evaluate(() => (window as unknown as { shift: number }).shift);
       expect(shift, path).toBeLessThan(0.01);
       await page.context().close();
@@ -239,11 +239,9 @@ describe('reading preferences', () => {
 describe('budgets and contrast', () => {
   test('scripts stay under 5 KiB compressed', async () => {
     const page = await open();
-    const scripts: string[] = [];
-    page.on('response', async (r) => {
-      if (r.request().resourceType() === 'script') scripts.push(await r.text());
-    });
+    const bodies = responseBodies(page, (r) => r.request().resourceType() === 'script');
     await page.goto(`${session.site.url}${SLUG}/`, { waitUntil: 'networkidle' });
+    const scripts = (await bodies()).map((b) => b.toString('utf8'));
     const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src).map((s) => s.textContent ?? ''));
     const total = gzipSync([...inline, ...scripts].join('\n')).length;
     expect(inline.length).toBeGreaterThan(0);

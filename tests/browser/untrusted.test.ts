@@ -152,11 +152,11 @@ describe('untrusted text renders as text', () => {
       const input = page.locator('input[type="search"]').first();
       await input.fill(query);
       const option = page.locator('[role="option"]', { hasText: query }).first();
-      await option.waitFor({ timeout: 10_000 });
+      await option.waitFor({ timeout: 20_000 });
       expect(await option.innerText()).toContain(IMG);
       // The title hit shows the title as text too.
       await input.fill('示例');
-      await page.locator('[role="option"]').first().waitFor({ timeout: 10_000 });
+      await page.locator('[role="option"]').first().waitFor({ timeout: 20_000 });
       expect(await injected(page)).toEqual([]);
       expect(dialogs).toEqual([]);
       await page.context().close();

@@ -18,11 +18,22 @@ describe('toMarkdown', () => {
   });
 
   it('keeps every character of the text (Markdown syntax and whitespace aside)', () => {
-    const strip = (s: string) => s.replace(/[\s*#\\]/g, '');
+    // Backslashes are not stripped: an escape remark-stringify added would show up here.
+    const strip = (s: string) => s.replace(/[\s*#]/g, '');
     expect(strip(md)).toContain(strip(toText(tree)));
   });
 
-  it('escapes nothing in Chinese text', () => {
-    expect(md).not.toMatch(/&#x/);
+  it('escapes nothing in Chinese text: no character references, no backslash escapes', () => {
+    expect(md).not.toMatch(/&#x?[0-9a-f]+;/i);
+    expect(md).not.toMatch(/\\/);
+  });
+
+  it('escapes what would otherwise be Markdown syntax', () => {
+    // Where the text itself holds Markdown syntax, escaping is right: the text must come back as text.
+    const text = '第一条　*重要*事项见 [附件] 与 <b>。\n';
+    const out = toMarkdown(toDisplayTree(parseRegulation(text).tree), { title: '示例', authority: '甲' });
+    expect(out).toMatch(/\\\*重要\\\*/);
+    expect(out).toMatch(/\\\[附件]/);
+    expect(out).toMatch(/\\<b>|&#x3C;b>/);
   });
 });

@@ -7,7 +7,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseRegulation, unaccounted } from '../../src/parser/index.ts';
+import { parseRegulation, treeStats, unaccounted } from '../../src/parser/index.ts';
+import { RULE_ID } from '../../src/diagnostics/rules.ts';
 
 const root = 'tests/fixtures/parser';
 const texts = [
@@ -45,11 +46,16 @@ describe('parser robustness', () => {
         const mutated = lines.join('\n');
         const { tree, file, ok } = parseRegulation(mutated, 'mutated.txt');
         expect(unaccounted(tree, mutated).missing).toBe(0);
+        const rows = mutated.split(/\r\n|\r|\n/);
         for (const m of file.messages) {
+          // Each message points inside the text it was given, at a line that exists.
           expect(m.line, m.reason).toBeGreaterThan(0);
-          expect(m.ruleId).toBeTruthy();
+          expect(m.line!, m.reason).toBeLessThanOrEqual(rows.length);
+          expect(m.column!, m.reason).toBeLessThanOrEqual(rows[m.line! - 1]!.length + 1);
+          expect(m.ruleId).toMatch(RULE_ID);
         }
-        expect(ok).toBe(!file.messages.some((m) => m.fatal));
+        // A text that parses cleanly has articles: an empty result is never "ok".
+        if (ok) expect(treeStats(tree).articles).toBeGreaterThan(0);
       }),
       { numRuns: 300 },
     );
