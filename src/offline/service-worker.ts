@@ -116,7 +116,7 @@ export async function writeServiceWorker({ outDir, base }: ServiceWorkerOptions)
             },
             {
               urlPattern: ({ url, request, sameOrigin }: { url: URL; request: Request; sameOrigin: boolean }) =>
-                sameOrigin && request.mode === 'navigate' && /\/art_[\d-]+\/$/.test(url.pathname),
+                sameOrigin && request.mode === 'navigate' && /\/art_[\d_-]+\/$/.test(url.pathname),
               handler: 'StaleWhileRevalidate' as const,
               options: { cacheName: 'tiaowen-article-pages', cacheableResponse: { statuses: [200] } },
             },

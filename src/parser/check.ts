@@ -116,7 +116,7 @@ export function checkNumbering(file: VFile, doc: Document, options: { strict?: b
     }
   };
   const walkOwn = (c: Container, chapters: Container[] | undefined) => {
-    if (c.children.length === 0 && c.type !== 'hcontainer') {
+    if (c.children.length === 0) {
       report(file, `Unexpected empty ${c.type === 'chapter' ? 'chapter' : 'heading'} ${c.label}${c.heading}, expected articles after its heading`, c.position, 'empty-chapter', fatal);
     }
     walk(c.children, chapters);
@@ -155,5 +155,6 @@ export function checkNumbering(file: VFile, doc: Document, options: { strict?: b
     for (const p of article.children) checkParagraph(p);
   }
   const attachments = doc.children.filter((c) => c.type === 'attachment');
+  run(attachments, 'attachment', 'attachment-number', 'attachment');
   for (const a of attachments) for (const p of a.children) checkParagraph(p);
 }

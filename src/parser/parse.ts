@@ -119,10 +119,12 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
   // Articles by style: 第X条 (an unspaced 第五条规定的… counts only when it is the next number),
   // 一、, or 1. under group headings (only the next number, so a list 1. 2. inside stays a list).
   let expectedArticle = 1;
+  /** In a 1.-style document, the next article, or one a few numbers on (a skipped number is a defect, not a list). */
+  const digitFollows = (num: number, expected: number) => num === expected || (num > expected && num <= expected + 5 && expected > 1);
   const isArticleLine = (k: LineKind): boolean => {
     if (style === 'tiao') return k.kind === 'article' && (k.spaced || k.num === expectedArticle);
     if (style === 'dun') return k.kind === 'dun';
-    if (style === 'digit') return k.kind === 'enum' && k.enumerator === 'dot-digit' && k.num === expectedArticle;
+    if (style === 'digit') return k.kind === 'enum' && k.enumerator === 'dot-digit' && digitFollows(k.num, expectedArticle);
     return false;
   };
 
@@ -133,12 +135,11 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
     let probe = 1;
     for (let i = bodyStart; i < lines.length; i++) {
       const k = lines[i]!.kind;
-      const article =
-        (style === 'tiao' && k.kind === 'article' && k.spaced) || (style === 'dun' && k.kind === 'dun') ||
-        (style === 'digit' && k.kind === 'enum' && k.enumerator === 'dot-digit' && k.num === probe);
+      const digit = style === 'digit' && k.kind === 'enum' && k.enumerator === 'dot-digit' && digitFollows(k.num, probe);
+      const article = (style === 'tiao' && k.kind === 'article' && k.spaced) || (style === 'dun' && k.kind === 'dun') || digit;
       if (article) {
         if (firstArticle < 0) firstArticle = i;
-        if (style === 'digit') probe++;
+        if (digit) probe = (k as { num: number }).num + 1;
       }
       if (k.kind === 'attachment' && firstArticle >= 0) {
         attachStart = i;
@@ -151,10 +152,10 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
     let probe = 1;
     for (let i = bodyStart; i < attachStart; i++) {
       const k = lines[i]!.kind;
-      const digit = style === 'digit' && k.kind === 'enum' && k.enumerator === 'dot-digit' && k.num === probe;
+      const digit = style === 'digit' && k.kind === 'enum' && k.enumerator === 'dot-digit' && digitFollows(k.num, probe);
       if ((style === 'tiao' && k.kind === 'article' && k.spaced) || (style === 'dun' && k.kind === 'dun') || digit) {
         lastArticle = i;
-        if (digit) probe++;
+        if (digit) probe = (k as { num: number }).num + 1;
       }
     }
   }
@@ -267,7 +268,8 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
       if (n.kind === 'text' && !isHeadingLike(lines[k]!.text)) continue;
       if (n.kind !== 'enum') return false;
       const open = entries.find((e) => e.enumerator === n.enumerator);
-      return open !== undefined && n.num === open.node.num + 1;
+      // The next number, or one a little further on (a skipped （二） is a defect of the list, not its end).
+      return open !== undefined && n.num > open.node.num && n.num <= open.node.num + 3;
     }
     return false;
   };

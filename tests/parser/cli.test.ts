@@ -54,6 +54,7 @@ describe('parse CLI', () => {
   it.each([
     ['gb18030.txt', 'GB18030', '2 articles'],
     ['big5.txt', 'Big5', '2 articles'],
+    ['utf16.txt', 'UTF-16LE', '2 articles'],
   ])('reads a %s file and names its encoding', (name, encoding, summary) => {
     const r = run(`tests/fixtures/encodings/${name}`, '--json');
     expect(r.status).toBe(0);
