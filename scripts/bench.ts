@@ -5,6 +5,7 @@
  *   npm run bench                         # parser + build + page weight on content/
  *   npm run bench -- --scale 100,300,1000 # also synthetic collections of these sizes
  *   npm run bench -- --only scale --scale 100
+ *   npm run bench -- --only import --corpus DIR   # import: files/s by format, and a corpus's shares
  *
  * Prints Markdown tables (the README's performance section carries them).
  */
@@ -15,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseRegulation } from '../src/parser/index.ts';
 import { writeCorpus } from './synth.ts';
+import { benchImport } from './lib/bench-import.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -227,6 +229,7 @@ async function benchLighthouse(): Promise<void> {
 
 console.log(`Benchmarks on ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 if (!only || only === 'parser') benchParser();
+if (!only || only === 'import') await benchImport(arg('--corpus'));
 if (!only || only === 'site') benchSite();
 if (!only || only === 'lighthouse') await benchLighthouse();
 if ((!only || only === 'scale') && scales.length > 0) benchScale();
