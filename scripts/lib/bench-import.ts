@@ -66,7 +66,7 @@ async function corpus(dir: string): Promise<void> {
   console.log('\n| why skipped or refused | files |\n|---|---|');
   for (const [r, n] of [...reasons].sort((a, b) => b[1] - a[1])) console.log(`| ${r} | ${n} |`);
   // Drafted metadata against the corpus's own record.
-  let typed = 0, typeOk = 0, titled = 0, titleOk = 0, dated = 0, dateOk = 0, parsed = 0, parseOk = 0;
+  let typed = 0, typeOk = 0, titled = 0, titleOk = 0, dated = 0, dateOk = 0, parsed = 0, parseOk = 0, headed = 0, headOk = 0;
   const typeMiss = new Map<string, number>();
   for (const o of outcomes) {
     if (o.kind !== 'imported') continue;
@@ -89,14 +89,33 @@ async function corpus(dir: string): Promise<void> {
       titled++;
       if (meta.title.replace(/^中华人民共和国/, '') === recordedTitle.replace(/^中华人民共和国/, '')) titleOk++;
     }
+    const dates = meta.dates ?? {};
     if (m) {
       dated++;
-      if (Object.values(meta.dates ?? {}).includes(m[2]!)) dateOk++;
+      if (Object.values(dates).includes(m[2]!)) dateOk++;
+    }
+    // The header's date lines (LawRefBook writes 「2021年1月22日 …修订」 above <!-- INFO END -->).
+    const original = join(dir, o.folder, 'original.md');
+    if (existsSync(original)) {
+      const text = readFileSync(original, 'utf8');
+      const end = text.indexOf('<!-- INFO END -->');
+      const iso = (x: RegExpExecArray) => `${x[1]}-${x[2]!.padStart(2, '0')}-${x[3]!.padStart(2, '0')}`;
+      const header = (end < 0 ? '' : text.slice(0, end)).split('\n').map((l) => [l, /(\d{4})年(\d{1,2})月(\d{1,2})日/.exec(l)] as const);
+      // 「2022年4月9日 施行」 lines give the entry into force; 批准 (a province approving a city's
+      // regulation) is not one of the dates meta.yaml records.
+      const starts = header.filter(([l, x]) => x && /^\S+\s*施行\s*$/.test(l)).map(([, x]) => iso(x!));
+      const texts = header.filter(([l, x]) => x && !/^\S+\s*施行\s*$/.test(l) && !/批准\s*$/.test(l)).map(([, x]) => iso(x!)).sort();
+      if (texts.length + starts.length > 0) {
+        headed++;
+        const latest = [dates.adopted, dates.issued, dates.amended].filter(Boolean).sort().at(-1);
+        if ((texts.length === 0 || latest === texts.at(-1)) && (starts.length === 0 || dates.effective === starts.at(-1))) headOk++;
+      }
     }
   }
   console.log('\n| drafted field | agrees with the corpus | compared on |\n|---|---|---|');
   console.log(`| title (file name, 中华人民共和国 aside) | ${pct(titleOk, titled)} | ${titled} documents |`);
   console.log(`| type (the corpus folder) | ${pct(typeOk, typed)} | ${typed} documents in typed folders |`);
+  console.log(`| dates (the header's latest adoption/amendment date and its 施行 date) | ${pct(headOk, headed)} | ${headed} documents with header dates |`);
   console.log(`| date (the file name's date is one of the drafted dates) | ${pct(dateOk, dated)} | ${dated} documents with a dated file name |`);
   console.log(`| text parses without an error (today's parser) | ${pct(parseOk, parsed)} | ${parsed} documents |`);
   const misses = [...typeMiss].sort((a, b) => b[1] - a[1]).slice(0, 8);

@@ -14,7 +14,7 @@ export interface NoteDate {
   evidence: string;
 }
 
-const DIGIT = '〇零一二三四五六七八九';
+const DIGIT = '〇一二三四五六七八九';
 const DATE = /([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日/g;
 
 function num(s: string): number {
@@ -25,7 +25,10 @@ function num(s: string): number {
 
 /** The event a note names after a date, in drafting words (GB/T 9704 notes, NPC practice). */
 function eventOf(words: string): DateEvent | undefined {
-  const m = /通过|公布|发布|印发|修正|修改|修订|施行|废止|批准/.exec(words);
+  // The verb that ends the clause names the event (「…会议通过的《…决定》修正」 is an amendment);
+  // words inside a cited title (《关于修改…的决定》) are not the note's own.
+  const own = words.replace(/《[^》]*》/g, '').replace(/[，,；;].*$/, '');
+  const m = [...own.matchAll(/通过|公布|发布|印发|修正|修改|修订|施行|废止|批准/g)].at(-1);
   if (!m) return undefined;
   return ({ 通过: 'adopted', 公布: 'issued', 发布: 'issued', 印发: 'issued', 修正: 'amended', 修改: 'amended', 修订: 'revised', 施行: 'effective', 废止: 'repealed', 批准: 'approved' } as const)[m[0] as '通过'];
 }

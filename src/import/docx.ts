@@ -49,7 +49,8 @@ function find(nodes: ChildNode[], name: string, out: Element[] = []): Element[] 
 function readNumbering(text: string | undefined): Numbering {
   const n: Numbering = { abstractOf: new Map(), startOverride: new Map(), levels: new Map() };
   if (!text) return n;
-  for (const a of find(xml(text).children, 'w:abstractNum')) {
+  const root = xml(text).children;
+  for (const a of find(root, 'w:abstractNum')) {
     const levels = new Map<number, Level>();
     for (const l of tags(a.children).filter((c) => c.name === 'w:lvl')) {
       levels.set(Number(l.attribs['w:ilvl'] ?? 0), {
@@ -60,7 +61,7 @@ function readNumbering(text: string | undefined): Numbering {
     }
     n.levels.set(a.attribs['w:abstractNumId'] ?? '', levels);
   }
-  for (const num of find(xml(text).children, 'w:num')) {
+  for (const num of find(root, 'w:num')) {
     const id = num.attribs['w:numId'] ?? '';
     n.abstractOf.set(id, val(child(num, 'w:abstractNumId')) ?? '');
     const o = new Map<number, number>();

@@ -79,11 +79,21 @@ function findType(title: string, authority: string | undefined, number: string |
   if (/自治条例|单行条例/.test(title)) return g('自治条例和单行条例', 'the title');
   if (/^全国人民代表大会/.test(a) || (!authority && /^中华人民共和国.*法$/.test(title))) return g('法律', authority ? `authority ${a}` : 'the title');
   if (/人民代表大会/.test(a)) return /自治(州|县|旗)/.test(a) && /条例$/.test(title) ? g('自治条例和单行条例', `authority ${a}`) : g('地方性法规', `authority ${a}`);
-  if (/^国务院/.test(a) || /国务院令/.test(notes)) {
-    return /国务院令|国务院第[一二三四五六七八九十0-9]+次常务会议/.test(notes) || /条例$/.test(title) ? g('行政法规', `authority 国务院${/国务院令/.test(notes) ? ' and a 国务院令' : ''}`) : g('规范性文件', 'a 国务院 document that is not a 国务院令');
+  // A ministry's rules approved by 国务院 (国务院批准 … 部发布) were published as administrative regulations.
+  if (/^国务院/.test(a) || /国务院令|国务院批准/.test(notes)) {
+    const rules = /(条例|规定|办法|细则|规则)([（(][^）)]{1,6}[）)])?$/.test(title);
+    return /国务院令|国务院批准|国务院第[一二三四五六七八九十0-9]+次常务会议/.test(notes) || rules
+      ? g('行政法规', `authority 国务院${/国务院令/.test(notes) ? ' and a 国务院令' : rules ? ' and a title of rules' : ''}`)
+      : g('规范性文件', 'a 国务院 document that is not a 国务院令');
   }
   if (/人民政府/.test(a)) return /令/.test(number ?? notes) ? g('地方政府规章', `a 令 of ${a}`) : g('规范性文件', `authority ${a} without a 令`);
   if (/(部|委员会|总局|局|署|银行|办公厅)$/.test(a) && /令/.test(number ?? notes)) return g('部门规章', `a 令 of ${a}`);
+  if (!authority) {
+    // Without notes, the title: locally only congresses make 条例; a 条例 naming no region is the State Council's.
+    const region = regionOf(title);
+    if (/条例([（(][^）)]{1,6}[）)])?$/.test(title)) return region ? g('地方性法规', 'a 条例 naming a region') : g('行政法规', 'a 条例 naming no region');
+    if (region && /人民代表大会/.test(title)) return g('地方性法规', 'a title naming a local congress');
+  }
   return g('规范性文件', authority ? `authority ${a}` : 'no legislative authority named');
 }
 
