@@ -130,6 +130,21 @@ async function pdf(): Promise<void> {
   await new Promise<void>((resolve) => stream.on('finish', () => resolve()));
 }
 
+/** The same regulation on one A4 page set in two columns under a title spanning both. */
+async function pdfTwoColumns(): Promise<void> {
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 50, right: 50 }, info: { Title: R.title } });
+  const stream = createWriteStream(join(out, 'regulation-2col.pdf'));
+  doc.pipe(stream);
+  doc.registerFont('serif', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular');
+  doc.font('serif');
+  doc.fontSize(16).text(R.title, 50, 50, { width: 495, align: 'center' }).moveDown(0.3);
+  doc.fontSize(9).text(noteLine, { width: 495, align: 'center' }).moveDown(0.8);
+  const lines = regulationLines({ space: '　', chapter: (n, h) => `第${cn(n)}章　${h}` });
+  doc.fontSize(10).text(lines.join('\n'), { columns: 2, columnGap: 20, width: 495, height: 340, indent: 20 });
+  doc.end();
+  await new Promise<void>((resolve) => stream.on('finish', () => resolve()));
+}
+
 function markdown(): void {
   const lines = regulationLines({ space: ' ', chapter: (n, h) => `## 第${cn(n)}章 ${h}` }).map((l) =>
     l.replace(/^(第[一二三四五六七八九十]+条) /, '**$1** '),
@@ -146,6 +161,7 @@ function text(): void {
 await docx();
 html();
 await pdf();
+await pdfTwoColumns();
 markdown();
 text();
-console.log(`written: ${out}/regulation.{docx,html,pdf,md,txt}`);
+console.log(`written: ${out}/regulation.{docx,html,pdf,md,txt} and regulation-2col.pdf`);

@@ -3,7 +3,8 @@
  * positions; lines repeated at the top or bottom of the pages (running heads, footers) and page
  * numbers are left out and listed; a line that reaches the right margin and is followed by one
  * that starts at the left margin (not indented, not a new 第X条 / （一）) is a hard wrap and is
- * rejoined — Chinese needs no space at the join. A PDF without text (a scan) is refused.
+ * rejoined — Chinese needs no space at the join. Two-column pages are read column by column.
+ * A PDF without text (a scan) is refused.
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -24,10 +25,52 @@ interface PdfLine {
   y: number;
   size: number;
   page: number;
+  /** 0 on a one-column page; 1 and 2 for the left and right column. */
+  col: number;
 }
 
-/** Group a page's items into lines by baseline, left to right. */
+/**
+ * The gutter of a two-column page: an x in the middle of the text that no item crosses, with a
+ * good share of the items on each side. Items that cross it (a title over both columns) may be
+ * at most a tenth of them.
+ */
+function gutter(items: Item[]): number | undefined {
+  const spans = items.filter((i) => i.str.trim() !== '').map((i) => [i.transform[4]!, i.transform[4]! + i.width] as const);
+  if (spans.length < 10) return undefined;
+  const lo = Math.min(...spans.map((s) => s[0]));
+  const hi = Math.max(...spans.map((s) => s[1]));
+  let best: { x: number; crossing: number } | undefined;
+  for (let x = lo + (hi - lo) * 0.3; x <= lo + (hi - lo) * 0.7; x += 2) {
+    const left = spans.filter((s) => s[1] <= x).length;
+    const right = spans.filter((s) => s[0] >= x).length;
+    const crossing = spans.length - left - right;
+    if (left >= spans.length * 0.25 && right >= spans.length * 0.25 && crossing <= spans.length * 0.1) {
+      if (!best || crossing < best.crossing) best = { x, crossing };
+    }
+  }
+  return best?.x;
+}
+
+/** A page's lines in reading order: on a two-column page, rows that span both columns above, then left, then right. */
 function pageLines(items: Item[], page: number): PdfLine[] {
+  const x = gutter(items);
+  if (x === undefined) return rowLines(items, page, 0);
+  // A row with any item across the gutter (a title, a note over both columns) spans the page.
+  const crosses = (i: Item) => i.transform[4]! < x && i.transform[4]! + i.width > x && i.str.trim() !== '';
+  const near = (a: Item, b: Item) => Math.abs(a.transform[5]! - b.transform[5]!) < Math.abs(a.transform[3]! || 10) * 0.5;
+  const crossing = items.filter(crosses);
+  const spanning = items.filter((i) => crossing.some((c) => near(c, i)));
+  const rest = items.filter((i) => !spanning.includes(i));
+  const left = rest.filter((i) => i.transform[4]! + i.width <= x);
+  const right = rest.filter((i) => !left.includes(i));
+  const top = Math.max(...rest.filter((i) => i.str.trim() !== '').map((i) => i.transform[5]!));
+  const above = spanning.filter((i) => i.transform[5]! > top);
+  const below = spanning.filter((i) => i.transform[5]! <= top);
+  return [...rowLines(above, page, 0), ...rowLines(left, page, 1), ...rowLines(right, page, 2), ...rowLines(below, page, 0)];
+}
+
+/** Group items into lines by baseline, left to right. */
+function rowLines(items: Item[], page: number, col: number): PdfLine[] {
   const sorted = items
     .filter((i) => i.str !== '')
     .sort((a, b) => b.transform[5]! - a.transform[5]! || a.transform[4]! - b.transform[4]!);
@@ -49,7 +92,7 @@ function pageLines(items: Item[], page: number): PdfLine[] {
       text += it.str;
       end = it.transform[4]! + it.width;
     }
-    return { text, x: l.items[0]!.transform[4]!, right: end, y: l.y, size: l.size, page };
+    return { text, x: l.items[0]!.transform[4]!, right: end, y: l.y, size: l.size, page, col };
   });
 }
 
@@ -132,11 +175,14 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
       else kept.push(l);
     }
   }
-  // The text block's margins: most lines start at the left margin; full lines end near the right one.
-  const left = leftMargin(kept.map((l) => l.x));
+  // Each column's margins: most lines start at the left margin; full lines end near the right one.
   const size = mode(kept.map((l) => l.size)) || 10;
-  const rights = kept.map((l) => l.right).sort((a, b) => a - b);
-  const right = rights[Math.floor(rights.length * 0.9)] ?? 0;
+  const margins = new Map<number, { left: number; right: number }>();
+  for (const col of new Set(kept.map((l) => l.col))) {
+    const lines = kept.filter((l) => l.col === col);
+    const rights = lines.map((l) => l.right).sort((a, b) => a - b);
+    margins.set(col, { left: leftMargin(lines.map((l) => l.x)), right: rights[Math.floor(rights.length * 0.9)] ?? 0 });
+  }
   const lines: string[] = [];
   let joined = 0;
   let prev: PdfLine | undefined;
@@ -144,8 +190,8 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
     const t = trimLine(l.text);
     const wrapped =
       prev !== undefined &&
-      prev.right >= right - size * 1.2 &&
-      Math.abs(l.x - left) < size * 0.5 &&
+      prev.right >= margins.get(prev.col)!.right - size * 2.5 &&
+      Math.abs(l.x - margins.get(l.col)!.left) < size * 0.5 &&
       Math.abs(l.size - prev.size) < 0.5 &&
       !STARTS.test(t) &&
       !isProvisionLine(t);

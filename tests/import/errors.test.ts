@@ -29,7 +29,7 @@ function emptyPdf(): string {
   return pdf + `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
 }
 
-describe('bad input', () => {
+describe('bad input', { timeout: 60_000 }, () => {
   it('refuses each bad file with its name and reason, imports the good one, exits 1, leaves nothing half-written', async () => {
     const src = tempDir();
     const into = tempDir();

@@ -10,7 +10,7 @@ import { parse } from 'yaml';
 import { importPaths, formatOutcome } from '../../src/import/index.ts';
 import { FIXTURES, tempDir } from './helpers.ts';
 
-describe('importing a folder', () => {
+describe('importing a folder', { timeout: 60_000 }, () => {
   it('skips a README, an index page and a how-to with reasons, and records the older of two dated texts as a version', async () => {
     const into = tempDir();
     const { outcomes, exitCode } = await importPaths([join(FIXTURES, 'folder')], { into, cwd: FIXTURES });

@@ -11,7 +11,9 @@ import { loadMeta } from '../../src/content/load-meta.ts';
 import { parseRegulation, toLines, type Document } from '../../src/parser/index.ts';
 import { FIXTURES, tempDir } from './helpers.ts';
 
-const FORMATS = ['docx', 'html', 'pdf', 'md', 'txt'] as const;
+const FORMATS = ['docx', 'html', 'pdf', 'md', 'txt', '2col.pdf'] as const;
+/** The fixture file of a format; `2col.pdf` is the same regulation set in two columns. */
+const fileOf = (f: string) => (f === '2col.pdf' ? 'regulation-2col.pdf' : `regulation.${f}`);
 const dir = join(FIXTURES, 'same-regulation');
 
 interface Imported {
@@ -23,7 +25,7 @@ interface Imported {
 
 async function importOne(ext: string): Promise<Imported> {
   const into = tempDir();
-  const { outcomes, exitCode } = await importPaths([join(dir, `regulation.${ext}`)], { into, today: '2025-01-01' });
+  const { outcomes, exitCode } = await importPaths([join(dir, fileOf(ext))], { into, today: '2025-01-01' });
   expect(exitCode).toBe(0);
   const outcome = outcomes[0]!;
   if (outcome.kind !== 'imported') throw new Error(`not imported: ${JSON.stringify(outcome)}`);
@@ -41,7 +43,7 @@ const eIds = (tree: Document) => {
   return ids;
 };
 
-describe('one regulation in five formats', async () => {
+describe('one regulation in five formats', { timeout: 60_000 }, async () => {
   const results = Object.fromEntries(await Promise.all(FORMATS.map(async (f) => [f, await importOne(f)] as const))) as Record<
     (typeof FORMATS)[number],
     Imported
@@ -57,8 +59,8 @@ describe('one regulation in five formats', async () => {
 
   it.each(FORMATS)('%s keeps the original byte for byte and drafts a meta.yaml the schema accepts', (f) => {
     const { folder } = results[f];
-    const ext = f === 'md' ? 'md' : f;
-    expect(readFileSync(join(folder, `original.${ext}`))).toEqual(readFileSync(join(dir, `regulation.${f}`)));
+    const ext = f === '2col.pdf' ? 'pdf' : f;
+    expect(readFileSync(join(folder, `original.${ext}`))).toEqual(readFileSync(join(dir, fileOf(f))));
     const metaPath = join(folder, 'meta.yaml');
     const text = readFileSync(metaPath, 'utf8');
     const { meta, file } = loadMeta(text, metaPath);
@@ -91,6 +93,12 @@ describe('one regulation in five formats', async () => {
     expect(source).not.toMatch(/— \d —/);
     expect(outcome.leftOut.map((l) => l.reason)).toEqual(['running head', 'page number', 'running head', 'page number']);
     expect(outcome.notes.join(' ')).toMatch(/\d+ hard-wrapped lines rejoined/);
+  });
+
+  it('the two-column PDF: read column by column, the break between them rejoined', () => {
+    expect(results['2col.pdf'].source.split('\n')).toContain(
+      '第四条　公共图书馆应当按照平等、开放、共享的要求，向社会公众免费提供文献信息查询、借阅，阅览室、自习室等公共空间设施场地开放，公益性讲座、阅读推广、培训、展览等服务，并每周开放不少于五十六小时。'.replace('　', ' '),
+    );
   });
 
   it('Word: labels rebuilt from automatic numbering, the footnote kept out of the body', () => {
