@@ -87,7 +87,7 @@ async function corpus(dir: string): Promise<void> {
     const recordedTitle = m ? m[1]! : name;
     if (!/·/.test(meta.title)) {
       titled++;
-      if (meta.title.replace(/^中华人民共和国/, '') === recordedTitle.replace(/^中华人民共和国/, '')) titleOk++;
+      if (meta.title.replaceAll('中华人民共和国', '') === recordedTitle.replaceAll('中华人民共和国', '')) titleOk++;
     }
     const dates = meta.dates ?? {};
     if (m) {
@@ -113,7 +113,7 @@ async function corpus(dir: string): Promise<void> {
     }
   }
   console.log('\n| drafted field | agrees with the corpus | compared on |\n|---|---|---|');
-  console.log(`| title (file name, 中华人民共和国 aside) | ${pct(titleOk, titled)} | ${titled} documents |`);
+  console.log(`| title (file name; 中华人民共和国, which file names drop, aside) | ${pct(titleOk, titled)} | ${titled} documents |`);
   console.log(`| type (the corpus folder) | ${pct(typeOk, typed)} | ${typed} documents in typed folders |`);
   console.log(`| dates (the header's latest adoption/amendment date and its 施行 date) | ${pct(headOk, headed)} | ${headed} documents with header dates |`);
   console.log(`| date (the file name's date is one of the drafted dates) | ${pct(dateOk, dated)} | ${dated} documents with a dated file name |`);
