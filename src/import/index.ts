@@ -168,7 +168,10 @@ export async function importPaths(inputs: string[], opts: ImportOptions): Promis
           ext: ext ? extname(ext) : '.txt',
         };
         writeFolder(dir, { ...current, versions });
-        for (const v of versions) outcomes.push({ kind: 'version', file: show(join(v.from)), folder: show(dir), date: v.date, event: v.event, newest: `${prior!.date} (already in ${show(dir)})` });
+        older.forEach((c, i) => {
+          const v = versions[i]!;
+          outcomes.push({ kind: 'version', file: c.shown, folder: show(dir), date: v.date, event: v.event, newest: `${prior!.date} (already in ${show(dir)})` });
+        });
         continue;
       }
       const metaPath = join(dir, 'meta.yaml');
