@@ -47,6 +47,11 @@ export function decodePage(bytes: Uint8Array): { text: string; encoding: string 
   return { text: d.text.replace(/^\ufeff/, ''), encoding: d.encoding };
 }
 
+/** Does an element hold block elements or line breaks (at any depth)? */
+function holdsBlocks(el: Element): boolean {
+  return el.children.some((c) => c.type === 'tag' && (BLOCK.has(c.name.toLowerCase()) || c.name.toLowerCase() === 'br' || holdsBlocks(c)));
+}
+
 /** Lay the page out as lines: block elements and <br> break lines, table cells are separated by tabs. */
 function layout(root: ChildNode[]): Line[] {
   const lines: Line[] = [];
@@ -69,12 +74,14 @@ function layout(root: ChildNode[]): Line[] {
           flush();
           continue;
         }
-        if (name === 'td' || name === 'th') {
+        // A cell of data joins its row with tabs; a cell of a table-layout page (one holding
+        // paragraphs or <br> lines, as older government sites have) is a block of its own.
+        if ((name === 'td' || name === 'th') && !holdsBlocks(el)) {
           if (trimLine(buf) !== '') buf += '\t';
           walk(el.children, block ?? el);
           continue;
         }
-        const isBlock = BLOCK.has(name);
+        const isBlock = BLOCK.has(name) || name === 'td' || name === 'th';
         if (isBlock) flush();
         walk(el.children, isBlock ? el : block);
         if (isBlock) flush();
@@ -116,7 +123,13 @@ export function readHtml(bytes: Uint8Array): Extracted {
   const { text, encoding } = decodePage(bytes);
   const doc = parseDocument(text, { decodeEntities: true });
   const all = layout(doc.children);
-  const provisions = all.filter((l) => isProvisionLine(trimLine(l.text)));
+  // Evidence of the text: provision lines that read as provisions — an article is a sentence
+  // (it has a comma or a full stop), a heading is short — so a menu entry 「第一条信息」 is not.
+  const provisions = all.filter((l) => {
+    const t = trimLine(l.text);
+    if (!isProvisionLine(t)) return false;
+    return /^第[^条]{1,8}[章节编]/.test(t) ? t.length <= 40 : /[，。；：,;:]/.test(t);
+  });
   if (provisions.length === 0) {
     throw new ImportError('no regulation in the page: no line starts with 第X条, 第X章 or 一、', 'not-a-regulation');
   }

@@ -3,7 +3,8 @@
  * a PDF with a text layer, LawRefBook Markdown and GBK text imports five times into folders whose
  * text parses to the same articles, with none of the page's chrome.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPaths, type Outcome } from '../../src/import/index.ts';
@@ -117,5 +118,26 @@ describe('one regulation in five formats', { timeout: 60_000 }, async () => {
     expect(results.txt.source).not.toContain('\r');
     expect(results.md.source).not.toMatch(/\*\*|^#/m);
     expect(results.md.outcome.leftOut).toEqual([{ text: '<!-- INFO END -->', reason: 'comment (end of the header)' }]);
+  });
+});
+
+describe('web pages laid out otherwise', { timeout: 60_000 }, () => {
+  it('an older table-layout page without class names: the text cell found by its articles, the menu cell left out', async () => {
+    const page = `<html><head><meta charset="gbk"><title>某县档案管理办法</title></head><body>
+<table width="980"><tr><td width="200"><a href="/">网站首页</a><br><a>机构概况</a><br><a>政策法规</a><br>第一条信息<br>第二条信息</td>
+<td><p align="center"><b>某县档案管理办法</b></p>
+第一条　为了加强档案管理，制定本办法。<br>
+　　第二条　本办法适用于本县各级机关。<br>
+　　第三条　本办法自发布之日起施行。<br>
+<p>附件：<a href="a.doc">某县档案分类表</a></p></td></tr>
+<tr><td colspan="2">版权所有：某县人民政府　技术支持：某某网络</td></tr></table></body></html>`;
+    const src = tempDir();
+    const file = join(src, 'page.htm');
+    writeFileSync(file, iconv.encode(page, 'gbk'));
+    const { outcomes } = await importPaths([file], { into: tempDir() });
+    const o = outcomes[0]!;
+    if (o.kind !== 'imported') throw new Error(JSON.stringify(o));
+    expect(o.leftOut.map((l) => l.text)).toEqual(['网站首页', '机构概况', '政策法规', '第一条信息', '第二条信息', '版权所有：某县人民政府　技术支持：某某网络']);
+    expect(o.articles).toBe(3);
   });
 });
