@@ -27,7 +27,12 @@ try {
   const lines = [...outcomes.flatMap(formatOutcome), summary(outcomes)];
   if (reportFile) {
     writeFileSync(reportFile, lines.join('\n') + '\n');
-    console.log(outcomes.filter((o) => o.kind === 'refused').flatMap(formatOutcome).join('\n'));
+    console.log(
+      outcomes
+        .filter((o) => o.kind === 'refused')
+        .flatMap(formatOutcome)
+        .join('\n'),
+    );
     console.log(`${summary(outcomes)} (report: ${reportFile})`);
   } else console.log(lines.join('\n'));
   process.exit(exitCode);

@@ -11,7 +11,14 @@
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  AlignmentType, Document, FootnoteReferenceRun, LevelFormat, Packer, Paragraph, TextRun, HeadingLevel,
+  AlignmentType,
+  Document,
+  FootnoteReferenceRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  TextRun,
+  HeadingLevel,
 } from 'docx';
 import PDFDocument from 'pdfkit';
 import iconv from 'iconv-lite';
@@ -25,19 +32,43 @@ const noteLine = `（${R.notes.join('　')}）`;
 /** Word: titles and notes as text, every label from numbering.xml. */
 async function docx(): Promise<void> {
   const children: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, children: [new TextRun(R.title)] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(noteLine), new FootnoteReferenceRun(1)] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(R.title)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      children: [new TextRun(noteLine), new FootnoteReferenceRun(1)],
+    }),
   ];
   for (const c of R.chapters) {
-    children.push(new Paragraph({ alignment: AlignmentType.CENTER, numbering: { reference: 'chapters', level: 0 }, children: [new TextRun(c.heading)] }));
+    children.push(
+      new Paragraph({
+        alignment: AlignmentType.CENTER,
+        numbering: { reference: 'chapters', level: 0 },
+        children: [new TextRun(c.heading)],
+      }),
+    );
     for (const paras of c.articles) {
       paras.forEach((p, pi) => {
         const text = typeof p === 'string' ? p : p.text;
-        children.push(pi === 0
-          ? new Paragraph({ numbering: { reference: 'provisions', level: 0 }, children: [new TextRun(text)] })
-          : new Paragraph({ indent: { firstLine: 480 }, children: [new TextRun(text)] }));
+        children.push(
+          pi === 0
+            ? new Paragraph({
+                numbering: { reference: 'provisions', level: 0 },
+                children: [new TextRun(text)],
+              })
+            : new Paragraph({ indent: { firstLine: 480 }, children: [new TextRun(text)] }),
+        );
         if (typeof p !== 'string') {
-          for (const it of p.items) children.push(new Paragraph({ numbering: { reference: 'provisions', level: 1 }, children: [new TextRun(it)] }));
+          for (const it of p.items)
+            children.push(
+              new Paragraph({
+                numbering: { reference: 'provisions', level: 1 },
+                children: [new TextRun(it)],
+              }),
+            );
         }
       });
     }
@@ -47,7 +78,17 @@ async function docx(): Promise<void> {
     footnotes: { 1: { children: [new Paragraph('本条例由江北省人民代表大会常务委员会公告公布。')] } },
     numbering: {
       config: [
-        { reference: 'chapters', levels: [{ level: 0, format: LevelFormat.CHINESE_COUNTING, text: '第%1章', alignment: AlignmentType.CENTER }] },
+        {
+          reference: 'chapters',
+          levels: [
+            {
+              level: 0,
+              format: LevelFormat.CHINESE_COUNTING,
+              text: '第%1章',
+              alignment: AlignmentType.CENTER,
+            },
+          ],
+        },
         {
           reference: 'provisions',
           levels: [
@@ -64,8 +105,9 @@ async function docx(): Promise<void> {
 
 /** A TRS-style page of a city government's site, in GBK, as saved from the browser. */
 function html(): void {
-  const body = regulationLines({ space: '　', chapter: (n, h) => `第${cn(n)}章　${h}` })
-    .map((l) => (/^第.章/.test(l) ? `<p align="center"><strong>${l}</strong></p>` : `<p>&nbsp;&nbsp;&nbsp;&nbsp;${l}</p>`));
+  const body = regulationLines({ space: '　', chapter: (n, h) => `第${cn(n)}章　${h}` }).map((l) =>
+    /^第.章/.test(l) ? `<p align="center"><strong>${l}</strong></p>` : `<p>&nbsp;&nbsp;&nbsp;&nbsp;${l}</p>`,
+  );
   // Some TRS pages break lines with <br> inside one <p>: the last chapter is written that way.
   const last = body.splice(body.length - 2, 2).map((p) => p.replace(/<\/?p[^>]*>/g, ''));
   body.push(`<p>${last.join('<br>\n')}</p>`);
@@ -96,10 +138,18 @@ ${body.join('\n')}
 
 /** The gazette's PDF: A5 pages, running head and page numbers, paragraphs wrapped at the column. */
 async function pdf(): Promise<void> {
-  const doc = new PDFDocument({ size: 'A5', margins: { top: 60, bottom: 60, left: 50, right: 50 }, info: { Title: R.title } });
+  const doc = new PDFDocument({
+    size: 'A5',
+    margins: { top: 60, bottom: 60, left: 50, right: 50 },
+    info: { Title: R.title },
+  });
   const stream = createWriteStream(join(out, 'regulation.pdf'));
   doc.pipe(stream);
-  doc.registerFont('serif', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular');
+  doc.registerFont(
+    'serif',
+    '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+    'NotoSerifCJKsc-Regular',
+  );
   doc.font('serif');
   let page = 0;
   const furniture = () => {
@@ -108,7 +158,9 @@ async function pdf(): Promise<void> {
     // Furniture stands in the margins: lift the bottom margin while writing it, or pdfkit adds a page.
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.fontSize(8).text('青禾市人民代表大会常务委员会公报', 50, 30, { width: 320, align: 'center', lineBreak: false });
+    doc
+      .fontSize(8)
+      .text('青禾市人民代表大会常务委员会公报', 50, 30, { width: 320, align: 'center', lineBreak: false });
     doc.fontSize(9).text(`— ${page} —`, 50, 560, { width: 320, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
     doc.fontSize(11);
@@ -132,10 +184,18 @@ async function pdf(): Promise<void> {
 
 /** The same regulation on one A4 page set in two columns under a title spanning both. */
 async function pdfTwoColumns(): Promise<void> {
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 50, right: 50 }, info: { Title: R.title } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: { top: 50, bottom: 50, left: 50, right: 50 },
+    info: { Title: R.title },
+  });
   const stream = createWriteStream(join(out, 'regulation-2col.pdf'));
   doc.pipe(stream);
-  doc.registerFont('serif', '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', 'NotoSerifCJKsc-Regular');
+  doc.registerFont(
+    'serif',
+    '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc',
+    'NotoSerifCJKsc-Regular',
+  );
   doc.font('serif');
   doc.fontSize(16).text(R.title, 50, 50, { width: 495, align: 'center' }).moveDown(0.3);
   doc.fontSize(9).text(noteLine, { width: 495, align: 'center' }).moveDown(0.8);
@@ -149,12 +209,24 @@ function markdown(): void {
   const lines = regulationLines({ space: ' ', chapter: (n, h) => `## 第${cn(n)}章 ${h}` }).map((l) =>
     l.replace(/^(第[一二三四五六七八九十]+条) /, '**$1** '),
   );
-  const text = [`# ${R.title}`, '', ...R.notes.map((n) => n.replace(/日/, '日 ')).flatMap((n) => [n, '']), '<!-- INFO END -->', '', ...lines.flatMap((l) => [l, ''])].join('\n');
+  const text = [
+    `# ${R.title}`,
+    '',
+    ...R.notes.map((n) => n.replace(/日/, '日 ')).flatMap((n) => [n, '']),
+    '<!-- INFO END -->',
+    '',
+    ...lines.flatMap((l) => [l, '']),
+  ].join('\n');
   writeFileSync(join(out, 'regulation.md'), text);
 }
 
 function text(): void {
-  const lines = [R.title, noteLine, '', ...regulationLines({ space: '　', chapter: (n, h) => `第${cn(n)}章　${h}` })];
+  const lines = [
+    R.title,
+    noteLine,
+    '',
+    ...regulationLines({ space: '　', chapter: (n, h) => `第${cn(n)}章　${h}` }),
+  ];
   writeFileSync(join(out, 'regulation.txt'), iconv.encode(lines.join('\r\n') + '\r\n', 'gbk'));
 }
 

@@ -27,7 +27,9 @@ function subtract(a: Map<string, number>, b: Map<string, number>): string {
  * Compare the body of the original with what the import wrote and listed.
  * @example conserve({ body: 'ab', lines: ['a'], leftOut: [{ text: 'b', reason: 'x' }], markup: '', added: '' } as Extracted).ok // true
  */
-export function conserve(x: Pick<Extracted, 'body' | 'lines' | 'leftOut' | 'markup' | 'added'>): Conservation {
+export function conserve(
+  x: Pick<Extracted, 'body' | 'lines' | 'leftOut' | 'markup' | 'added'>,
+): Conservation {
   const before = charCounts(x.body + x.added);
   const after = charCounts(x.lines.join('\n') + x.leftOut.map((l) => l.text).join('\n') + x.markup);
   const missing = subtract(before, after);

@@ -15,11 +15,13 @@ export interface NoteDate {
 }
 
 const DIGIT = '〇一二三四五六七八九';
-const DATE = /([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日/g;
+const DATE =
+  /([0-9]{4}|[〇零一二三四五六七八九]{4})\s*年\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*日/g;
 
 function num(s: string): number {
   if (/^[0-9]+$/.test(s)) return Number(s);
-  if (/^[〇零一二三四五六七八九]{4}$/.test(s)) return Number([...s].map((c) => (c === '零' ? 0 : DIGIT.indexOf(c))).join(''));
+  if (/^[〇零一二三四五六七八九]{4}$/.test(s))
+    return Number([...s].map((c) => (c === '零' ? 0 : DIGIT.indexOf(c))).join(''));
   return parseNumeral(s) ?? NaN;
 }
 
@@ -30,7 +32,20 @@ function eventOf(words: string): DateEvent | undefined {
   const own = words.replace(/《[^》]*》/g, '').replace(/[，,；;].*$/, '');
   const m = [...own.matchAll(/通过|公布|发布|印发|修正|修改|修订|施行|废止|批准/g)].at(-1);
   if (!m) return undefined;
-  return ({ 通过: 'adopted', 公布: 'issued', 发布: 'issued', 印发: 'issued', 修正: 'amended', 修改: 'amended', 修订: 'revised', 施行: 'effective', 废止: 'repealed', 批准: 'approved' } as const)[m[0] as '通过'];
+  return (
+    {
+      通过: 'adopted',
+      公布: 'issued',
+      发布: 'issued',
+      印发: 'issued',
+      修正: 'amended',
+      修改: 'amended',
+      修订: 'revised',
+      施行: 'effective',
+      废止: 'repealed',
+      批准: 'approved',
+    } as const
+  )[m[0] as '通过'];
 }
 
 /**
@@ -57,7 +72,9 @@ export function noteDates(line: string): NoteDate[] {
 export function commencement(lines: string[]): NoteDate | undefined {
   let found: NoteDate | undefined;
   for (const l of lines) {
-    const m = /自\s*((?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年[^日]{1,8}日)\s*起?(?:施行|生效|实施)/.exec(l);
+    const m = /自\s*((?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年[^日]{1,8}日)\s*起?(?:施行|生效|实施)/.exec(
+      l,
+    );
     if (!m) continue;
     const d = noteDates(`${m[1]}施行`)[0];
     if (d) found = { ...d, evidence: m[0] };

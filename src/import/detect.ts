@@ -6,8 +6,16 @@ import { basename, extname } from 'node:path';
 import type { Format } from './types.ts';
 
 const BY_EXTENSION: Record<string, Format> = {
-  '.docx': 'docx', '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.shtml': 'html',
-  '.pdf': 'pdf', '.md': 'markdown', '.markdown': 'markdown', '.txt': 'text', '.text': 'text',
+  '.docx': 'docx',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.shtml': 'html',
+  '.pdf': 'pdf',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.txt': 'text',
+  '.text': 'text',
 };
 
 export type Detected = { ok: true; format: Format } | { ok: false; reason: string };
@@ -20,21 +28,31 @@ export function detectFormat(path: string, bytes: Uint8Array): Detected {
   const ext = extname(path).toLowerCase();
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512));
   if (head.startsWith('%PDF')) return { ok: true, format: 'pdf' };
-  if (ext === '.doc') return { ok: false, reason: 'a Word 97–2003 .doc file: save it as .docx in Word or LibreOffice first' };
+  if (ext === '.doc')
+    return { ok: false, reason: 'a Word 97–2003 .doc file: save it as .docx in Word or LibreOffice first' };
   if (ext === '.wps') return { ok: false, reason: 'a WPS .wps file: save it as .docx first' };
-  if (ext === '.ofd') return { ok: false, reason: 'an OFD file: no reader extracts its structure; import the Word, PDF or web version' };
+  if (ext === '.ofd')
+    return {
+      ok: false,
+      reason: 'an OFD file: no reader extracts its structure; import the Word, PDF or web version',
+    };
   const known = BY_EXTENSION[ext];
   if (known) return { ok: true, format: known };
   if (head.startsWith('PK\u0003\u0004') && ext === '') return { ok: true, format: 'docx' };
   if (/^\s*(<!doctype html|<html)/i.test(head)) return { ok: true, format: 'html' };
-  return { ok: false, reason: `unsupported file type ${ext || '(no extension)'}: expected .docx, .html, .htm, .pdf, .md or .txt` };
+  return {
+    ok: false,
+    reason: `unsupported file type ${ext || '(no extension)'}: expected .docx, .html, .htm, .pdf, .md or .txt`,
+  };
 }
 
 /** Folder members that are not regulations, by name: documentation, templates, site index pages. */
 export function notARegulationByName(path: string): string | undefined {
   const name = basename(path);
-  if (/^(readme|license|licence|changelog|contributing|code_of_conduct|security)(\.|$)/i.test(name)) return 'project documentation, not a regulation';
-  if (/^_?index\.(md|markdown|html?)$/i.test(name)) return 'an index page of the collection, not a regulation';
+  if (/^(readme|license|licence|changelog|contributing|code_of_conduct|security)(\.|$)/i.test(name))
+    return 'project documentation, not a regulation';
+  if (/^_?index\.(md|markdown|html?)$/i.test(name))
+    return 'an index page of the collection, not a regulation';
   if (/模[版板]|template|示例|样例/i.test(name)) return 'a template, not a regulation';
   return undefined;
 }

@@ -33,7 +33,8 @@ interface Style {
 
 const xml = (s: string) => parseDocument(s, { xmlMode: true, decodeEntities: true });
 const tags = (nodes: ChildNode[]): Element[] => nodes.filter((n): n is Element => n.type === 'tag');
-const child = (el: Element | undefined, name: string) => (el ? tags(el.children).find((c) => c.name === name) : undefined);
+const child = (el: Element | undefined, name: string) =>
+  el ? tags(el.children).find((c) => c.name === name) : undefined;
 const val = (el: Element | undefined) => el?.attribs['w:val'];
 
 /** All descendants named `name`, in document order. */
@@ -114,7 +115,13 @@ export function formatNumber(n: number, fmt: string): string {
       return String.fromCharCode(64 + (((n - 1) % 26) + 1));
     case 'lowerRoman':
     case 'upperRoman': {
-      const r = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']] as const;
+      const r = [
+        [10, 'x'],
+        [9, 'ix'],
+        [5, 'v'],
+        [4, 'iv'],
+        [1, 'i'],
+      ] as const;
       let out = '';
       let k = n;
       for (const [v, s] of r) while (k >= v) [out, k] = [out + s, k - v];
@@ -167,9 +174,13 @@ function unzip(bytes: Uint8Array): Record<string, Uint8Array> {
     );
   }
   try {
-    return unzipSync(bytes, { filter: (f) => /^word\/(document|numbering|styles|footnotes|comments)\.xml$/.test(f.name) });
+    return unzipSync(bytes, {
+      filter: (f) => /^word\/(document|numbering|styles|footnotes|comments)\.xml$/.test(f.name),
+    });
   } catch (e) {
-    throw new ImportError(`corrupt .docx: not a readable ZIP archive (${e instanceof Error ? e.message : String(e)})`);
+    throw new ImportError(
+      `corrupt .docx: not a readable ZIP archive (${e instanceof Error ? e.message : String(e)})`,
+    );
   }
 }
 
@@ -194,7 +205,12 @@ export function readDocx(bytes: Uint8Array): Extracted {
   let seenProvision = false;
   const styleChain = (id: string | undefined): Style[] => {
     const out: Style[] = [];
-    for (let s = id ? styles.get(id) : undefined; s && out.length < 10; s = s.basedOn ? styles.get(s.basedOn) : undefined) out.push(s);
+    for (
+      let s = id ? styles.get(id) : undefined;
+      s && out.length < 10;
+      s = s.basedOn ? styles.get(s.basedOn) : undefined
+    )
+      out.push(s);
     return out;
   };
   const label = (numId: string, ilvl: number): string => {
@@ -246,10 +262,19 @@ export function readDocx(bytes: Uint8Array): Extracted {
         for (const tr of tags(n.children).filter((c) => c.name === 'w:tr')) {
           const cells = tags(tr.children)
             .filter((c) => c.name === 'w:tc')
-            .map((tc) => find(tc.children, 'w:p').map((p) => paragraph(p).join(' ').trim()).join(' '));
+            .map((tc) =>
+              find(tc.children, 'w:p')
+                .map((p) => paragraph(p).join(' ').trim())
+                .join(' '),
+            );
           lines.push(cells.join('\t'));
         }
-      } else if (n.name === 'w:sdt' || n.name === 'w:sdtContent' || n.name === 'w:customXml' || n.name === 'w:ins') {
+      } else if (
+        n.name === 'w:sdt' ||
+        n.name === 'w:sdtContent' ||
+        n.name === 'w:customXml' ||
+        n.name === 'w:ins'
+      ) {
         walk(n.children);
       }
     }
@@ -266,5 +291,14 @@ export function readDocx(bytes: Uint8Array): Extracted {
   const comments = (utf8('word/comments.xml')?.match(/<w:comment\b/g) ?? []).length;
   if (footnotes > 0) notes.push(`${footnotes} footnotes kept out of the body`);
   if (comments > 0) notes.push(`${comments} comments kept out of the body`);
-  return { format: 'docx', lines: lines.map((l) => l.replace(/[ \t\u00a0]+$/, '')), leftOut: [], body: text, markup: '', added, title, notes };
+  return {
+    format: 'docx',
+    lines: lines.map((l) => l.replace(/[ \t\u00a0]+$/, '')),
+    leftOut: [],
+    body: text,
+    markup: '',
+    added,
+    title,
+    notes,
+  };
 }

@@ -46,13 +46,22 @@ export async function extractChecked(format: Format, bytes: Uint8Array): Promise
   const title = x.title ?? lines.find(isTitleLine);
   const titled = title !== undefined && isTitleLine(title);
   // Court cases quote articles of the laws they apply; their headings say what they are.
-  const caseHeading = lines.find((l) => /^(基本案情|简要案情|裁判要[点旨]|裁判结果|判决理由|案情简介)$/.test(l));
-  if (caseHeading) throw new ImportError(`a court case (${caseHeading}), not a regulation`, 'not-a-regulation');
+  const caseHeading = lines.find((l) =>
+    /^(基本案情|简要案情|裁判要[点旨]|裁判结果|判决理由|案情简介)$/.test(l),
+  );
+  if (caseHeading)
+    throw new ImportError(`a court case (${caseHeading}), not a regulation`, 'not-a-regulation');
   if (provisions === 0 && !titled) {
-    throw new ImportError('not a regulation: no line starts with 第X条, 第X章 or 一、, and no title names a regulation', 'not-a-regulation');
+    throw new ImportError(
+      'not a regulation: no line starts with 第X条, 第X章 or 一、, and no title names a regulation',
+      'not-a-regulation',
+    );
   }
   if (provisions < 3 && !titled) {
-    throw new ImportError(`not a regulation: only ${provisions} line(s) start with 第X条, 第X章 or 一、, and no title names a regulation`, 'not-a-regulation');
+    throw new ImportError(
+      `not a regulation: only ${provisions} line(s) start with 第X条, 第X章 or 一、, and no title names a regulation`,
+      'not-a-regulation',
+    );
   }
   return x;
 }

@@ -12,9 +12,45 @@ import { isProvisionLine, isTitleLine, trimLine } from './text-lines.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'head', 'svg', 'object', 'iframe']);
 const BLOCK = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'table', 'tr', 'tbody', 'thead', 'tfoot',
-  'section', 'article', 'header', 'footer', 'nav', 'aside', 'main', 'blockquote', 'pre', 'form', 'dl', 'dt',
-  'dd', 'center', 'hr', 'address', 'figure', 'figcaption', 'caption', 'body', 'html', 'option', 'select',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'table',
+  'tr',
+  'tbody',
+  'thead',
+  'tfoot',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'main',
+  'blockquote',
+  'pre',
+  'form',
+  'dl',
+  'dt',
+  'dd',
+  'center',
+  'hr',
+  'address',
+  'figure',
+  'figcaption',
+  'caption',
+  'body',
+  'html',
+  'option',
+  'select',
 ]);
 
 interface Line {
@@ -34,22 +70,33 @@ function declaredCharset(bytes: Uint8Array): string | undefined {
 
 /** Decode a page: a BOM first, then the declared charset, then the decoder's detection. */
 export function decodePage(bytes: Uint8Array): { text: string; encoding: string } {
-  const declared = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe ? undefined : declaredCharset(bytes);
+  const declared =
+    bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe ? undefined : declaredCharset(bytes);
   if (declared) {
     try {
-      return { text: new TextDecoder(declared, { fatal: true }).decode(bytes), encoding: declared.toUpperCase() };
+      return {
+        text: new TextDecoder(declared, { fatal: true }).decode(bytes),
+        encoding: declared.toUpperCase(),
+      };
     } catch {
       // A page that lies about its charset: fall through to detection.
     }
   }
   const d = decodeText(bytes);
-  if (!d.ok) throw new ImportError(`unreadable encoding${declared ? ` (the page declares ${declared})` : ''}: ${d.reason}`);
+  if (!d.ok)
+    throw new ImportError(
+      `unreadable encoding${declared ? ` (the page declares ${declared})` : ''}: ${d.reason}`,
+    );
   return { text: d.text.replace(/^\ufeff/, ''), encoding: d.encoding };
 }
 
 /** Does an element hold block elements or line breaks (at any depth)? */
 function holdsBlocks(el: Element): boolean {
-  return el.children.some((c) => c.type === 'tag' && (BLOCK.has(c.name.toLowerCase()) || c.name.toLowerCase() === 'br' || holdsBlocks(c)));
+  return el.children.some(
+    (c) =>
+      c.type === 'tag' &&
+      (BLOCK.has(c.name.toLowerCase()) || c.name.toLowerCase() === 'br' || holdsBlocks(c)),
+  );
 }
 
 /** Lay the page out as lines: block elements and <br> break lines, table cells are separated by tabs. */
@@ -105,15 +152,18 @@ function ancestors(el: Element | undefined): Element[] {
 /** Why a line outside the main text is there, from what it says (for the report). */
 export function chromeReason(text: string): string {
   if (/版权所有|网站标识码|ICP|备案|主办|承办|联系我们|网站地图|Copyright|©/i.test(text)) return 'footer';
-  if (/索引号|发布机构|主题分类|成文日期|发文机关|公开方式|信息分类|有效性/.test(text)) return 'metadata table';
-  if (/浏览次数|阅读次数|访问量|字体|【打印】|打印本页|关闭窗口|分享|扫一扫|微信|微博|收藏/.test(text)) return 'page tools';
+  if (/索引号|发布机构|主题分类|成文日期|发文机关|公开方式|信息分类|有效性/.test(text))
+    return 'metadata table';
+  if (/浏览次数|阅读次数|访问量|字体|【打印】|打印本页|关闭窗口|分享|扫一扫|微信|微博|收藏/.test(text))
+    return 'page tools';
   if (/当前位置|首页|>|›|»|导航|无障碍|登录|注册|English|搜索/.test(text)) return 'navigation';
   if (/发布日期|发布时间|来源[:：]|作者[:：]|责任编辑/.test(text)) return 'page details';
   return 'outside the main text';
 }
 
 /** Lines at the edges of the main block that a page adds around the text (tools, details). */
-const EDGE_CHROME = /浏览次数|阅读次数|字体|【打印】|打印本页|关闭窗口|分享到|扫一扫|责任编辑|发布时间[:：]|发布日期[:：]|来源[:：]|【大\s*中\s*小】/;
+const EDGE_CHROME =
+  /浏览次数|阅读次数|字体|【打印】|打印本页|关闭窗口|分享到|扫一扫|责任编辑|发布时间[:：]|发布日期[:：]|来源[:：]|【大\s*中\s*小】/;
 
 /**
  * Read a web page.
@@ -131,7 +181,10 @@ export function readHtml(bytes: Uint8Array): Extracted {
     return /^第[^条]{1,8}[章节编]/.test(t) ? t.length <= 40 : /[，。；：,;:]/.test(t);
   });
   if (provisions.length === 0) {
-    throw new ImportError('no regulation in the page: no line starts with 第X条, 第X章 or 一、', 'not-a-regulation');
+    throw new ImportError(
+      'no regulation in the page: no line starts with 第X条, 第X章 or 一、',
+      'not-a-regulation',
+    );
   }
   // The main text: the deepest element holding at least 90 % of the provision lines.
   const counts = new Map<Element, number>();
@@ -159,7 +212,11 @@ export function readHtml(bytes: Uint8Array): Extracted {
         keep.add(i);
         for (let j = i + 1; j < first; j++) {
           const t = trimLine(all[j]!.text);
-          if (/^[（(].*(通过|公布|发布|施行|修正|修订|印发)[^）)]*[）)]$/.test(t) || /〔\d{4}〕\d+号$|令第\d+号$/.test(t)) keep.add(j);
+          if (
+            /^[（(].*(通过|公布|发布|施行|修正|修订|印发)[^）)]*[）)]$/.test(t) ||
+            /〔\d{4}〕\d+号$|令第\d+号$/.test(t)
+          )
+            keep.add(j);
         }
         break;
       }

@@ -39,7 +39,11 @@ interface Candidate {
 }
 
 /** Every file under the inputs: named files are `explicit` (bad ones are errors, not skips). */
-function collect(inputs: string[], outcomes: Outcome[], show: (p: string) => string): Array<{ file: string; explicit: boolean }> {
+function collect(
+  inputs: string[],
+  outcomes: Outcome[],
+  show: (p: string) => string,
+): Array<{ file: string; explicit: boolean }> {
   const files: Array<{ file: string; explicit: boolean }> = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -50,7 +54,8 @@ function collect(inputs: string[], outcomes: Outcome[], show: (p: string) => str
     }
   };
   for (const input of inputs) {
-    if (!existsSync(input)) outcomes.push({ kind: 'refused', file: show(input), reason: 'no such file or folder' });
+    if (!existsSync(input))
+      outcomes.push({ kind: 'refused', file: show(input), reason: 'no such file or folder' });
     else if (statSync(input).isDirectory()) walk(input);
     else files.push({ file: input, explicit: true });
   }
@@ -59,7 +64,10 @@ function collect(inputs: string[], outcomes: Outcome[], show: (p: string) => str
 
 /** The date a text is of: its latest adoption, amendment, revision or issue; else the one in its file name. */
 function versionDate(d: Draft, file: string): string | undefined {
-  const dated = d.events.filter((e) => e.event !== 'effective' && e.event !== 'repealed').map((e) => e.date).sort();
+  const dated = d.events
+    .filter((e) => e.event !== 'effective' && e.event !== 'repealed')
+    .map((e) => e.date)
+    .sort();
   return dated.at(-1) ?? /(\d{4}-\d{2}-\d{2})/.exec(basename(file))?.[1];
 }
 
@@ -69,7 +77,10 @@ function eventAt(d: Draft, date: string): VersionFiles['event'] {
 }
 
 /** Existing document folders of the content folder: by title, and every slug in use. */
-function existing(into: string): { byTitle: Map<string, { folder: string; slug: string; date?: string }>; slugs: Set<string> } {
+function existing(into: string): {
+  byTitle: Map<string, { folder: string; slug: string; date?: string }>;
+  slugs: Set<string>;
+} {
   const byTitle = new Map<string, { folder: string; slug: string; date?: string }>();
   const slugs = new Set<string>();
   if (!existsSync(into)) return { byTitle, slugs };
@@ -77,11 +88,18 @@ function existing(into: string): { byTitle: Map<string, { folder: string; slug: 
     const metaPath = join(into, f, 'meta.yaml');
     if (f.includes('.import-') || !existsSync(metaPath)) continue;
     try {
-      const m = parseYaml(readFileSync(metaPath, 'utf8')) as { title?: string; slug?: string; dates?: Record<string, string> } | null;
+      const m = parseYaml(readFileSync(metaPath, 'utf8')) as {
+        title?: string;
+        slug?: string;
+        dates?: Record<string, string>;
+      } | null;
       if (!m?.slug) continue;
       slugs.add(m.slug);
       const d = m.dates ?? {};
-      const date = [d.amended, d.adopted, d.issued].filter((x): x is string => typeof x === 'string').sort().at(-1);
+      const date = [d.amended, d.adopted, d.issued]
+        .filter((x): x is string => typeof x === 'string')
+        .sort()
+        .at(-1);
       if (m.title) byTitle.set(m.title, { folder: f, slug: m.slug, date });
     } catch {
       // A broken meta.yaml is the build's to report; its folder is not matched by title.
@@ -94,7 +112,10 @@ function existing(into: string): { byTitle: Map<string, { folder: string; slug: 
  * Import files and folders into `opts.into`.
  * @example await importPaths(['regs/'], { into: 'content' }) // { outcomes: [...], exitCode: 0 }
  */
-export async function importPaths(inputs: string[], opts: ImportOptions): Promise<{ outcomes: Outcome[]; exitCode: number }> {
+export async function importPaths(
+  inputs: string[],
+  opts: ImportOptions,
+): Promise<{ outcomes: Outcome[]; exitCode: number }> {
   const cwd = opts.cwd ?? process.cwd();
   const show = (p: string) => relative(cwd, p) || p;
   const outcomes: Outcome[] = [];
@@ -121,8 +142,13 @@ export async function importPaths(inputs: string[], opts: ImportOptions): Promis
       candidates.push({ file, shown, bytes, x, draft, title, date: versionDate(draft, file) });
     } catch (e) {
       if (!(e instanceof ImportError)) {
-        outcomes.push({ kind: 'refused', file: shown, reason: `unexpected failure: ${e instanceof Error ? e.message : String(e)}` });
-      } else if (e.kind === 'not-a-regulation' && !explicit) outcomes.push({ kind: 'skipped', file: shown, reason: e.message });
+        outcomes.push({
+          kind: 'refused',
+          file: shown,
+          reason: `unexpected failure: ${e instanceof Error ? e.message : String(e)}`,
+        });
+      } else if (e.kind === 'not-a-regulation' && !explicit)
+        outcomes.push({ kind: 'skipped', file: shown, reason: e.message });
       else outcomes.push({ kind: 'refused', file: shown, reason: e.message });
     }
   }
@@ -135,7 +161,12 @@ export async function importPaths(inputs: string[], opts: ImportOptions): Promis
     const kept: Candidate[] = [];
     for (const c of group) {
       const twin = kept.find((k) => k.date === c.date);
-      if (twin) outcomes.push({ kind: 'skipped', file: c.shown, reason: `same title and date as ${twin.shown}: a duplicate` });
+      if (twin)
+        outcomes.push({
+          kind: 'skipped',
+          file: c.shown,
+          reason: `same title and date as ${twin.shown}: a duplicate`,
+        });
       else kept.push(c);
     }
     const prior = known.byTitle.get(title);
@@ -170,7 +201,14 @@ export async function importPaths(inputs: string[], opts: ImportOptions): Promis
         writeFolder(dir, { ...current, versions });
         older.forEach((c, i) => {
           const v = versions[i]!;
-          outcomes.push({ kind: 'version', file: c.shown, folder: show(dir), date: v.date, event: v.event, newest: `${prior!.date} (already in ${show(dir)})` });
+          outcomes.push({
+            kind: 'version',
+            file: c.shown,
+            folder: show(dir),
+            date: v.date,
+            event: v.event,
+            newest: `${prior!.date} (already in ${show(dir)})`,
+          });
         });
         continue;
       }
@@ -180,17 +218,34 @@ export async function importPaths(inputs: string[], opts: ImportOptions): Promis
       if (prior?.date && main.date && prior.date < main.date && existsSync(join(dir, 'source.txt'))) {
         const ext = readdirSync(dir).find((f) => /^original\./.test(f));
         versions.push({
-          date: prior.date, event: '制定', title, from: `${folderName}/${ext ?? 'source.txt'}`,
+          date: prior.date,
+          event: '制定',
+          title,
+          from: `${folderName}/${ext ?? 'source.txt'}`,
           source: readFileSync(join(dir, 'source.txt'), 'utf8'),
-          original: new Uint8Array(readFileSync(join(dir, ext ?? 'source.txt'))), ext: ext ? extname(ext) : '.txt',
+          original: new Uint8Array(readFileSync(join(dir, ext ?? 'source.txt'))),
+          ext: ext ? extname(ext) : '.txt',
         });
       }
       const source = main.x.lines.join('\n') + '\n';
-      const meta = renderMeta(main.draft, slug, `imported from ${basename(main.file)} (${main.x.format})`, previousMeta);
-      const { previous } = writeFolder(dir, { source, meta: meta.text, original: main.bytes, ext: extname(main.file).toLowerCase(), versions });
+      const meta = renderMeta(
+        main.draft,
+        slug,
+        `imported from ${basename(main.file)} (${main.x.format})`,
+        previousMeta,
+      );
+      const { previous } = writeFolder(dir, {
+        source,
+        meta: meta.text,
+        original: main.bytes,
+        ext: extname(main.file).toLowerCase(),
+        versions,
+      });
       const parsed = parseRegulation(source, join(dir, 'source.txt'));
       const guessed = guessedKeys(meta.text);
-      const changes = [sourceChanges(previous, source), ...meta.changed].filter((c): c is string => c !== undefined);
+      const changes = [sourceChanges(previous, source), ...meta.changed].filter(
+        (c): c is string => c !== undefined,
+      );
       outcomes.push({
         kind: 'imported',
         file: main.shown,
@@ -208,10 +263,21 @@ export async function importPaths(inputs: string[], opts: ImportOptions): Promis
         versions: versions.map((v) => `${v.date} (${v.event}) from ${v.from} → versions/${v.date}/`),
       });
       for (const c of older) {
-        outcomes.push({ kind: 'version', file: c.shown, folder: show(dir), date: c.date ?? 'undated', event: eventAt(c.draft, c.date ?? ''), newest: `${main.date} (${main.shown})` });
+        outcomes.push({
+          kind: 'version',
+          file: c.shown,
+          folder: show(dir),
+          date: c.date ?? 'undated',
+          event: eventAt(c.draft, c.date ?? ''),
+          newest: `${main.date} (${main.shown})`,
+        });
       }
     } catch (e) {
-      outcomes.push({ kind: 'refused', file: main.shown, reason: `could not write ${show(dir)}: ${e instanceof Error ? e.message : String(e)}` });
+      outcomes.push({
+        kind: 'refused',
+        file: main.shown,
+        reason: `could not write ${show(dir)}: ${e instanceof Error ? e.message : String(e)}`,
+      });
     }
   }
   return { outcomes, exitCode: outcomes.some((o) => o.kind === 'refused') ? 1 : 0 };

@@ -83,7 +83,11 @@ export function readMarkdown(bytes: Uint8Array): Extracted {
       if (/INFO END/.test(bare)) headerDone = true;
       continue;
     }
-    if (/^(```|~~~)/.test(bare) || /^([-*_])(\s*\1){2,}$/.test(bare) || /^\|?[\s:|-]+\|[\s:|-]*$/.test(bare) && bare.includes('-')) {
+    if (
+      /^(```|~~~)/.test(bare) ||
+      /^([-*_])(\s*\1){2,}$/.test(bare) ||
+      (/^\|?[\s:|-]+\|[\s:|-]*$/.test(bare) && bare.includes('-'))
+    ) {
       markup += bare;
       lines.push('');
       continue;
@@ -121,5 +125,16 @@ export function readMarkdown(bytes: Uint8Array): Extracted {
   }
   while (lines.length > 0 && trimLine(lines.at(-1)!) === '') lines.pop();
   while (lines.length > 0 && trimLine(lines[0]!) === '') lines.shift();
-  return { format: 'markdown', lines, leftOut, body: text, markup, added: '', title, subtitle, encoding, notes: [] };
+  return {
+    format: 'markdown',
+    lines,
+    leftOut,
+    body: text,
+    markup,
+    added: '',
+    title,
+    subtitle,
+    encoding,
+    notes: [],
+  };
 }

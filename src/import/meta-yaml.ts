@@ -42,7 +42,12 @@ const comment = (why: string) => `   # guessed: ${why.replace(/\s+/g, ' ').slice
  * Render the draft, keeping the slug and every confirmed value of an existing meta.yaml.
  * @returns the text and the values that differ from the existing file, as `key: old → new`.
  */
-export function renderMeta(draft: Draft, slug: string, source: string, existing?: string): { text: string; changed: string[] } {
+export function renderMeta(
+  draft: Draft,
+  slug: string,
+  source: string,
+  existing?: string,
+): { text: string; changed: string[] } {
   const old: Fields = existing ? ((parse(existing) as Fields | null) ?? {}) : {};
   const oldDates = (old.dates ?? {}) as Fields;
   const confirmed = existing ? confirmedKeys(existing) : new Set<string>();
@@ -61,12 +66,15 @@ export function renderMeta(draft: Draft, slug: string, source: string, existing?
       if (existing && oldValue !== undefined) changed.push(`${key}: ${String(oldValue)} removed`);
       return;
     }
-    if (existing && oldValue !== undefined && String(oldValue) !== g.value) changed.push(`${key}: ${String(oldValue)} → ${g.value}`);
+    if (existing && oldValue !== undefined && String(oldValue) !== g.value)
+      changed.push(`${key}: ${String(oldValue)} → ${g.value}`);
     if (existing && oldValue === undefined) changed.push(`${key}: added ${g.value}`);
     out.push(`${indent}${key.replace(/^dates\./, '')}: ${scalar(g.value)}${comment(g.why)}`);
   };
   field('title', draft.title);
-  out.push(`slug: ${typeof old.slug === 'string' ? old.slug : slug}   # the public address: never change it once published`);
+  out.push(
+    `slug: ${typeof old.slug === 'string' ? old.slug : slug}   # the public address: never change it once published`,
+  );
   field('authority', draft.authority);
   field('docType', draft.docType);
   field('documentNumber', draft.documentNumber);
@@ -81,6 +89,10 @@ export function renderMeta(draft: Draft, slug: string, source: string, existing?
   for (const key of ['supersedes', 'citeArticlesAs'] as const) {
     if (old[key] !== undefined) out.push(stringify({ [key]: old[key] }, { lineWidth: 0 }).trimEnd());
   }
-  out.push(old.source !== undefined ? stringify({ source: old.source }, { lineWidth: 0 }).trimEnd() : `source:\n  description: ${scalar(source)}`);
+  out.push(
+    old.source !== undefined
+      ? stringify({ source: old.source }, { lineWidth: 0 }).trimEnd()
+      : `source:\n  description: ${scalar(source)}`,
+  );
   return { text: out.join('\n') + '\n', changed };
 }

@@ -35,7 +35,9 @@ interface PdfLine {
  * at most a tenth of them.
  */
 function gutter(items: Item[]): number | undefined {
-  const spans = items.filter((i) => i.str.trim() !== '').map((i) => [i.transform[4]!, i.transform[4]! + i.width] as const);
+  const spans = items
+    .filter((i) => i.str.trim() !== '')
+    .map((i) => [i.transform[4]!, i.transform[4]! + i.width] as const);
   if (spans.length < 10) return undefined;
   const lo = Math.min(...spans.map((s) => s[0]));
   const hi = Math.max(...spans.map((s) => s[1]));
@@ -57,7 +59,8 @@ function pageLines(items: Item[], page: number): PdfLine[] {
   if (x === undefined) return rowLines(items, page, 0);
   // A row with any item across the gutter (a title, a note over both columns) spans the page.
   const crosses = (i: Item) => i.transform[4]! < x && i.transform[4]! + i.width > x && i.str.trim() !== '';
-  const near = (a: Item, b: Item) => Math.abs(a.transform[5]! - b.transform[5]!) < Math.abs(a.transform[3]! || 10) * 0.5;
+  const near = (a: Item, b: Item) =>
+    Math.abs(a.transform[5]! - b.transform[5]!) < Math.abs(a.transform[3]! || 10) * 0.5;
   const crossing = items.filter(crosses);
   const spanning = items.filter((i) => crossing.some((c) => near(c, i)));
   const rest = items.filter((i) => !spanning.includes(i));
@@ -66,7 +69,12 @@ function pageLines(items: Item[], page: number): PdfLine[] {
   const top = Math.max(...rest.filter((i) => i.str.trim() !== '').map((i) => i.transform[5]!));
   const above = spanning.filter((i) => i.transform[5]! > top);
   const below = spanning.filter((i) => i.transform[5]! <= top);
-  return [...rowLines(above, page, 0), ...rowLines(left, page, 1), ...rowLines(right, page, 2), ...rowLines(below, page, 0)];
+  return [
+    ...rowLines(above, page, 0),
+    ...rowLines(left, page, 1),
+    ...rowLines(right, page, 2),
+    ...rowLines(below, page, 0),
+  ];
 }
 
 /** Group items into lines by baseline, left to right. */
@@ -96,9 +104,11 @@ function rowLines(items: Item[], page: number, col: number): PdfLine[] {
   });
 }
 
-const PAGE_NUMBER = /^[-—–\s]*(第\s*)?[0-9０-９]+\s*(页)?(\s*[/／]\s*(共\s*)?[0-9]+\s*页?)?[-—–\s]*$|^[-—–]\s*[0-9]+\s*[-—–]$/;
+const PAGE_NUMBER =
+  /^[-—–\s]*(第\s*)?[0-9０-９]+\s*(页)?(\s*[/／]\s*(共\s*)?[0-9]+\s*页?)?[-—–\s]*$|^[-—–]\s*[0-9]+\s*[-—–]$/;
 /** A line that starts a provision or an item: never the continuation of the line before. */
-const STARTS = /^([（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百千零]+[条章节编]|附件)/;
+const STARTS =
+  /^([（(][一二三四五六七八九十]+[）)]|[0-9]+[.．、]|[一二三四五六七八九十]+、|第[一二三四五六七八九十百千零]+[条章节编]|附件)/;
 
 /** Running heads and footers: the same text (digits aside) at the top or bottom of most pages. */
 function repeated(pages: PdfLine[][]): Set<PdfLine> {
@@ -110,9 +120,11 @@ function repeated(pages: PdfLine[][]): Set<PdfLine> {
       const l = edge === 'top' ? p[0] : p.at(-1);
       if (l) seen.set(key(l), [...(seen.get(key(l)) ?? []), l]);
     }
-    for (const ls of seen.values()) if (pages.length >= 2 && ls.length >= Math.max(2, pages.length / 2)) ls.forEach((l) => out.add(l));
+    for (const ls of seen.values())
+      if (pages.length >= 2 && ls.length >= Math.max(2, pages.length / 2)) ls.forEach((l) => out.add(l));
   }
-  for (const p of pages) for (const l of [p[0], p.at(-1)]) if (l && PAGE_NUMBER.test(trimLine(l.text))) out.add(l);
+  for (const p of pages)
+    for (const l of [p[0], p.at(-1)]) if (l && PAGE_NUMBER.test(trimLine(l.text))) out.add(l);
   return out;
 }
 
@@ -139,18 +151,19 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   let doc;
   const task = pdfjs.getDocument({
-      data: new Uint8Array(bytes),
-      cMapUrl: pathToFileURL(join(root, 'cmaps')).href + '/',
-      cMapPacked: true,
-      standardFontDataUrl: pathToFileURL(join(root, 'standard_fonts')).href + '/',
-      useSystemFonts: false,
-      verbosity: 0,
-    });
+    data: new Uint8Array(bytes),
+    cMapUrl: pathToFileURL(join(root, 'cmaps')).href + '/',
+    cMapPacked: true,
+    standardFontDataUrl: pathToFileURL(join(root, 'standard_fonts')).href + '/',
+    useSystemFonts: false,
+    verbosity: 0,
+  });
   try {
     doc = await task.promise;
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
-    if (name === 'PasswordException') throw new ImportError('password-protected PDF: open it, remove the password and save again');
+    if (name === 'PasswordException')
+      throw new ImportError('password-protected PDF: open it, remove the password and save again');
     throw new ImportError(`corrupt PDF: ${e instanceof Error ? e.message : String(e)}`);
   }
   const pages: PdfLine[][] = [];
@@ -164,14 +177,22 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
   }
   await task.destroy();
   if (trimLine(body) === '') {
-    throw new ImportError(`a PDF without a text layer (${pages.length} page(s) of images, a scan?): run OCR on it first, or import the Word or web version`);
+    throw new ImportError(
+      `a PDF without a text layer (${pages.length} page(s) of images, a scan?): run OCR on it first, or import the Word or web version`,
+    );
   }
   const chrome = repeated(pages);
   const leftOut: LeftOut[] = [];
   const kept: PdfLine[] = [];
   for (const p of pages) {
     for (const l of p) {
-      if (chrome.has(l)) leftOut.push({ text: trimLine(l.text), reason: PAGE_NUMBER.test(trimLine(l.text)) ? 'page number' : `running ${l === p[0] ? 'head' : 'footer'}` });
+      if (chrome.has(l))
+        leftOut.push({
+          text: trimLine(l.text),
+          reason: PAGE_NUMBER.test(trimLine(l.text))
+            ? 'page number'
+            : `running ${l === p[0] ? 'head' : 'footer'}`,
+        });
       else kept.push(l);
     }
   }
@@ -181,7 +202,10 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
   for (const col of new Set(kept.map((l) => l.col))) {
     const lines = kept.filter((l) => l.col === col);
     const rights = lines.map((l) => l.right).sort((a, b) => a - b);
-    margins.set(col, { left: leftMargin(lines.map((l) => l.x)), right: rights[Math.floor(rights.length * 0.9)] ?? 0 });
+    margins.set(col, {
+      left: leftMargin(lines.map((l) => l.x)),
+      right: rights[Math.floor(rights.length * 0.9)] ?? 0,
+    });
   }
   const lines: string[] = [];
   let joined = 0;

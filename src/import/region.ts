@@ -4,7 +4,10 @@
  */
 const PROVINCES: Array<[string, string, string]> = [
   // [ISO 3166-2 code, province name, its cities]
-  ['CN-BJ', '北京', ''], ['CN-TJ', '天津', ''], ['CN-SH', '上海', ''], ['CN-CQ', '重庆', ''],
+  ['CN-BJ', '北京', ''],
+  ['CN-TJ', '天津', ''],
+  ['CN-SH', '上海', ''],
+  ['CN-CQ', '重庆', ''],
   ['CN-HE', '河北', '石家庄唐山秦皇岛邯郸邢台保定张家口承德沧州廊坊衡水'],
   ['CN-SX', '山西', '太原大同阳泉长治晋城朔州晋中运城忻州临汾吕梁'],
   ['CN-NM', '内蒙古', '呼和浩特包头乌海赤峰通辽鄂尔多斯呼伦贝尔巴彦淖尔乌兰察布'],
@@ -32,7 +35,9 @@ const PROVINCES: Array<[string, string, string]> = [
   ['CN-QH', '青海', '西宁海东海北黄南海南果洛玉树海西'],
   ['CN-NX', '宁夏', '银川石嘴山吴忠固原中卫'],
   ['CN-XJ', '新疆', '乌鲁木齐克拉玛依吐鲁番哈密昌吉博尔塔拉巴音郭楞阿克苏克孜勒苏喀什和田伊犁塔城阿勒泰'],
-  ['CN-HK', '香港', ''], ['CN-MO', '澳门', ''], ['CN-TW', '台湾', ''],
+  ['CN-HK', '香港', ''],
+  ['CN-MO', '澳门', ''],
+  ['CN-TW', '台湾', ''],
 ];
 
 /** City names with their province, longest first. */
@@ -43,10 +48,45 @@ const CITIES: Array<[string, string]> = PROVINCES.flatMap(([code, , cities]) =>
 /** Split a run of city names: each name is followed by the next name's first character. */
 function splitCities(run: string): string[] {
   // Names are two characters except these; the list is written without separators for brevity.
-  const long = ['石家庄', '秦皇岛', '张家口', '呼和浩特', '鄂尔多斯', '呼伦贝尔', '巴彦淖尔', '乌兰察布', '葫芦岛', '齐齐哈尔',
-    '双鸭山', '七台河', '牡丹江', '哈尔滨', '连云港', '马鞍山', '景德镇', '平顶山', '三门峡', '驻马店', '张家界', '防城港',
-    '攀枝花', '六盘水', '黔东南', '黔西南', '西双版纳', '嘉峪关', '石嘴山', '乌鲁木齐', '克拉玛依', '吐鲁番', '博尔塔拉',
-    '巴音郭楞', '克孜勒苏', '阿勒泰', '日喀则'];
+  const long = [
+    '石家庄',
+    '秦皇岛',
+    '张家口',
+    '呼和浩特',
+    '鄂尔多斯',
+    '呼伦贝尔',
+    '巴彦淖尔',
+    '乌兰察布',
+    '葫芦岛',
+    '齐齐哈尔',
+    '双鸭山',
+    '七台河',
+    '牡丹江',
+    '哈尔滨',
+    '连云港',
+    '马鞍山',
+    '景德镇',
+    '平顶山',
+    '三门峡',
+    '驻马店',
+    '张家界',
+    '防城港',
+    '攀枝花',
+    '六盘水',
+    '黔东南',
+    '黔西南',
+    '西双版纳',
+    '嘉峪关',
+    '石嘴山',
+    '乌鲁木齐',
+    '克拉玛依',
+    '吐鲁番',
+    '博尔塔拉',
+    '巴音郭楞',
+    '克孜勒苏',
+    '阿勒泰',
+    '日喀则',
+  ];
   const out: string[] = [];
   let i = 0;
   while (i < run.length) {

@@ -43,7 +43,9 @@ export function formatOutcome(o: Outcome): string[] {
       ];
     }
     case 'version':
-      return [`${o.file} → ${o.folder}/versions/${o.date}/ (${o.event}): an older version of the document whose newest text is ${o.newest}`];
+      return [
+        `${o.file} → ${o.folder}/versions/${o.date}/ (${o.event}): an older version of the document whose newest text is ${o.newest}`,
+      ];
     case 'skipped':
       return [`${o.file}: skipped: ${o.reason}`];
     case 'refused':

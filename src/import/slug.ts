@@ -14,7 +14,12 @@ const MAX_SYLLABLES = 10;
 export function makeSlug(title: string, taken: Set<string>): string {
   const core = title.replace(/^中华人民共和国/, '').replace(/[《》〈〉“”"'「」]/g, '') || title;
   const parts = pinyin(core, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true })
-    .map((p) => p.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, ''))
+    .map((p) =>
+      p
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, ''),
+    )
     .filter(Boolean);
   const base = parts.slice(0, MAX_SYLLABLES).join('-') || 'document';
   let slug = base;

@@ -13,7 +13,9 @@ export function trimLine(line: string): string {
 
 const NUM = '[零〇一二三四五六七八九十百千两0-9０-９]+';
 /** 第X条 / 第X章 / 第X节 / 第X编 at the start of a line (the labels of GB/T 1.1-style legal texts). */
-export const HEADING_OR_ARTICLE = new RegExp(`^第${NUM}[条章节编](之[一二三四五六七八九十]+)?(?:[\\s\\u3000]|$|[^，。；、])`);
+export const HEADING_OR_ARTICLE = new RegExp(
+  `^第${NUM}[条章节编](之[一二三四五六七八九十]+)?(?:[\\s\\u3000]|$|[^，。；、])`,
+);
 /** 第X条 at the start of a line. */
 export const ARTICLE = new RegExp(`^第${NUM}条(之[一二三四五六七八九十]+)?`);
 /** 一、 at the start of a line: articles of documents numbered that way, or group headings. */

@@ -3,7 +3,16 @@
  * temporary folder beside it, the files a person or the build owns (anchors.json, glossary.yaml,
  * aliases.yaml, versions/ …) are carried over, and the folder is swapped in by renames.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 
@@ -34,7 +43,10 @@ function writeVersion(dir: string, v: VersionFiles): void {
   for (const f of readdirSync(dir)) if (/^original\./.test(f)) rmSync(join(dir, f));
   writeFileSync(join(dir, 'source.txt'), v.source);
   writeFileSync(join(dir, `original${v.ext}`), v.original);
-  writeFileSync(join(dir, 'version.yaml'), stringify({ date: v.date, event: v.event, title: v.title, importedFrom: v.from }));
+  writeFileSync(
+    join(dir, 'version.yaml'),
+    stringify({ date: v.date, event: v.event, title: v.title, importedFrom: v.from }),
+  );
 }
 
 /**

@@ -19,7 +19,9 @@ it('npm run import: reports each file and exits 1 for a refused one', { timeout:
   );
   expect(result.code).toBe(1);
   expect(result.stdout).toContain('notes.xlsx: error: unsupported file type .xlsx');
-  expect(result.stdout).toMatch(/regulation\.md → .*qing-he-shi-gong-gong-tu-shu-guan-fu-wu\/ \(markdown\): new; \d+ lines, 7 articles/);
+  expect(result.stdout).toMatch(
+    /regulation\.md → .*qing-he-shi-gong-gong-tu-shu-guan-fu-wu\/ \(markdown\): new; \d+ lines, 7 articles/,
+  );
   expect(result.stdout).toContain('1 imported, 0 older versions recorded, 0 skipped, 1 refused');
   expect(readdirSync(into)).toEqual(['qing-he-shi-gong-gong-tu-shu-guan-fu-wu']);
 });

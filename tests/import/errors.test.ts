@@ -40,7 +40,8 @@ describe('bad input', { timeout: 60_000 }, () => {
       'corrupt.docx': 'PK\u0003\u0004 this is not really a zip archive',
       'locked.docx': encrypted,
       'scan.pdf': emptyPdf(),
-      'news.html': '<html><head><meta charset="utf-8"><title>新闻</title></head><body><p>今天天气很好。</p></body></html>',
+      'news.html':
+        '<html><head><meta charset="utf-8"><title>新闻</title></head><body><p>今天天气很好。</p></body></html>',
       'binary.txt': new Uint8Array([0x81, 0x20, 0xff, 0xfe, 0x00, 0x01, 0x02, 0x80, 0x81, 0x82]),
       'table.xlsx': 'PK',
     };
@@ -54,7 +55,9 @@ describe('bad input', { timeout: 60_000 }, () => {
       expect.arrayContaining([
         expect.stringMatching(/^corrupt\.docx: error: corrupt \.docx: not a readable ZIP archive/),
         expect.stringMatching(/^locked\.docx: error: password-protected \.docx: remove the password/),
-        expect.stringMatching(/^scan\.pdf: error: a PDF without a text layer \(1 page\(s\) of images, a scan\?\)/),
+        expect.stringMatching(
+          /^scan\.pdf: error: a PDF without a text layer \(1 page\(s\) of images, a scan\?\)/,
+        ),
         expect.stringMatching(/^news\.html: error: no regulation in the page/),
         expect.stringMatching(/^binary\.txt: error: unreadable encoding: /),
         expect.stringMatching(/^table\.xlsx: error: unsupported file type \.xlsx: expected \.docx, \.html/),
@@ -66,9 +69,21 @@ describe('bad input', { timeout: 60_000 }, () => {
   });
 
   it('the conservation check finds text that would be lost', () => {
-    const ok = conserve({ body: '第一条　甲。\n版权所有', lines: ['第一条 甲。'], leftOut: [{ text: '版权所有', reason: 'footer' }], markup: '', added: '' });
+    const ok = conserve({
+      body: '第一条　甲。\n版权所有',
+      lines: ['第一条 甲。'],
+      leftOut: [{ text: '版权所有', reason: 'footer' }],
+      markup: '',
+      added: '',
+    });
     expect(ok.ok).toBe(true);
-    const lost = conserve({ body: '第一条　甲乙。', lines: ['第一条 甲。'], leftOut: [], markup: '', added: '' });
+    const lost = conserve({
+      body: '第一条　甲乙。',
+      lines: ['第一条 甲。'],
+      leftOut: [],
+      markup: '',
+      added: '',
+    });
     expect(lost).toEqual({ ok: false, missing: '乙', extra: '' });
   });
 });

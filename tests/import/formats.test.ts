@@ -45,10 +45,9 @@ const eIds = (tree: Document) => {
 };
 
 describe('one regulation in five formats', { timeout: 60_000 }, async () => {
-  const results = Object.fromEntries(await Promise.all(FORMATS.map(async (f) => [f, await importOne(f)] as const))) as Record<
-    (typeof FORMATS)[number],
-    Imported
-  >;
+  const results = Object.fromEntries(
+    await Promise.all(FORMATS.map(async (f) => [f, await importOne(f)] as const)),
+  ) as Record<(typeof FORMATS)[number], Imported>;
 
   it.each(FORMATS)('%s parses to the same articles, items and chapters as the plain text', (f) => {
     const reference = results.txt.tree;
@@ -80,9 +79,17 @@ describe('one regulation in five formats', { timeout: 60_000 }, async () => {
   it('the web page: the charset from the page, the chrome left out and listed, <br> lines split', () => {
     const { source, outcome } = results.html;
     expect(outcome.encoding).toBe('GB18030');
-    for (const chrome of ['首页', '索引号', '浏览次数', '分享到', '版权所有', '网站标识码', 'ICP', '统计']) expect(source).not.toContain(chrome);
+    for (const chrome of ['首页', '索引号', '浏览次数', '分享到', '版权所有', '网站标识码', 'ICP', '统计'])
+      expect(source).not.toContain(chrome);
     expect(outcome.leftOut.map((l) => l.reason)).toEqual([
-      'navigation', 'navigation', 'metadata table', 'metadata table', 'page tools', 'page tools', 'footer', 'footer',
+      'navigation',
+      'navigation',
+      'metadata table',
+      'metadata table',
+      'page tools',
+      'page tools',
+      'footer',
+      'footer',
     ]);
     expect(outcome.leftOut.find((l) => l.reason === 'footer' && l.text.includes('网站标识码'))).toBeDefined();
     expect(source.split('\n')).toContain('第七条　本条例自2024年1月1日起施行。');
@@ -92,13 +99,21 @@ describe('one regulation in five formats', { timeout: 60_000 }, async () => {
     const { source, outcome } = results.pdf;
     expect(source).not.toContain('公报');
     expect(source).not.toMatch(/— \d —/);
-    expect(outcome.leftOut.map((l) => l.reason)).toEqual(['running head', 'page number', 'running head', 'page number']);
+    expect(outcome.leftOut.map((l) => l.reason)).toEqual([
+      'running head',
+      'page number',
+      'running head',
+      'page number',
+    ]);
     expect(outcome.notes.join(' ')).toMatch(/\d+ hard-wrapped lines rejoined/);
   });
 
   it('the two-column PDF: read column by column, the break between them rejoined', () => {
     expect(results['2col.pdf'].source.split('\n')).toContain(
-      '第四条　公共图书馆应当按照平等、开放、共享的要求，向社会公众免费提供文献信息查询、借阅，阅览室、自习室等公共空间设施场地开放，公益性讲座、阅读推广、培训、展览等服务，并每周开放不少于五十六小时。'.replace('　', ' '),
+      '第四条　公共图书馆应当按照平等、开放、共享的要求，向社会公众免费提供文献信息查询、借阅，阅览室、自习室等公共空间设施场地开放，公益性讲座、阅读推广、培训、展览等服务，并每周开放不少于五十六小时。'.replace(
+        '　',
+        ' ',
+      ),
     );
   });
 
@@ -109,7 +124,7 @@ describe('one regulation in five formats', { timeout: 60_000 }, async () => {
     // Items restart under each article: article 5's list begins again at （一）.
     expect(source.split('\n')).toContain('（一）免费办理读者证；');
     expect(source).not.toContain('公告公布');
-    expect(outcome.notes).toContain('17 labels rebuilt from Word\'s automatic numbering');
+    expect(outcome.notes).toContain("17 labels rebuilt from Word's automatic numbering");
     expect(outcome.notes).toContain('1 footnotes kept out of the body');
   });
 
@@ -117,7 +132,9 @@ describe('one regulation in five formats', { timeout: 60_000 }, async () => {
     expect(results.txt.outcome.encoding).toBe('GB18030');
     expect(results.txt.source).not.toContain('\r');
     expect(results.md.source).not.toMatch(/\*\*|^#/m);
-    expect(results.md.outcome.leftOut).toEqual([{ text: '<!-- INFO END -->', reason: 'comment (end of the header)' }]);
+    expect(results.md.outcome.leftOut).toEqual([
+      { text: '<!-- INFO END -->', reason: 'comment (end of the header)' },
+    ]);
   });
 });
 
@@ -137,7 +154,14 @@ describe('web pages laid out otherwise', { timeout: 60_000 }, () => {
     const { outcomes } = await importPaths([file], { into: tempDir() });
     const o = outcomes[0]!;
     if (o.kind !== 'imported') throw new Error(JSON.stringify(o));
-    expect(o.leftOut.map((l) => l.text)).toEqual(['网站首页', '机构概况', '政策法规', '第一条信息', '第二条信息', '版权所有：某县人民政府　技术支持：某某网络']);
+    expect(o.leftOut.map((l) => l.text)).toEqual([
+      '网站首页',
+      '机构概况',
+      '政策法规',
+      '第一条信息',
+      '第二条信息',
+      '版权所有：某县人民政府　技术支持：某某网络',
+    ]);
     expect(o.articles).toBe(3);
   });
 });
