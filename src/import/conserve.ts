@@ -25,7 +25,8 @@ function subtract(a: Map<string, number>, b: Map<string, number>): string {
 
 /**
  * Compare the body of the original with what the import wrote and listed.
- * @example conserve({ body: 'ab', lines: ['a'], leftOut: [{ text: 'b', reason: 'x' }], markup: '', added: '' } as Extracted).ok // true
+ * @example conserve({ body: 'ab', lines: ['a'], leftOut: [{ text: 'b', reason: 'x' }], markup: '', added: '' }).ok
+ *   // true
  */
 export function conserve(
   x: Pick<Extracted, 'body' | 'lines' | 'leftOut' | 'markup' | 'added'>,

@@ -152,7 +152,8 @@ export async function importPaths(
       else outcomes.push({ kind: 'refused', file: shown, reason: e.message });
     }
   }
-  // Texts of one title: the newest is the document; other dates are its versions; the same date twice is a duplicate.
+  // Texts of one title: the newest is the document, other dates are its versions,
+  // the same date twice is a duplicate.
   const groups = new Map<string, Candidate[]>();
   for (const c of candidates) groups.set(c.title, [...(groups.get(c.title) ?? []), c]);
   const known = existing(opts.into);

@@ -53,7 +53,10 @@ function gutter(items: Item[]): number | undefined {
   return best?.x;
 }
 
-/** A page's lines in reading order: on a two-column page, rows that span both columns above, then left, then right. */
+/**
+ * A page's lines in reading order: on a two-column page, rows that span both columns above,
+ * then the left column, then the right.
+ */
 function pageLines(items: Item[], page: number): PdfLine[] {
   const x = gutter(items);
   if (x === undefined) return rowLines(items, page, 0);

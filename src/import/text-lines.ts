@@ -28,7 +28,7 @@ export function isProvisionLine(line: string): boolean {
 
 /** Titles of regulations end in a document-type word, optionally （试行） (as the parser's front matter). */
 export const TITLE =
-  /^《?[^，。；：,;:！!？?]{2,80}(法|条例|规定|办法|规则|细则|决定|规程|准则|章程|意见|通知|纲要|标准|方案|守则|解释|批复|答复|修正案|决议|公约|协定|纲要|制度)(（[^）]{1,12}）|\([^)]{1,12}\))?》?$/;
+  /^《?[^，。；：,;:！!？?]{2,80}(法|条例|规定|办法|规则|细则|决定|规程|准则|章程|意见|通知|纲要|标准|方案|守则|解释|批复|答复|修正案|决议|公约|协定|制度)(（[^）]{1,12}）|\([^)]{1,12}\))?》?$/;
 
 /** Does the line look like a regulation's title? */
 export function isTitleLine(line: string): boolean {

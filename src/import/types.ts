@@ -22,7 +22,7 @@ export interface Extracted {
   body: string;
   /** Characters the reader removed as syntax rather than text (Markdown `##`, `**`). */
   markup: string;
-  /** Characters the reader added: labels of Word's automatic numbering, which the file does not store as text. */
+  /** Characters the reader added: labels of Word's automatic numbering (not stored as text in the file). */
   added: string;
   /** The title, when the format marks it (Word's Title style, Markdown `#`); else found in the text. */
   title?: string;
