@@ -5,6 +5,7 @@
  *   npm run bench                         # parser + build + page weight on content/
  *   npm run bench -- --scale 100,300,1000 # also synthetic collections of these sizes
  *   npm run bench -- --only scale --scale 100
+ *   npm run bench -- --only import --corpus DIR   # import: files/s by format, and a corpus's shares
  *
  * Prints Markdown tables (the README's performance section carries them).
  */
@@ -16,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import { parseRegulation } from '../src/parser/index.ts';
 import { writeCorpus } from './synth.ts';
 import { variantPath } from '../src/i18n/variant.ts';
+import { benchImport } from './lib/bench-import.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -228,11 +230,12 @@ async function benchLighthouse(): Promise<void> {
 
 console.log(`Benchmarks on ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 const corpus = arg('--corpus');
-if (corpus) {
+if (corpus && (!only || only === 'corpus')) {
   const { benchCorpus } = await import('./bench-corpus.ts');
   benchCorpus(corpus, process.argv.includes('--strict'), arg('--list'));
 }
 if ((!only && !corpus) || only === 'parser') benchParser();
+if (!only || only === 'import') await benchImport(corpus);
 if ((!only && !corpus) || only === 'site') benchSite();
 if ((!only && !corpus) || only === 'lighthouse') await benchLighthouse();
 if ((!only || only === 'scale') && scales.length > 0 && !corpus) benchScale();
