@@ -5,13 +5,14 @@
  * with what the corpus records: its folder names give the type, its file names the title and
  * the date of the text.
  */
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, join, sep } from 'node:path';
 import { parse } from 'yaml';
 import { importPaths, type Outcome } from '../../src/import/index.ts';
-import { tempDir } from '../../tests/import/helpers.ts';
 
 const FIXTURES = 'tests/import/fixtures/same-regulation';
+const tempDir = () => mkdtempSync(join(tmpdir(), 'tiaowen-bench-import-'));
 const pct = (n: number, d: number) => (d === 0 ? '–' : `${((100 * n) / d).toFixed(1)} %`);
 
 /** Files per second for each format: each fixture imported `n` times into a fresh folder. */
