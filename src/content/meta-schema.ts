@@ -3,6 +3,7 @@
  * Validated with zod; `loadMeta` turns zod issues into positioned messages.
  */
 import { z } from 'zod';
+import { currentVersionSchema } from '../versions/schema.ts';
 
 /** ISO calendar date, e.g. 2017-02-27. */
 const isoDate = z
@@ -57,6 +58,8 @@ export const metaSchema = z
      * also for 一、-numbered documents); `label` cites the article as the document numbers it (X、).
      */
     citeArticlesAs: z.enum(['tiao', 'label']).default('tiao'),
+    /** The current version's date and event, when versions/ holds earlier ones (docs/versions.md). */
+    version: currentVersionSchema.optional(),
   })
   .strict();
 
