@@ -7,7 +7,7 @@
 import type { Document } from '../parser/types.ts';
 import { articlePlaces, articleText } from '../data/cite.ts';
 import { normalizeForCompare } from './normalize.ts';
-import { bigrams, dice, shared, size, type Bigrams } from './similarity.ts';
+import { bigrams, shared, size, type Bigrams } from './similarity.ts';
 
 /** What became of an article between two versions. */
 export type PairKind = 'unchanged' | 'amended' | 'renumbered' | 'renumbered-amended' | 'removed' | 'new';
@@ -36,13 +36,15 @@ export interface PairOverride {
   new: string[];
 }
 
-interface Art {
+export interface Art {
   eId: string;
   text: string;
   grams: Bigrams;
   size: number;
 }
 
+/** The discount on the overlap coefficient (similarity): containment is weaker evidence than likeness. */
+export const OVERLAP_WEIGHT = 0.8;
 /** Pairs below this similarity are not the same article, unless order or a person says so. */
 export const ALIGN_MIN = 0.3;
 /** An article found out of order must be this alike. */
@@ -91,6 +93,19 @@ function align(a: Art[], b: Art[], sim: Float64Array): Array<[number, number]> {
   return out.reverse();
 }
 
+/**
+ * How alike two articles are: their Dice similarity, or, when one is much shorter, how much of
+ * it the other holds (the overlap coefficient, discounted), since a revision often cuts an
+ * article down to its first rule or adds paragraphs to it (第四十三条 本法自…起施行。…同时废止。
+ * → 第九十条 本法自…起施行。).
+ */
+export function similarity(x: Art, y: Art): number {
+  const common = shared(x.grams, y.grams);
+  const d = x.size + y.size === 0 ? 1 : (2 * common) / (x.size + y.size);
+  const small = Math.min(x.size, y.size);
+  return small < 8 ? d : Math.max(d, OVERLAP_WEIGHT * (common / small));
+}
+
 function kindOf(old: Art, now: Art): PairKind {
   const same = old.text === now.text;
   if (old.eId === now.eId) return same ? 'unchanged' : 'amended';
@@ -111,7 +126,7 @@ export function correspond(
   const b = articles(newTree);
   const m = b.length;
   const sim = new Float64Array(a.length * m);
-  for (let i = 0; i < a.length; i++) for (let j = 0; j < m; j++) sim[i * m + j] = dice(a[i]!.grams, b[j]!.grams, a[i]!.size, b[j]!.size);
+  for (let i = 0; i < a.length; i++) for (let j = 0; j < m; j++) sim[i * m + j] = similarity(a[i]!, b[j]!);
 
   const target = new Map<number, number[]>(); // old index → new indexes
   const taken = new Set<number>();
@@ -183,7 +198,7 @@ export function tableOf(oldTree: Document, newTree: Document, map: Map<string, s
   const target = new Map<number, number[]>();
   a.forEach((x, i) => {
     const js = (map.get(x.eId) ?? []).map((e) => indexB.get(e)).filter((j): j is number => j !== undefined);
-    for (const j of js) sim[i * m + j] = dice(x.grams, b[j]!.grams, x.size, b[j]!.size);
+    for (const j of js) sim[i * m + j] = similarity(x, b[j]!);
     if (js.length > 0) target.set(i, js);
   });
   return rows(a, b, sim, target, new Set());
