@@ -78,7 +78,7 @@ async function main(): Promise<number> {
   }
   files.push(...addVersions(documents, contentDir));
   // Cross-references need every document parsed first: citations resolve across the collection.
-  const known = documents.map((d) => ({ slug: d.meta.slug, title: d.meta.title, documentNumber: d.meta.documentNumber }));
+  const known = documents.map((d) => ({ slug: d.meta.slug, title: d.meta.title, documentNumber: d.meta.documentNumber, versions: d.versions }));
   const references: Record<string, FoundReference[]> = {};
   for (const d of documents) {
     const file = fileOf.get(d.meta.slug)!;

@@ -151,6 +151,24 @@ describe('an earlier version', () => {
   });
 });
 
+describe('a citation of an earlier version', () => {
+  for (const [script, prefix] of SCRIPTS) {
+    test(`${script}: 《…》（2017年修正）第四条 opens that version and previews the article in force`, async () => {
+      const page = await open();
+      await page.goto(`${site.url}${prefix}example-review-rules/`);
+      const ref = page.locator('#art_1 a.ref--citation');
+      expect(await ref.getAttribute('href')).toBe(`/${prefix}${SLUG}/v/${OLD}/#art_4`);
+      expect(await ref.getAttribute('data-label')).toBe(script === 'hans' ? '《中华人民共和国示例复议法》（2017年修正）第四条' : '《中華人民共和國示例複議法》（2017年修正）第四條');
+      expect(await ref.getAttribute('data-preview')).toContain(script === 'hans' ? '（现行第五条）' : '（現行第五條）');
+      expect(await page.locator('#art_2 a.ref--citation').getAttribute('data-preview')).toContain(script === 'hans' ? '现行文本已删去此条' : '現行文本已刪去此條');
+      await ref.click();
+      await page.waitForURL(/\/v\/2017-09-01\/#art_4$/);
+      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_4');
+      await page.context().close();
+    });
+  }
+});
+
 describe('the comparison and the 对照表', () => {
   for (const [script, prefix] of SCRIPTS) {
     test(`${script}: article 1 marks 具体行政行为 → 行政行为, side by side and inline`, async () => {

@@ -35,7 +35,7 @@ function entry(doc: string): DocumentEntry {
 }
 
 const messages = (files: ReturnType<typeof addVersions>) =>
-  files.flatMap((f) => f.messages.map((m) => `${m.file.replace(/^.*example-review-law\//, '')}:${m.line ?? 0}:${m.column ?? 0} ${m.ruleId} ${m.reason}`));
+  files.flatMap((f) => f.messages.map((m) => `${(m.file ?? '').replace(/^.*example-review-law\//, '')}:${m.line ?? 0}:${m.column ?? 0} ${m.ruleId} ${m.reason}`));
 
 describe('addVersions', () => {
   test('the fixture: one earlier version, its anchors recorded, the correspondence with its override', () => {
