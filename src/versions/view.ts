@@ -101,6 +101,15 @@ export interface ArticleHistory {
   removedAfter: string[];
 }
 
+const histories = new WeakMap<Versions, Map<string, ArticleHistory>>();
+
+/** articleHistory, computed once per document and build (every article of every page asks). */
+export function historyOf(v: Versions): Map<string, ArticleHistory> {
+  let h = histories.get(v);
+  if (!h) histories.set(v, (h = articleHistory(v)));
+  return h;
+}
+
 /** The history of each article of the current text, by eId. */
 export function articleHistory(v: Versions): Map<string, ArticleHistory> {
   const out = new Map<string, ArticleHistory>();
