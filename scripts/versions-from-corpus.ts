@@ -41,12 +41,12 @@ function toSource(md: string): { text: string; title: string; notes: string[] } 
 }
 
 /** The event and amending act of a version, from the last of the notes under the title. */
-function versionOf(notes: string[], date: string): { event: string; amendingAct?: string } {
+function versionOf(notes: string[]): { event: string; amendingAct?: string } {
   const last = notes.at(-1) ?? '';
   const act = /(《[^》]*(?:》[^《》]*)*》)?(第[一二三四五六七八九十]+次)?(修正|修订|通过)/.exec(last);
   const event = act?.[3] === '修订' ? '修订' : act?.[3] === '修正' ? '修正' : '制定';
   const amendingAct = act?.[1] ? `根据${act[1]}${act[2] ?? ''}${act[3]}` : undefined;
-  return { event, ...(amendingAct && event === '修正' && { amendingAct }), ...(date && {}) };
+  return { event, ...(amendingAct && event === '修正' && { amendingAct }) };
 }
 
 const yaml = (o: Record<string, string | undefined>) =>
@@ -72,7 +72,7 @@ titles.forEach((title, n) => {
   const doc = join(outDir, slug);
   const current = found.at(-1)!;
   const src = toSource(readFileSync(current.file, 'utf8'));
-  const v = versionOf(src.notes, current.date);
+  const v = versionOf(src.notes);
   const effective = /本法自(\d{4})年(\d{1,2})月(\d{1,2})日起施行/.exec(src.text);
   const eff = effective ? `${effective[1]}-${effective[2]!.padStart(2, '0')}-${effective[3]!.padStart(2, '0')}` : undefined;
   mkdirSync(doc, { recursive: true });
@@ -87,7 +87,7 @@ titles.forEach((title, n) => {
   );
   for (const old of found.slice(0, -1)) {
     const o = toSource(readFileSync(old.file, 'utf8'));
-    const ov = versionOf(o.notes, old.date);
+    const ov = versionOf(o.notes);
     const dir = join(doc, 'versions', old.date);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'source.txt'), o.text);
