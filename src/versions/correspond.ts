@@ -7,7 +7,7 @@
 import type { Document } from '../parser/types.ts';
 import { articlePlaces, articleText } from '../data/cite.ts';
 import { normalizeForCompare } from './normalize.ts';
-import { bigrams, shared, size, type Bigrams } from './similarity.ts';
+import { bigramCodes, bigrams, sharedCodes, size } from './similarity.ts';
 
 /** What became of an article between two versions. */
 export type PairKind = 'unchanged' | 'amended' | 'renumbered' | 'renumbered-amended' | 'removed' | 'new';
@@ -39,7 +39,8 @@ export interface PairOverride {
 export interface Art {
   eId: string;
   text: string;
-  grams: Bigrams;
+  /** Its bigrams as sorted codes (similarity.ts). */
+  grams: Int32Array;
   size: number;
 }
 
@@ -52,11 +53,11 @@ export const MOVE_MIN = 0.55;
 /** Share of an unpaired article's bigrams found in a paired one, to count as split from or merged into it. */
 export const CONTAIN_MIN = 0.7;
 
-function articles(tree: Document): Art[] {
+function articles(tree: Document, codes: Map<string, number>): Art[] {
   return articlePlaces(tree).map(({ article }) => {
     const text = normalizeForCompare(articleText(article));
-    const grams = bigrams(text);
-    return { eId: article.eId, text, grams, size: size(grams) };
+    const g = bigrams(text);
+    return { eId: article.eId, text, grams: bigramCodes(g, codes), size: size(g) };
   });
 }
 
@@ -100,7 +101,7 @@ function align(a: Art[], b: Art[], sim: Float64Array): Array<[number, number]> {
  * → 第九十条 本法自…起施行。).
  */
 export function similarity(x: Art, y: Art): number {
-  const common = shared(x.grams, y.grams);
+  const common = sharedCodes(x.grams, y.grams);
   const d = x.size + y.size === 0 ? 1 : (2 * common) / (x.size + y.size);
   const small = Math.min(x.size, y.size);
   return small < 8 ? d : Math.max(d, OVERLAP_WEIGHT * (common / small));
@@ -122,8 +123,9 @@ export function correspond(
   dates: { from: string; to: string },
   overrides: PairOverride[] = [],
 ): Correspondence {
-  const a = articles(oldTree);
-  const b = articles(newTree);
+  const codes = new Map<string, number>();
+  const a = articles(oldTree, codes);
+  const b = articles(newTree, codes);
   const m = b.length;
   const sim = new Float64Array(a.length * m);
   for (let i = 0; i < a.length; i++) for (let j = 0; j < m; j++) sim[i * m + j] = similarity(a[i]!, b[j]!);
@@ -146,7 +148,7 @@ export function correspond(
     taken.add(j);
   }
   // Splits: a new article made of an old one's text; merges: an old one's text inside a new one.
-  const contained = (x: Art, y: Art) => (x.size >= 8 ? shared(x.grams, y.grams) / x.size : 0);
+  const contained = (x: Art, y: Art) => (x.size >= 8 ? sharedCodes(x.grams, y.grams) / x.size : 0);
   for (let j = 0; j < m; j++) {
     if (taken.has(j)) continue;
     let best = -1;
@@ -190,8 +192,9 @@ export function correspond(
  * across versions; similarity and kind are computed for the pairs given.
  */
 export function tableOf(oldTree: Document, newTree: Document, map: Map<string, string[]>): Pair[] {
-  const a = articles(oldTree);
-  const b = articles(newTree);
+  const codes = new Map<string, number>();
+  const a = articles(oldTree, codes);
+  const b = articles(newTree, codes);
   const m = b.length;
   const indexB = new Map(b.map((x, j) => [x.eId, j]));
   const sim = new Float64Array(a.length * m);

@@ -44,3 +44,35 @@ export function shared(a: Bigrams, b: Bigrams): number {
 export function dice(a: Bigrams, b: Bigrams, sizeA = size(a), sizeB = size(b)): number {
   return sizeA + sizeB === 0 ? 1 : (2 * shared(a, b)) / (sizeA + sizeB);
 }
+
+/**
+ * A text's bigrams as sorted integer codes (repeats kept), for counting shared bigrams by a
+ * merge instead of map lookups: comparing every article of 公司法 2018 with every one of 2023
+ * is 58,000 comparisons. `codes` numbers bigrams across the texts compared.
+ */
+export function bigramCodes(g: Bigrams, codes: Map<string, number>): Int32Array {
+  const out: number[] = [];
+  for (const [gram, n] of g) {
+    let c = codes.get(gram);
+    if (c === undefined) codes.set(gram, (c = codes.size));
+    for (let k = 0; k < n; k++) out.push(c);
+  }
+  return Int32Array.from(out).sort();
+}
+
+/** The bigrams two code lists share, with multiplicity. */
+export function sharedCodes(a: Int32Array, b: Int32Array): number {
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i]! < b[j]!) i++;
+    else if (a[i]! > b[j]!) j++;
+    else {
+      n++;
+      i++;
+      j++;
+    }
+  }
+  return n;
+}
