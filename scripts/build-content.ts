@@ -19,6 +19,7 @@ import { linkReferences, type FoundReference } from '../src/references/transform
 import { backLinks, citedDocuments } from '../src/references/collection.ts';
 import { checkAnchors } from './lib/anchors.ts';
 import { formatMessages } from '../src/diagnostics/reporter.ts';
+import { addVersions } from '../src/versions/build.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -83,8 +84,9 @@ async function main(): Promise<number> {
     );
     for (const d of tree.data.dropped) console.log(`  ${relative('.', sourcePath)}:${d.line}  [${d.reason}] ${d.text.trim()}`);
   }
+  files.push(...addVersions(documents, contentDir));
   // Cross-references need every document parsed first: citations resolve across the collection.
-  const known = documents.map((d) => ({ slug: d.meta.slug, title: d.meta.title, documentNumber: d.meta.documentNumber }));
+  const known = documents.map((d) => ({ slug: d.meta.slug, title: d.meta.title, documentNumber: d.meta.documentNumber, versions: d.versions }));
   const references: Record<string, FoundReference[]> = {};
   for (const d of documents) {
     const file = fileOf.get(d.meta.slug)!;

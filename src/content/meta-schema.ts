@@ -3,6 +3,7 @@
  * Validated with zod; `loadMeta` turns zod issues into positioned messages.
  */
 import { z } from 'zod';
+import { currentVersionSchema } from '../versions/schema.ts';
 
 /** ISO calendar date, e.g. 2017-02-27. */
 const isoDate = z
@@ -59,6 +60,8 @@ export const metaSchema = z
     citeArticlesAs: z.enum(['tiao', 'label']).default('tiao'),
     /** Source defects (numbering, lost labels, unresolved references) fail the build instead of warning. */
     strict: z.boolean().optional(),
+    /** The current version's date and event, when versions/ holds earlier ones (docs/versions.md). */
+    version: currentVersionSchema.optional(),
   })
   .strict();
 

@@ -13,6 +13,7 @@ import type { TreeStats } from '../parser/stats.ts';
 import { ContentError } from '../diagnostics/error.ts';
 import { collectionSchema } from './collection-schema.ts';
 import { loadJson } from '../diagnostics/load.ts';
+import type { Versions } from '../versions/model.ts';
 
 /** Counts of a document's units, as the parser reports them. */
 export type DocumentStats = TreeStats;
@@ -36,6 +37,8 @@ export interface DocumentEntry {
   terms: Term[];
   /** Published anchors that moved: old eId → the eId it now lives at. */
   aliases: Alias[];
+  /** Earlier versions and the correspondence across them, when content/<folder>/versions/ has any (docs/versions.md). */
+  versions?: Versions;
 }
 
 export interface Collection {

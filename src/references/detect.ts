@@ -9,6 +9,7 @@
  * Spans never overlap; earlier kinds win.
  */
 import { parseNumeral } from '../parser/numerals.ts';
+import { EDITION } from '../versions/cite.ts';
 
 /** One step of an internal reference path; `undefined` levels are inherited from context. */
 export interface RefPath {
@@ -20,7 +21,7 @@ export interface RefPath {
 }
 
 export type Span =
-  | { kind: 'citation'; start: number; end: number; title?: string; documentNumber?: string; pinpoint?: RefPath }
+  | { kind: 'citation'; start: number; end: number; title?: string; documentNumber?: string; pinpoint?: RefPath; edition?: string }
   | { kind: 'self'; start: number; end: number; title?: string }
   | { kind: 'internal'; start: number; end: number; path: RefPath; rangeTo?: RefPath };
 
@@ -171,6 +172,12 @@ export function detect(text: string): Span[] {
     const trial = /^[（(]试行[）)]/.exec(text.slice(stop));
     if (trial) stop += trial[0].length;
     const span: Extract<Span, { kind: 'citation' }> = { kind: 'citation', start: i, end: stop, title: title + (trial ? '（试行）' : '') };
+    // A version: 《…》（2017年修正）第二十八条 (src/versions/cite.ts).
+    const edition = EDITION.exec(text.slice(stop));
+    if (edition) {
+      span.edition = edition[0].slice(1, -1);
+      stop += edition[0].length;
+    }
     const numbered = /^[（(]([^（）()]{2,30})[）)]/.exec(text.slice(stop));
     if (numbered && DOC_NUMBER.test(numbered[1]!) && DOC_NUMBER.exec(numbered[1]!)![0] === numbered[1]) {
       span.documentNumber = normalizeDocNumber(numbered[1]!);

@@ -11,12 +11,16 @@ import { report } from '../parser/messages.ts';
 import { detect, type Span } from './detect.ts';
 import { articleRange, articlesOf, resolvePath, type Place } from './resolve.ts';
 import type { Term } from './glossary.ts';
+import { editionTarget } from '../versions/cite.ts';
+import type { Versions } from '../versions/model.ts';
 
 /** A document the collection knows, for resolving citations. */
 export interface KnownDocument {
   slug: string;
   title: string;
   documentNumber?: string;
+  /** Its earlier versions, for citations of a version (《…》（2017年修正）第二十八条). */
+  versions?: Versions;
 }
 
 export interface TransformContext {
@@ -158,7 +162,14 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
           target += `#${eId}`;
           eIds.push(eId);
         }
-        if (where.doc.slug === ctx.self.slug) target = data.eId ? `#${data.eId}` : '#';
+        const edition = s.edition && where.doc.versions ? editionTarget(where.doc.slug, where.doc.versions, s.edition, data.eId as string | undefined) : undefined;
+        if (edition) Object.assign(data, { version: edition.version, versionLabel: edition.label, inForce: edition.inForce });
+        if (edition && edition.version !== where.doc.versions!.current.date) {
+          target = edition.target;
+          // 被引用 belongs to the article in force that carries the cited one.
+          eIds.splice(0, eIds.length, ...edition.inForce);
+        }
+        else if (where.doc.slug === ctx.self.slug) target = data.eId ? `#${data.eId}` : '#';
       } else if (where.status === 'superseded') {
         data.supersededBy = ctx.self.slug;
         data.issued = where.issued;

@@ -23,6 +23,7 @@ import type { Document, Reference, RegNode } from '../parser/types.ts';
 import { PREFIX, type Script } from '../i18n/script.ts';
 import { toHant } from '../i18n/ui.ts';
 import type { BackLink, CitedDocument } from './collection.ts';
+import { editionPreview } from '../versions/cite.ts';
 
 export type { Script };
 export { toHant };
@@ -197,14 +198,16 @@ export function refView(node: Reference, page: RefPage): RefView {
           : { tag: 'span', attrs: { class: cls('ref--self'), title: page.entry ? `《${titleIn(page.entry, page)}》` : undefined } };
       }
       const docTitle = doc ? `《${titleIn(doc, page)}》` : named;
+      const version = str('version');
+      const edition = doc && version && eId ? editionPreview(doc, version, eId, (data.inForce as string[] | undefined) ?? [], page.t) : undefined;
       return {
         tag: 'a',
         attrs: {
           class: cls(),
           href: scriptHref(page, node.target),
           'data-ref': '',
-          'data-label': eId ? `${docTitle}${labelIn(page, eId, doc)}` : docTitle || undefined,
-          'data-preview': doc ? (eId ? provisionText(treeIn(doc, page.script), eId) : page.t(`${doc.meta.authority}，${doc.meta.docType}`)) : undefined,
+          'data-label': eId ? `${docTitle}${edition ? `（${page.t(str('versionLabel') ?? '')}）` : ''}${labelIn(page, eId, doc)}` : docTitle || undefined,
+          'data-preview': edition ?? (doc ? (eId ? provisionText(treeIn(doc, page.script), eId) : page.t(`${doc.meta.authority}，${doc.meta.docType}`)) : undefined),
         },
       };
     }

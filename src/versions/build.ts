@@ -1,0 +1,165 @@
+/**
+ * Build stage for versions (docs/versions.md): for each document folder with a versions/
+ * folder, read and check every earlier version (version.yaml, source.txt), parse it, record its
+ * anchors (versions/<date>/anchors.json), and compute the correspondence of consecutive versions
+ * with the reviewed overrides of correspondence.yaml. A broken version is reported, positioned,
+ * and left out; the document and its other versions still build.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VFile } from 'vfile';
+import type { DocumentEntry } from '../data/collection.ts';
+import { parseRegulation, toDisplayTree, treeStats, type Document } from '../parser/index.ts';
+import { report } from '../parser/messages.ts';
+import { anchorManifest, compareManifests, type AnchorManifest } from '../anchors/manifest.ts';
+import { articlePlaces } from '../data/cite.ts';
+import { correspondenceSchema, versionSchema, type VersionInfo } from './schema.ts';
+import { loadYaml } from './yaml.ts';
+import { correspond, type PairOverride } from './correspond.ts';
+import type { EarlierVersion, Versions } from './model.ts';
+
+/** The current version's facts: meta.yaml's `version:`, else what its dates say. */
+export function currentVersion(entry: DocumentEntry): VersionInfo | undefined {
+  const { meta } = entry;
+  if (meta.version) return meta.version;
+  const { amended, adopted, issued, effective } = meta.dates;
+  const date = amended ?? adopted ?? issued;
+  if (!date) return undefined;
+  return { date, event: amended ? '修正' : '制定', ...(effective && { effective }) };
+}
+
+/** Messages of a version are warnings: the version is left out, the rest still builds. */
+function demote(file: VFile): VFile {
+  for (const m of file.messages) m.fatal = false;
+  return file;
+}
+
+/** A manifest written one anchor a line, as content/<doc>/anchors.json is. */
+function formatManifest(m: AnchorManifest): string {
+  return `{\n  "slug": ${JSON.stringify(m.slug)},\n  "anchors": [\n${m.anchors.map((a) => `    ${JSON.stringify(a)}`).join(',\n')}\n  ]\n}\n`;
+}
+
+/** Record or check a version's anchors: a published version's addresses never change. */
+function checkVersionAnchors(dir: string, slug: string, tree: Document, file: VFile): boolean {
+  const path = join(dir, 'anchors.json');
+  const current = anchorManifest(slug, tree);
+  if (!existsSync(path)) {
+    writeFileSync(path, formatManifest(current));
+    return true;
+  }
+  const published = JSON.parse(readFileSync(path, 'utf8')) as AnchorManifest;
+  const diff = compareManifests(published, current, []);
+  for (const eId of diff.removed) {
+    report(file, `Unexpected loss of published anchor ${eId} in ${path}, expected every anchor of a published version to remain`, undefined, 'version-anchor', true);
+  }
+  if (diff.added.length > 0) writeFileSync(path, formatManifest({ slug, anchors: [...published.anchors, ...current.anchors.filter((a) => diff.added.includes(a.eId))] }));
+  return diff.removed.length === 0;
+}
+
+/** Read one earlier version; undefined (with messages on `files`) when it cannot be published. */
+function readVersion(dir: string, name: string, slug: string, current: VersionInfo, files: VFile[]): EarlierVersion | undefined {
+  const yamlPath = join(dir, 'version.yaml');
+  const sourcePath = join(dir, 'source.txt');
+  if (!existsSync(yamlPath) || !existsSync(sourcePath)) {
+    const file = new VFile({ path: dir });
+    report(file, `Unexpected version folder without ${existsSync(yamlPath) ? 'source.txt' : 'version.yaml'}, expected source.txt and version.yaml; version left out`, undefined, 'version-files', false);
+    files.push(file);
+    return undefined;
+  }
+  const { value: info, file, placeOf } = loadYaml(versionSchema, readFileSync(yamlPath, 'utf8'), yamlPath, 'version');
+  files.push(demote(file));
+  if (!info) return undefined;
+  if (info.date !== name) {
+    report(file, `Unexpected date ${info.date} in the folder ${name}, expected the folder to be named by its version's date`, placeOf(['date']), 'version-date', false);
+    return undefined;
+  }
+  if (info.date >= current.date) {
+    const what = info.date === current.date ? 'the same date as' : 'a date after';
+    report(file, `Unexpected version date ${info.date}: ${what} the current version (${current.date}), expected an earlier date; version left out`, placeOf(['date']), 'version-order', false);
+    return undefined;
+  }
+  const parsed = parseRegulation(readFileSync(sourcePath, 'utf8'), sourcePath);
+  files.push(parsed.file);
+  if (!parsed.ok) {
+    demote(parsed.file);
+    report(file, `Unexpected errors in ${sourcePath}, expected a text that parses; version ${name} left out`, placeOf(['date']), 'version-parse', false);
+    return undefined;
+  }
+  const tree = toDisplayTree(parsed.tree);
+  if (!checkVersionAnchors(dir, slug, tree, parsed.file)) return undefined;
+  return { ...info, tree, stats: treeStats(parsed.tree) };
+}
+
+/** Overrides for one pair of versions, each checked against both texts. */
+function overridesFor(doc: string, from: EarlierVersion | { tree: Document; date: string }, to: { tree: Document; date: string }, files: VFile[]): PairOverride[] {
+  const path = join(doc, 'correspondence.yaml');
+  if (!existsSync(path)) return [];
+  const { value, file, placeOf } = loadYaml(correspondenceSchema, readFileSync(path, 'utf8'), path, 'correspondence');
+  if (!files.some((f) => f.path === path)) files.push(demote(file));
+  const ids = (tree: Document) => new Set(articlePlaces(tree).map((p) => p.article.eId));
+  const before = ids(from.tree);
+  const after = ids(to.tree);
+  const out: PairOverride[] = [];
+  (value?.overrides ?? []).forEach((o, k) => {
+    if (o.from !== from.date || o.to !== to.date) return;
+    const missing = [
+      ...(before.has(o.old) ? [] : [{ eId: o.old, at: ['overrides', k, 'old'], date: o.from }]),
+      ...o.new.flatMap((e, n) => (after.has(e) ? [] : [{ eId: e, at: ['overrides', k, 'new', n], date: o.to }])),
+    ];
+    for (const x of missing) {
+      report(file, `Unexpected ${x.eId}: no such article in the version of ${x.date}, expected an article of that version; override ignored`, placeOf(x.at), 'correspondence-target', false);
+    }
+    if (missing.length === 0) out.push({ old: o.old, new: o.new });
+  });
+  return out;
+}
+
+/** Overrides whose dates name no pair of consecutive versions. */
+function checkOverridePairs(doc: string, dates: string[], files: VFile[]): void {
+  const path = join(doc, 'correspondence.yaml');
+  const file = files.find((f) => f.path === path);
+  if (!file || !existsSync(path)) return;
+  const { value, placeOf } = loadYaml(correspondenceSchema, String(file.value), path, 'correspondence');
+  (value?.overrides ?? []).forEach((o, k) => {
+    const i = dates.indexOf(o.from);
+    if (i < 0 || dates[i + 1] !== o.to) {
+      report(file, `Unexpected versions ${o.from} → ${o.to}, expected two consecutive versions of ${dates.join(', ')}`, placeOf(['overrides', k, 'from']), 'correspondence-versions', false);
+    }
+  });
+}
+
+/**
+ * Add `versions` to every document that has earlier versions; returns the files with messages.
+ * @example addVersions(documents, 'content') // [VFile{ path: 'content/x/versions/2017-09-01/version.yaml', messages: [] }, …]
+ */
+export function addVersions(documents: DocumentEntry[], contentDir: string): VFile[] {
+  const files: VFile[] = [];
+  for (const entry of documents) {
+    const doc = join(contentDir, entry.folder);
+    const root = join(doc, 'versions');
+    if (!existsSync(root)) continue;
+    const metaFile = new VFile({ path: join(doc, 'meta.yaml') });
+    files.push(metaFile);
+    const current = currentVersion(entry);
+    if (!current) {
+      report(metaFile, 'Missing version.date: expected the date of the current version (or dates.amended, adopted or issued) when versions/ holds earlier ones; versions left out', undefined, 'version-current', false);
+      continue;
+    }
+    const earlier: EarlierVersion[] = [];
+    const names = readdirSync(root).filter((f) => statSync(join(root, f)).isDirectory()).sort();
+    for (const name of names) {
+      const v = readVersion(join(root, name), name, entry.meta.slug, current, files);
+      if (v) earlier.push(v);
+    }
+    if (earlier.length === 0) continue;
+    const chain = [...earlier, { ...current, tree: entry.tree }];
+    const correspondences = chain.slice(1).map((to, i) => {
+      const from = chain[i]!;
+      return correspond(from.tree, to.tree, { from: from.date, to: to.date }, overridesFor(doc, from, to, files));
+    });
+    checkOverridePairs(doc, chain.map((v) => v.date), files);
+    const versions: Versions = { current, earlier, correspondences };
+    entry.versions = versions;
+  }
+  return files.filter((f) => f.messages.length > 0);
+}
