@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { VFile } from 'vfile';
 import type { DocumentEntry } from '../data/collection.ts';
 import { parseRegulation, toDisplayTree, treeStats, type Document } from '../parser/index.ts';
+import { decodeText } from '../text/decode.ts';
 import { report } from '../parser/messages.ts';
 import { anchorManifest, compareManifests, type AnchorManifest } from '../anchors/manifest.ts';
 import { articlePlaces } from '../data/cite.ts';
@@ -57,7 +58,9 @@ function checkVersionAnchors(dir: string, slug: string, tree: Document, file: VF
 }
 
 /** Read one earlier version; undefined (with messages on `files`) when it cannot be published. */
-function readVersion(dir: string, name: string, slug: string, current: VersionInfo, files: VFile[]): EarlierVersion | undefined {
+function readVersion(
+  dir: string, name: string, slug: string, current: VersionInfo, files: VFile[], strict = false,
+): EarlierVersion | undefined {
   const yamlPath = join(dir, 'version.yaml');
   const sourcePath = join(dir, 'source.txt');
   if (!existsSync(yamlPath) || !existsSync(sourcePath)) {
@@ -78,7 +81,13 @@ function readVersion(dir: string, name: string, slug: string, current: VersionIn
     report(file, `Unexpected version date ${info.date}: ${what} the current version (${current.date}), expected an earlier date; version left out`, placeOf(['date']), 'version-order', false);
     return undefined;
   }
-  const parsed = parseRegulation(readFileSync(sourcePath, 'utf8'), sourcePath);
+  const decoded = decodeText(readFileSync(sourcePath));
+  if (!decoded.ok) {
+    report(file, `Unexpected ${sourcePath}: ${decoded.reason}; version ${name} left out`, placeOf(['date']), 'version-parse', false);
+    return undefined;
+  }
+  // Source defects are warnings, as for the current text, unless the document is strict.
+  const parsed = parseRegulation(decoded.text, sourcePath, { strict });
   files.push(parsed.file);
   if (!parsed.ok) {
     demote(parsed.file);
@@ -148,7 +157,7 @@ export function addVersions(documents: DocumentEntry[], contentDir: string): VFi
     const earlier: EarlierVersion[] = [];
     const names = readdirSync(root).filter((f) => statSync(join(root, f)).isDirectory()).sort();
     for (const name of names) {
-      const v = readVersion(join(root, name), name, entry.meta.slug, current, files);
+      const v = readVersion(join(root, name), name, entry.meta.slug, current, files, entry.meta.strict === true);
       if (v) earlier.push(v);
     }
     if (earlier.length === 0) continue;

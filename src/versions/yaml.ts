@@ -1,13 +1,13 @@
 /**
- * Read a YAML file against a zod schema; problems become positioned messages on the file (line
- * and column of the offending value), never exceptions — as src/content/load-meta.ts does for
- * meta.yaml.
+ * Read a version's YAML (version.yaml, correspondence.yaml) against a zod schema through the
+ * one diagnostics channel (src/diagnostics/load.ts): problems become positioned messages
+ * (`version-yaml`, `version-schema`, `correspondence-yaml`, `correspondence-schema`), never
+ * exceptions.
  */
-import { VFile } from 'vfile';
-import { isNode, LineCounter, parseDocument, type Document as YamlDocument } from 'yaml';
+import type { VFile } from 'vfile';
 import type { z } from 'zod';
 import type { Position } from 'unist';
-import { report } from '../parser/messages.ts';
+import { loadYaml as load } from '../diagnostics/load.ts';
 
 export interface YamlResult<T> {
   value?: T;
@@ -16,34 +16,14 @@ export interface YamlResult<T> {
   placeOf: (path: Array<string | number>) => Position;
 }
 
+const START: Position = { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+
 /**
- * Validate a YAML text; `rule` prefixes the ruleIds (version-yaml, version-invalid_type …).
- * @example loadYaml(versionSchema, 'date: 2017\n', 'v.yaml', 'version').file.messages[0].reason
+ * Validate a YAML text; `rule` prefixes the rule ids (version-yaml, version-schema).
+ * @example loadYaml(versionSchema, 'date: 2017\n', 'v.yaml', 'version').file.messages[0].ruleId // 'version-schema'
  */
-export function loadYaml<S extends z.ZodType>(schema: S, text: string, path: string, rule: string): YamlResult<z.infer<S>> {
-  const file = new VFile({ path, value: text });
-  const lineCounter = new LineCounter();
-  const doc: YamlDocument = parseDocument(text, { lineCounter, prettyErrors: false });
-  const at = (offset: number): Position => {
-    const p = lineCounter.linePos(offset);
-    return { start: { line: p.line, column: p.col }, end: { line: p.line, column: p.col } };
-  };
-  const placeOf = (keys: Array<string | number>): Position => {
-    let node: unknown = doc.getIn(keys, true);
-    for (let n = keys.length - 1; !isNode(node) && n >= 0; n--) node = doc.getIn(keys.slice(0, n), true);
-    return at(isNode(node) && node.range ? node.range[0] : 0);
-  };
-  for (const error of doc.errors) report(file, `Unexpected YAML: ${error.message.split('\n')[0]}`, at(error.pos[0]), `${rule}-yaml`, true);
-  if (doc.errors.length > 0) return { file, placeOf };
-  const result = schema.safeParse(doc.toJS());
-  if (result.success) return { value: result.data, file, placeOf };
-  for (const issue of result.error.issues) {
-    const keys = issue.path as Array<string | number>;
-    const field = keys.map(String).join('.') || '(file)';
-    const missing = issue.code === 'invalid_type' && doc.getIn(keys) === undefined;
-    const expected = issue.message.startsWith('expected') ? issue.message : `expected ${issue.message}`;
-    const reason = missing ? `Missing ${field}: ${expected}` : `Unexpected value for ${field}: ${issue.message}`;
-    report(file, reason, placeOf(keys), `${rule}-${issue.code}`, true);
-  }
-  return { file, placeOf };
+export function loadYaml<S extends z.ZodType>(schema: S, text: string, path: string, rule: string): YamlResult<z.output<S>> {
+  const loaded = load(text, path, schema, { rule });
+  const placeOf = (keys: Array<string | number>) => loaded.placeOf(keys) ?? START;
+  return loaded.data === undefined ? { file: loaded.file, placeOf } : { value: loaded.data, file: loaded.file, placeOf };
 }

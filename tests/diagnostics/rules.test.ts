@@ -119,10 +119,15 @@ describe('rule ids', () => {
             /orphan\(l, '([^']+)'/g,
             /checkRun\([^;]*?, '([^']+)', '[^']+'\);/g,
             /report\([^;]*?, '([^']+)', (?:true|false)\)/g,
+            // report(…) and warn(…) over several lines, with a severity variable or none
+            /\b(?:warn|report)\((?:[^()]|\([^()]*\))*?'([a-z]+(?:-[a-z]+)+)',?\s*(?:(?:true|false|fatal|defect|options\.fatal),?\s*)?\)/g,
+            /\brun\([^;]*?,\s*'([a-z]+(?:-[a-z]+)*-number)'/g,
           ];
           for (const p of patterns) for (const m of text.matchAll(p)) ids.add(m[1]!);
           for (const m of text.matchAll(/loadYaml\([^;]*?rule: '([^']+)'/g)) ids.add(`${m[1]}-yaml`).add(`${m[1]}-schema`);
           for (const m of text.matchAll(/loadJson\([^;]*?rule: '([^']+)'/g)) ids.add(`${m[1]}-json`).add(`${m[1]}-schema`);
+          // src/versions/yaml.ts's adapter takes the rule prefix as its last argument
+          for (const m of text.matchAll(/loadYaml\([a-zA-Z]+Schema, [^;]*?, '([a-z]+)'\)/g)) ids.add(`${m[1]}-yaml`).add(`${m[1]}-schema`);
         }
       }
     };
