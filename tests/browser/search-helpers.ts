@@ -11,7 +11,7 @@ import { loadCollection } from '../../src/data/collection.ts';
 import { buildCollectionRecords, type SearchRecord } from '../../src/search/records.ts';
 import type { Variant } from '../../src/i18n/variant.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
-import { foldToSimplified, type FoldMap } from '../../src/script/fold.ts';
+import { foldToSimplified, type FoldMap } from '../../src/variant/fold.ts';
 import { bundlePath } from '../../src/search/schema.ts';
 import { BUILT_SITE } from './harness.ts';
 
