@@ -6,7 +6,7 @@
  *
  * Builds both bundles into a temporary directory, bundles src/search/client.ts with esbuild,
  * serves the directory on a loopback port and drives /usr/bin/chromium with playwright-core.
- * If the collection has no traditional trees yet, they are made here with src/script's converter.
+ * If the collection has no traditional trees yet, they are made here with src/variant's converter.
  *
  * First, when a built site exists (`npm run build`; `--site dist` by default), the search as
  * readers get it: a document page in Chromium, the header box opened with `/`, a first and a
@@ -34,8 +34,8 @@ import type { createSearchClient, ExcerptPart, SearchGroup } from '../src/search
 /** The page's global after the bench bundle has loaded: the client factory it exposes. */
 type BenchGlobal = typeof globalThis & { createSearchClient: typeof createSearchClient };
 import { bundlePath } from '../src/search/schema.ts';
-import { createConverter, loadOverrides } from '../src/script/convert.ts';
-import { foldToSimplified } from '../src/script/fold.ts';
+import { createConverter, loadOverrides } from '../src/variant/convert.ts';
+import { foldToSimplified } from '../src/variant/fold.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -130,7 +130,7 @@ if (documents.some((d) => !d.treeHant)) {
     d.treeHant = t;
     d.titleHant = convert(d.meta.title);
   }
-  console.log('(traditional trees made with src/script/convert.ts for this run)');
+  console.log('(traditional trees made with src/variant/convert.ts for this run)');
 }
 
 const out = await mkdtemp(join(tmpdir(), 'tiaowen-bench-'));

@@ -1,6 +1,6 @@
 /**
  * Add the traditional-character tree to every document: the display tree converted with
- * the reviewed converter (src/script/convert.ts). Anchors, numbers and structure stay; labels,
+ * the reviewed converter (src/variant/convert.ts). Anchors, numbers and structure stay; labels,
  * headings, text and the titles carried by references are converted. A provision's text is
  * converted as one string and split back, so OpenCC's phrase context is not cut at the
  * boundary of a reference.
@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { DocumentEntry } from '../../src/data/collection.ts';
 import type { Continuation, Document, Phrasing, Provision, Text } from '../../src/parser/types.ts';
-import { createConverter, loadOverrides } from '../../src/script/convert.ts';
+import { createConverter, loadOverrides } from '../../src/variant/convert.ts';
 
 type Convert = (s: string) => string;
 

@@ -1,11 +1,11 @@
 /**
  * Interface strings for both scripts. Strings are written once, in simplified characters, and
- * converted at build time with the reviewed converter (src/script/convert.ts) for traditional
+ * converted at build time with the reviewed converter (src/variant/convert.ts) for traditional
  * pages; nothing is converted in the browser.
  * @example ui('hant')('复制链接') // '複製鏈接'
  */
 import { join } from 'node:path';
-import { createConverter, loadOverrides } from '../script/convert.ts';
+import { createConverter, loadOverrides } from '../variant/convert.ts';
 import type { Script } from './script.ts';
 
 let converter: ((s: string) => string) | undefined;

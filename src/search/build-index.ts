@@ -17,8 +17,8 @@ import { normalizeText, type Fold } from './normalize.ts';
 import { contentTokens } from './tokenize.ts';
 import { buildCollectionRecords, packRecords, rankKey, type SearchRecord } from './records.ts';
 import type { Variant } from '../i18n/variant.ts';
-import { buildFoldMap } from '../script/fold-map.ts';
-import { foldToSimplified, type FoldMap } from '../script/fold.ts';
+import { buildFoldMap } from '../variant/fold-map.ts';
+import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
 import { toText } from '../parser/to-string.ts';
 import { bundlePath, CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
 
@@ -48,7 +48,7 @@ export interface BuildSearchIndexOptions {
   documents: readonly DocumentEntry[];
   script: Variant;
   /**
-   * Traditional → simplified map (src/script/fold.ts) used for the tokens and written to the
+   * Traditional → simplified map (src/variant/fold.ts) used for the tokens and written to the
    * bundle for the query; default `buildFoldMap` over the collection's simplified text.
    */
   foldMap?: FoldMap;

@@ -17,7 +17,7 @@
  */
 import { normalize, type Fold, type Normalized } from './normalize.ts';
 import { pagefindQuery } from './tokenize.ts';
-import { foldToSimplified, type FoldMap } from '../script/fold.ts';
+import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
 import { CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
 
 export type RecordKind = 'title' | 'heading' | 'provision';

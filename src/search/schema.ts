@@ -7,7 +7,7 @@ import { variantPath, type Variant } from '../i18n/variant.ts';
 /** The Pagefind language of the index (ISO 639-2 "no linguistic content": no segmenter, no stemmer). */
 export const INDEX_LANGUAGE = 'zxx';
 
-/** The fold map written next to each bundle and loaded by the client: `{ "from": "會議…", "to": "会议…" }` (src/script/fold.ts). */
+/** The fold map written next to each bundle and loaded by the client: `{ "from": "會議…", "to": "会议…" }` (src/variant/fold.ts). */
 export const FOLD_FILE = 'tiaowen-fold.json';
 
 /**

@@ -107,7 +107,7 @@ describe('built site', () => {
       if (!report.valid) failed.push(formatterFactory('text')(report.results));
     }
     expect(failed.slice(0, 5).join('\n'), `${failed.length} page(s) fail html-validate`).toBe('');
-  }, 240_000);
+  }, 600_000);
 
   test('every page carries a Content-Security-Policy that allows its inline scripts and no inline script at large', () => {
     const problems: string[] = [];

@@ -44,7 +44,8 @@ function files(dir: string): string[] {
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'tiaowen-offline-'));
-  const real = join('generated', 'collection.json');
+  // The collection this run built (TIAOWEN_COLLECTION, as the build reads it), else the default.
+  const real = process.env.TIAOWEN_COLLECTION || join('generated', 'collection.json');
   const documents = [
     ...(existsSync(real) ? (JSON.parse(readFileSync(real, 'utf8')) as Collection).documents : []),
     ...fixtureCollection.documents,

@@ -98,7 +98,7 @@ describe('every page type, both scripts', () => {
       await w.close();
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   test('the same with the _headers policy sent as a header (it covers the whole page)', async () => {
     const lines = readFileSync(join(BUILT_SITE, '_headers'), 'utf8').split('\n');
@@ -119,7 +119,7 @@ describe('every page type, both scripts', () => {
       await w.close();
     }
     expect(problems).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 
   test('single-file downloads open from disk with no request, error or CSP violation', async () => {
     const problems: string[] = [];
@@ -137,7 +137,7 @@ describe('every page type, both scripts', () => {
       await w.close();
     }
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 
   test('no CSP violation or error after opening search and running a query', async () => {
     const problems: string[] = [];
@@ -157,7 +157,7 @@ describe('every page type, both scripts', () => {
       await w.close();
     }
     expect(problems).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
 
 /** axe-core with every rule it has (WCAG 2.x A/AA and best practices), reporting violations only. */
@@ -194,7 +194,7 @@ describe('accessibility (axe-core)', () => {
       }
       await context.close();
       expect(found).toEqual([]);
-    }, 300_000);
+    }, 900_000);
   }
 
   test('the search panel with results has no violations', async () => {
@@ -208,7 +208,7 @@ describe('accessibility (axe-core)', () => {
     const { violations } = await axe(page);
     await context.close();
     expect(violations.map((v) => `[${v.id}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
-  }, 60_000);
+  }, 180_000);
 });
 
 /** Describe the focused element and whether its focus indicator is visible. */
@@ -315,5 +315,5 @@ describe('keyboard only', () => {
     console.info(steps.join('\n'));
     expect(w.problems).toEqual([]);
     await w.close();
-  }, 120_000);
+  }, 300_000);
 });

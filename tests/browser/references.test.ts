@@ -323,7 +323,7 @@ describe('screenshots', () => {
         await page.context().close();
       }
     }
-  }, 120_000);
+  }, 300_000);
 });
 
 async function shoot(page: Page, name: string) {

@@ -11,10 +11,12 @@ import { loadCollection } from '../../src/data/collection.ts';
 import { buildCollectionRecords, type SearchRecord } from '../../src/search/records.ts';
 import type { Variant } from '../../src/i18n/variant.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
-import { foldToSimplified, type FoldMap } from '../../src/script/fold.ts';
+import { foldToSimplified, type FoldMap } from '../../src/variant/fold.ts';
 import { bundlePath } from '../../src/search/schema.ts';
+import { BUILT_SITE } from './harness.ts';
 
-export const DIST = 'dist';
+/** The built site the tests read: TIAOWEN_OUT when set, as the rest of the harness does. */
+export const DIST = BUILT_SITE;
 
 /** The collection's records of each script, as the site publishes them (base `/`). */
 export function siteRecords(): Record<Variant, SearchRecord[]> {

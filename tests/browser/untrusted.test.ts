@@ -56,7 +56,7 @@ beforeAll(async () => {
   buildSite({ content, collection, outDir });
   site = await serveSite(outDir);
   browser = await launchChromium();
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await browser?.close();
   await site?.close();
@@ -133,7 +133,7 @@ describe('untrusted text renders as text', () => {
       }
       await page.context().close();
     }
-  }, 120_000);
+  }, 300_000);
 
   test('the article page of each provision', async () => {
     const articles = pageTypes(outDir).filter((t) => t.type.startsWith('document/'));
@@ -144,7 +144,7 @@ describe('untrusted text renders as text', () => {
       expect(await text(page)).toContain(path.includes('art_1') ? SCRIPT : IMG);
       await page.context().close();
     }
-  }, 60_000);
+  }, 180_000);
 
   test('search excerpts', async () => {
     for (const [path, query] of [['', '恶意文本'], ['zh-hant/', '惡意文本']] as const) {
@@ -161,7 +161,7 @@ describe('untrusted text renders as text', () => {
       expect(dialogs).toEqual([]);
       await page.context().close();
     }
-  }, 60_000);
+  }, 180_000);
 
   test('reference previews', async () => {
     const { page, dialogs } = await open(`${SLUG}/`);
@@ -186,7 +186,7 @@ describe('untrusted text renders as text', () => {
     }
     expect(dialogs).toEqual([]);
     await page.context().close();
-  }, 60_000);
+  }, 180_000);
 
   test('the single-file download', async () => {
     const files = singleFiles(outDir);
@@ -199,7 +199,7 @@ describe('untrusted text renders as text', () => {
       expect(body).toContain(IMG);
       await page.context().close();
     }
-  }, 60_000);
+  }, 180_000);
 
   test('data.json and text.md', async () => {
     const data = await (await fetch(`${site.url}${SLUG}/data.json`)).text();

@@ -15,7 +15,7 @@ import { loadMeta } from '../../src/content/load-meta.ts';
 import { loadGlossary } from '../../src/references/glossary.ts';
 import { loadAliases } from '../../src/anchors/aliases.ts';
 import { loadManifest } from '../../src/anchors/manifest.ts';
-import { parseOverrides } from '../../src/script/overrides.ts';
+import { parseOverrides } from '../../src/variant/overrides.ts';
 import { collectionSchema } from '../../src/data/collection-schema.ts';
 import { loadJson } from '../../src/diagnostics/load.ts';
 import { formatMessages } from '../../src/diagnostics/reporter.ts';

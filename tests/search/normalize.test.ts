@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, normalizeText, originalSpan, SEP } from '../../src/search/normalize.ts';
-import { foldToSimplified } from '../../src/script/fold.ts';
+import { foldToSimplified } from '../../src/variant/fold.ts';
 
 const fold = (s: string) => foldToSimplified(s, { from: '會議個號', to: '会议个号' });
 

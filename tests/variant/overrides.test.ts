@@ -1,11 +1,11 @@
 /**
  * The overrides file loads, and invalid files fail with messages naming the file and the entry.
- * @example npx vitest run tests/script/overrides.test.ts
+ * @example npx vitest run tests/variant/overrides.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { loadOverrides, parseOverrides } from '../../src/script/overrides.ts';
-import { openccCnToT } from '../../src/script/opencc.ts';
-import { createConverter } from '../../src/script/convert.ts';
+import { loadOverrides, parseOverrides } from '../../src/variant/overrides.ts';
+import { openccCnToT } from '../../src/variant/opencc.ts';
+import { createConverter } from '../../src/variant/convert.ts';
 
 const FILE = 'content/conversion-overrides.yaml';
 const reason = 'because';

@@ -5,8 +5,8 @@
  * @example reviewRows(convert)[0] // { line: 17, phrase: '根据', opencc: '根據', conversion: '根據', … }
  */
 import { readFileSync } from 'node:fs';
-import { findAmbiguousPhrases } from '../../src/script/ambiguous.ts';
-import { openccCnToT } from '../../src/script/opencc.ts';
+import { findAmbiguousPhrases } from '../../src/variant/ambiguous.ts';
+import { openccCnToT } from '../../src/variant/opencc.ts';
 import { REVIEW_PATH, seedBody } from './seed.ts';
 
 export interface ReviewRow {

@@ -2,10 +2,10 @@
  * Regenerate the reviewed goldens after a change to the overrides or to OpenCC: the converted
  * seed, and the review table (verdicts of rows that did not change are kept; new or changed rows
  * get verdict TODO, which fails the tests until someone reviews them).
- * @example npx node tests/script/update-golden.ts
+ * @example npx node tests/variant/update-golden.ts
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { createConverter, loadOverrides } from '../../src/script/convert.ts';
+import { createConverter, loadOverrides } from '../../src/variant/convert.ts';
 import { formatReview, readReview, reviewRows } from './review.ts';
 import { GOLDEN_PATH, REVIEW_PATH, convertSeed } from './seed.ts';
 

@@ -1,13 +1,13 @@
 /**
  * The reviewed conversion of the seed: the golden text, and the table of every ambiguous phrase
- * with its verdict. After changing overrides, run `npx node tests/script/update-golden.ts`, then
+ * with its verdict. After changing overrides, run `npx node tests/variant/update-golden.ts`, then
  * review the rows marked TODO and the diff of the golden.
- * @example npx vitest run tests/script/golden.test.ts
+ * @example npx vitest run tests/variant/golden.test.ts
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ambiguousCharacters } from '../../src/script/ambiguous.ts';
-import { createConverter, loadOverrides } from '../../src/script/convert.ts';
+import { ambiguousCharacters } from '../../src/variant/ambiguous.ts';
+import { createConverter, loadOverrides } from '../../src/variant/convert.ts';
 import { VERDICTS, readReview, reviewRows } from './review.ts';
 import { GOLDEN_PATH, convertSeed, readSeed } from './seed.ts';
 

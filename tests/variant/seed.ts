@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createConverter, loadOverrides } from '../../src/script/convert.ts';
+import { createConverter, loadOverrides } from '../../src/variant/convert.ts';
 
 export const SOURCE_PATH = fileURLToPath(new URL('../../content/zibo-government-work-rules/source.txt', import.meta.url));
 export const GOLDEN_PATH = fileURLToPath(new URL('./golden/zibo-government-work-rules.hant.txt', import.meta.url));

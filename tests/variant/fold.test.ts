@@ -1,16 +1,16 @@
 /**
  * The search fold: traditional → simplified by character, the same function for index and query,
  * small enough for the browser.
- * @example npx vitest run tests/script/fold.test.ts
+ * @example npx vitest run tests/variant/fold.test.ts
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { createConverter, loadOverrides } from '../../src/script/convert.ts';
-import { foldToSimplified, type FoldMap } from '../../src/script/fold.ts';
-import { buildFoldMap, fullFoldPairs, toFoldMap } from '../../src/script/fold-map.ts';
-import { foldDicts } from '../../src/script/opencc.ts';
+import { createConverter, loadOverrides } from '../../src/variant/convert.ts';
+import { foldToSimplified, type FoldMap } from '../../src/variant/fold.ts';
+import { buildFoldMap, fullFoldPairs, toFoldMap } from '../../src/variant/fold-map.ts';
+import { foldDicts } from '../../src/variant/opencc.ts';
 import { seedBody } from './seed.ts';
 
 const body = seedBody().map((l) => l.text).join('\n');
@@ -76,7 +76,7 @@ describe('buildFoldMap', () => {
   });
 
   it('fits the browser budget: fold code + seed map ≤ 10 KiB gzipped', () => {
-    const source = readFileSync(new URL('../../src/script/fold.ts', import.meta.url), 'utf8');
+    const source = readFileSync(new URL('../../src/variant/fold.ts', import.meta.url), 'utf8');
     const code = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
     const shipped = `${code}\nexport const foldMap = ${JSON.stringify(seedMap)};\n`;
     const full = JSON.stringify(toFoldMap(fullFoldPairs()));

@@ -1,11 +1,11 @@
 /**
  * The converter: OpenCC cn → t (characters, no regional vocabulary), overrides winning, and one
  * test per override showing that it is needed, that it works, and that it reaches the seed.
- * @example npx vitest run tests/script/convert.test.ts
+ * @example npx vitest run tests/variant/convert.test.ts
  */
 import { describe, expect, it } from 'vitest';
-import { createConverter, loadOverrides } from '../../src/script/convert.ts';
-import { openccCnToT } from '../../src/script/opencc.ts';
+import { createConverter, loadOverrides } from '../../src/variant/convert.ts';
+import { openccCnToT } from '../../src/variant/opencc.ts';
 import { seedBody } from './seed.ts';
 
 const overrides = loadOverrides();
