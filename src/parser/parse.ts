@@ -8,7 +8,7 @@
 import type { VFile } from 'vfile';
 import type { Point as UnistPoint, Position } from 'unist';
 import type {
-  Article, ArticleStyle, Attachment, Block, Container, Continuation, Document, DroppedLine, ListEntry, Note,
+  Article, Attachment, Block, Container, Continuation, Document, DroppedLine, ListEntry, Note,
   Paragraph, Text,
 } from './types.ts';
 import { indentOf, splitLines, trimLine } from './lines.ts';
