@@ -175,7 +175,7 @@ export async function importPaths(
     known.slugs.add(slug);
     const folderName = prior?.folder ?? slug;
     const dir = join(opts.into, folderName);
-    let main = kept[0]!;
+    const main = kept[0]!;
     let older = kept.slice(1);
     // A text older than the one already in the folder becomes a version of it.
     const keepExistingMain = prior?.date !== undefined && main.date !== undefined && prior.date > main.date;

@@ -8,7 +8,7 @@
 import type { VFile } from 'vfile';
 import type { Point as UnistPoint, Position } from 'unist';
 import type {
-  Article, ArticleStyle, Attachment, Block, Container, Continuation, Document, DroppedLine, ListEntry, Note,
+  Article, Attachment, Block, Container, Continuation, Document, DroppedLine, ListEntry, Note,
   Paragraph, Text,
 } from './types.ts';
 import { indentOf, splitLines, trimLine } from './lines.ts';
@@ -159,7 +159,7 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
       }
     }
   }
-  let bodyEnd = lastArticle < 0 ? attachStart : findBodyEnd(lines, lastArticle, attachStart);
+  const bodyEnd = lastArticle < 0 ? attachStart : findBodyEnd(lines, lastArticle, attachStart);
   // Notes: a run of ①… or 注：… lines closing the body (footnotes of the published text).
   let noteStart = bodyEnd;
   for (let i = bodyEnd - 1; i > lastArticle && i >= bodyStart; i--) {

@@ -61,6 +61,7 @@ function plausibility(text: string, common: Set<string>): number {
 }
 
 /** Control characters other than tab, line feed, carriage return and form feed: signs of binary data. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f]/;
 
 /**

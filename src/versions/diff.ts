@@ -71,7 +71,10 @@ function tidy(segments: Segment[]): Segment[] {
   for (const s of segments) {
     const last = runs.at(-1);
     if (s.op === 'equal') runs.push({ same: true, text: s.text, old: s.old ?? s.text });
-    else if (last && !last.same) s.op === 'delete' ? (last.del += s.text) : (last.ins += s.text);
+    else if (last && !last.same) {
+      if (s.op === 'delete') last.del += s.text;
+      else last.ins += s.text;
+    }
     else runs.push(s.op === 'delete' ? { same: false, del: s.text, ins: '' } : { same: false, del: '', ins: s.text });
   }
   for (let i = 1; i + 1 < runs.length; i++) {
