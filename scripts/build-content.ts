@@ -17,6 +17,8 @@ import { findDefinitions, loadGlossary, type Term } from '../src/references/glos
 import { linkReferences, type FoundReference } from '../src/references/transform.ts';
 import { backLinks, citedDocuments } from '../src/references/collection.ts';
 import { checkAnchors } from './lib/anchors.ts';
+import { applyRelations, knownOf } from '../src/collection/relations.ts';
+import { provisionIds } from '../src/references/ids.ts';
 import { formatMessages } from './lib/report.ts';
 
 function arg(name: string, fallback: string): string {
@@ -76,7 +78,7 @@ async function main(): Promise<number> {
     for (const d of tree.data.dropped) console.log(`  ${relative('.', sourcePath)}:${d.line}  [${d.reason}] ${d.text.trim()}`);
   }
   // Cross-references need every document parsed first: citations resolve across the collection.
-  const known = documents.map((d) => ({ slug: d.meta.slug, title: d.meta.title, documentNumber: d.meta.documentNumber }));
+  const known = documents.map((d) => ({ ...knownOf(d), eIds: provisionIds(d.tree) }));
   const references: Record<string, FoundReference[]> = {};
   for (const d of documents) {
     const file = fileOf.get(d.meta.slug)!;
@@ -90,11 +92,13 @@ async function main(): Promise<number> {
       self: { slug: d.meta.slug, title: d.meta.title, documentNumber: d.meta.documentNumber, supersedes: d.meta.supersedes },
       collection: known,
       terms: d.terms,
+      strict: d.meta.strict,
     });
     d.citations = citedDocuments(references[d.meta.slug]!);
   }
   const links = backLinks(references);
   for (const d of documents) d.backlinks = links[d.meta.slug] ?? {};
+  applyRelations(documents);
   const problems = files.filter((f) => f.messages.length > 0);
   if (problems.length > 0) console.error(formatMessages(problems));
   if (files.some((f) => f.messages.some((m) => m.fatal))) return 1;

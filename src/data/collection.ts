@@ -10,6 +10,7 @@ import type { BackLinks, CitedDocument } from '../references/collection.ts';
 import type { Term } from '../references/glossary.ts';
 import type { Alias } from '../anchors/manifest.ts';
 import type { TreeStats } from '../parser/stats.ts';
+import type { Relations } from '../collection/relations.ts';
 
 /** Counts of a document's units, as the parser reports them. */
 export type DocumentStats = TreeStats;
@@ -33,6 +34,8 @@ export interface DocumentEntry {
   terms: Term[];
   /** Published anchors that moved: old eId → the eId it now lives at. */
   aliases: Alias[];
+  /** How it relates to the other documents of the collection (src/collection/relations.ts). */
+  relations?: Relations;
 }
 
 export interface Collection {
