@@ -274,6 +274,14 @@ function continuation(text: string, first: Extract<Span, { kind: 'citation' }>):
   return out;
 }
 
+const nameSets = new WeakMap<readonly string[], Set<string>>();
+/** The names as a set, made once per list (a collection passes the same list for every text). */
+function nameSet(names: readonly string[]): Set<string> {
+  let set = nameSets.get(names);
+  if (!set) nameSets.set(names, (set = new Set(names)));
+  return set;
+}
+
 /** Whether a path names its units by number only (no 本条, 前款 …). */
 const absolute = (p: RefPath) =>
   (p.article === undefined || typeof p.article === 'object') &&
@@ -295,17 +303,20 @@ const SHORT_END = /(?:法典|法|条例|实施细则|细则)$/;
  */
 function shortNameCitations(text: string, taken: Span[], names: readonly string[]): Extract<Span, { kind: 'citation' }>[] {
   const out: Extract<Span, { kind: 'citation' }>[] = [];
-  const sorted = [...names].sort((a, b) => b.length - a.length);
+  const known = nameSet(names);
   for (const m of text.matchAll(/第[零〇一二三四五六七八九十百千两0-9０-９]+条/g)) {
     const at = m.index;
     if (at === 0 || overlaps(taken, at, at + 1) || overlaps(out, at, at + 1)) continue;
     const before = text.slice(Math.max(0, at - 24), at);
-    let name = sorted.find((n) => before.endsWith(n));
+    // The longest known name the text before the pinpoint ends with.
+    let name: string | undefined;
+    for (let len = before.length; len >= 2 && !name; len--) if (known.has(before.slice(-len))) name = before.slice(-len);
     if (!name && SHORT_END.test(before)) {
       // Back up over Han characters to the nearest lead word or mark.
       for (let len = 2; len <= Math.min(before.length, 16); len++) {
         const candidate = before.slice(-len);
-        if (!/^[\u4e00-\u9fff]+$/.test(candidate)) break;
+        // Past 本 the name is the document's own (有本条例第五条, 除本法第三条 …).
+        if (!/^[\u4e00-\u9fff]+$/.test(candidate) || candidate.startsWith('本')) break;
         if (NAME_LEAD.test(before.slice(0, -len)) || (len === before.length && at === len)) {
           name = candidate;
           break;

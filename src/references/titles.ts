@@ -18,6 +18,8 @@ export const namesOf = (d: Pick<KnownDocument, 'title' | 'abbreviations'>) => [d
  * @example titleLookup([{ slug: 'law', title: '中华人民共和国行政处罚法' }])('行政处罚法')?.slug // 'law'
  */
 export function titleLookup(collection: readonly KnownDocument[]): (title: string) => KnownDocument | undefined {
+  const cached = lookups.get(collection);
+  if (cached) return cached;
   const byKey = new Map<string, KnownDocument[]>();
   for (const d of collection) {
     for (const name of namesOf(d)) {
@@ -27,7 +29,7 @@ export function titleLookup(collection: readonly KnownDocument[]): (title: strin
     }
   }
   const score = (d: KnownDocument, key: string) => [titleKey(d.title) === key ? 0 : 1, d.status === 'in-force' ? 0 : 1];
-  return (title) => {
+  const lookup = (title: string) => {
     const key = titleKey(title);
     const list = byKey.get(key);
     if (!list) return undefined;
@@ -36,9 +38,17 @@ export function titleLookup(collection: readonly KnownDocument[]): (title: strin
       return x[0]! - y[0]! || x[1]! - y[1]! || (b.date ?? '').localeCompare(a.date ?? '');
     })[0];
   };
+  lookups.set(collection, lookup);
+  return lookup;
 }
 
-/** Every short name in the collection, for finding citations written without 《》. */
+// A collection passes the same list for every document: build its lookups once.
+const lookups = new WeakMap<readonly KnownDocument[], (title: string) => KnownDocument | undefined>();
+const names = new WeakMap<readonly KnownDocument[], string[]>();
+
+/** Every name in the collection (titles, short names, abbreviations), for citations written without 《》. */
 export function shortNames(collection: readonly KnownDocument[]): string[] {
-  return [...new Set(collection.flatMap((d) => namesOf(d).slice(1)))];
+  let list = names.get(collection);
+  if (!list) names.set(collection, (list = [...new Set(collection.flatMap((d) => namesOf(d)))]));
+  return list;
 }
