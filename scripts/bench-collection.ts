@@ -58,19 +58,29 @@ async function benchSite(dir: string): Promise<void> {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, serviceWorkers: 'block' });
     const page = await context.newPage();
     const sizes: Record<string, number> = { html: 0, css: 0, js: 0, other: 0, json: 0 };
-    page.on('response', async (r) => {
+    const pending: Array<Promise<void>> = [];
+    const settled = async () => {
+      await page.waitForLoadState('networkidle');
+      await Promise.all(pending);
+    };
+    page.on('response', (r) => pending.push(count(r)));
+    const count = async (r: import('playwright-core').Response) => {
       const body = await r.body().catch(() => undefined);
       if (!body) return;
       const ext = extname(new URL(r.url()).pathname);
       const kind = r.request().resourceType() === 'document' ? 'html' : ext === '.css' ? 'css' : ext === '.js' ? 'js' : ext === '.json' ? 'json' : 'other';
       sizes[kind]! += gz(body);
-    });
-    await page.goto(url + path, { waitUntil: 'networkidle' });
+    };
+    await page.goto(url + path);
+    await settled();
     const first = { ...sizes };
     let json = '–';
     if (path.includes('browse')) {
+      // On a phone the facet groups are closed: open one, then choose its first value.
+      await page.locator('details[data-kind="status"] summary').click();
       await page.locator('a[data-kind="status"]').first().click();
-      await page.waitForLoadState('networkidle');
+      await page.locator('[data-browse-count]').filter({ hasNotText: String(docs) }).waitFor();
+      await settled();
       json = kib(sizes.json! - first.json!);
     }
     const total = first.html! + first.css! + first.js! + first.other! + first.json!;

@@ -107,6 +107,7 @@ function matching(state: State, docs: ListedDocument[], listing: ListingData): L
 function render(root: HTMLElement, state: State, docs: ListedDocument[], listing: ListingData, strings: Record<string, string>, docBase: string) {
   const list = matching(state, docs, listing);
   root.querySelector('[data-browse-count]')!.textContent = strings.count!.replace('{n}', String(list.length));
+  root.querySelector('[data-browse-heading]')!.textContent = heading(state.selection, listing) || strings.all!;
   const pager = root.querySelector<HTMLElement>('[data-pager]');
   if (pager) pager.hidden = true;
   const ol = root.querySelector('[data-listing-items]')!;
@@ -134,6 +135,18 @@ function render(root: HTMLElement, state: State, docs: ListedDocument[], listing
     }
     if (state.selection[kind]) (group as HTMLDetailsElement).open = true;
   }
+}
+
+/** The names of the chosen values, in facet order: 地方性法规 · 现行有效. */
+function heading(selection: Selection, listing: ListingData): string {
+  const name = (kind: FacetKind, key: string) => {
+    if (kind === 'type') return listing.types[key];
+    if (kind === 'status') return listing.statuses[key];
+    if (kind === 'authority') return listing.authorities.find(([k]) => k === key)?.[1];
+    if (kind === 'region') return listing.regions.find(([k]) => k === key)?.[1];
+    return `${key}年`;
+  };
+  return FACET_KINDS.flatMap((kind) => (selection[kind] ? [name(kind, selection[kind]!) ?? selection[kind]!] : [])).join(' · ');
 }
 
 function item(d: ListedDocument, listing: ListingData, strings: Record<string, string>, docBase: string): HTMLLIElement {
