@@ -15,17 +15,19 @@ import { regionName } from './regions.ts';
 import { dateOf } from './relations.ts';
 import { titleKeys } from './title-find.ts';
 
-const cache = new Map<string, ListedDocument[]>();
-let authorityKeys: { of: readonly DocumentEntry[]; keys: Map<string, string> } | undefined;
+// Listings are asked for by every page of a build: made once per collection and script.
+const cache = new WeakMap<readonly DocumentEntry[], Partial<Record<Script, ListedDocument[]>>>();
+const authorityKeys = new WeakMap<readonly DocumentEntry[], Map<string, string>>();
 
 /**
  * Every document as a listing record in a script, in collection order.
  * @example listedDocuments(documents, 'hans')[0].authorityKey // 'ziboshirenminzhengfu'
  */
 export function listedDocuments(documents: readonly DocumentEntry[], script: Script): ListedDocument[] {
-  const hit = cache.get(script);
-  if (hit && hit.length === documents.length) return hit;
-  if (authorityKeys?.of !== documents) authorityKeys = { of: documents, keys: keysOf(documents.map((d) => d.meta.authority)) };
+  const hit = cache.get(documents)?.[script];
+  if (hit) return hit;
+  let keys = authorityKeys.get(documents);
+  if (!keys) authorityKeys.set(documents, (keys = keysOf(documents.map((d) => d.meta.authority))));
   const t = ui(script);
   const list = documents.map((d): ListedDocument => {
     const { meta } = d;
@@ -36,7 +38,7 @@ export function listedDocuments(documents: readonly DocumentEntry[], script: Scr
       title: script === 'hant' ? (d.titleHant ?? t(meta.title)) : meta.title,
       ...(meta.documentNumber && { documentNumber: t(meta.documentNumber) }),
       authority: t(meta.authority),
-      authorityKey: authorityKeys!.keys.get(meta.authority)!,
+      authorityKey: keys.get(meta.authority)!,
       type,
       region: region.toLowerCase(),
       regionName: t(regionName(region)),
@@ -47,7 +49,7 @@ export function listedDocuments(documents: readonly DocumentEntry[], script: Scr
       rank: DOC_TYPES.findIndex((x) => x.key === type),
     };
   });
-  cache.set(script, list);
+  cache.set(documents, { ...cache.get(documents), [script]: list });
   return list;
 }
 
