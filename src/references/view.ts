@@ -29,6 +29,10 @@ export interface BackLinkView {
   to?: string;
   /** Text of the referring provision for the preview, when it is on another page. */
   preview?: string;
+  /** Slug of the referring document. */
+  doc?: string;
+  /** What the link shows when it differs from the label: without the title of the group it is in. */
+  shown?: string;
 }
 
 /**
@@ -48,10 +52,18 @@ export function articleBackLinks(page: RefPage, articleEId: string): BackLinkVie
     const to = eId === articleEId ? undefined : labelIn(page, eId).replace(articleLabel, '');
     // References from inside the same article (前款, 本条第一款) are left out: they are in view.
     const outside = links.filter((b) => b.doc !== entry.meta.slug || b.from.split('__')[0] !== articleEId);
-    const sorted = outside.sort((a, b) => Number(a.doc !== entry.meta.slug) - Number(b.doc !== entry.meta.slug));
-    for (const b of sorted) out.push({ ...backLinkTarget(page, b), ...(to ? { to } : {}) });
+    for (const b of outside) out.push({ ...backLinkTarget(page, b), doc: b.doc, ...(to ? { to } : {}) });
   }
-  return out;
+  // This document's references first, then other documents', grouped by citing document: the
+  // title is written once per group (《某某条例》第一条、第三条).
+  const docs = [...new Set(Object.values(entry.backlinks).flat().map((b) => b.doc))];
+  const order = (doc?: string) => (doc === entry.meta.slug ? -1 : docs.indexOf(doc ?? ''));
+  const grouped = out.sort((a, b) => order(a.doc) - order(b.doc));
+  return grouped.map((l, i) => {
+    const same = i > 0 && l.doc !== entry.meta.slug && grouped[i - 1]!.doc === l.doc;
+    const doc = same && l.doc ? documentOf(l.doc) : undefined;
+    return doc ? { ...l, shown: l.label.replace(`《${titleIn(doc, page)}》`, '') } : l;
+  });
 }
 
 /** A back-link's address and label in the page's script. */
