@@ -77,8 +77,7 @@ async function benchSite(dir: string): Promise<void> {
     let json = '–';
     if (path.includes('browse')) {
       // On a phone the facet groups are closed: open one, then choose its first value.
-      await page.locator('details.filters > summary').click();
-      await page.locator('details[data-kind="status"] summary').click();
+      await page.evaluate(() => document.querySelectorAll<HTMLDetailsElement>('details.filters, details[data-kind="status"]').forEach((d) => (d.open = true)));
       await page.locator('a[data-kind="status"]').first().click();
       await page.locator('[data-browse-count]').filter({ hasNotText: String(docs) }).waitFor();
       await settled();
