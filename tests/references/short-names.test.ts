@@ -3,7 +3,6 @@
  * against the cited document, warnings (strict mode: errors), relations and collection status.
  */
 import { describe, expect, it } from 'vitest';
-import { VFile } from 'vfile';
 import { detect } from '../../src/references/detect.ts';
 import { linkReferences, type KnownDocument } from '../../src/references/transform.ts';
 import { titleLookup } from '../../src/references/titles.ts';
