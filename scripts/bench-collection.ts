@@ -14,7 +14,7 @@
  */
 import { createServer } from 'node:http';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, relative } from 'node:path';
+import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { VFile } from 'vfile';
 import { chromium } from 'playwright-core';
@@ -22,6 +22,7 @@ import { parseRegulation, toDisplayTree } from '../src/parser/index.ts';
 import { linkReferences, type FoundReference, type KnownDocument } from '../src/references/transform.ts';
 import { provisionIds } from '../src/references/ids.ts';
 import { typeKey } from '../src/collection/facets.ts';
+import { importCorpus } from './lib/lawrefbook.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -91,39 +92,6 @@ async function benchSite(dir: string): Promise<void> {
   console.log(`\nStatic listing pages: ${listing} per script.`);
   await browser.close();
   close();
-}
-
-/** The corpus's folders → document type, as the title box and facets name them. */
-function docTypeOf(path: string): string {
-  const top = path.split('/')[0]!;
-  if (top === '宪法') return '宪法';
-  if (top === '行政法规' || top === '部门规章' || top === '司法解释') return top;
-  if (top === '地方性法规' || top === 'DLC') return '地方性法规';
-  if (top === '其他') return '其他';
-  return '法律';
-}
-
-interface Imported {
-  path: string;
-  title: string;
-  text: string;
-  docType: string;
-}
-
-/** LawRefBook/Laws Markdown → plain text: title line, the header's lines, then the body. */
-function importCorpus(root: string): Imported[] {
-  const out: Imported[] = [];
-  const files = (readdirSync(root, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.md') && !/(^|\/)(_index|README|法律法规模版)\.md$/.test(f) && !f.startsWith('scripts/') && !f.startsWith('案例/'))
-    .sort();
-  for (const f of files) {
-    const md = readFileSync(join(root, f), 'utf8');
-    const title = /^# (.+)$/m.exec(md)?.[1]?.trim();
-    if (!title) continue;
-    const text = md.replace(/<!--[\s\S]*?-->/g, '').replace(/^#+\s*/gm, '').replace(/\*\*/g, '');
-    out.push({ path: relative(root, join(root, f)), title, text, docType: docTypeOf(f) });
-  }
-  return out;
 }
 
 function benchCorpus(root: string): void {
