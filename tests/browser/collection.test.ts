@@ -209,6 +209,6 @@ describe('accessibility of the new page types (axe-core)', () => {
         }
       }
       expect(found).toEqual([]);
-    }, 120_000);
+    }, 300_000);
   }
 });
