@@ -194,7 +194,7 @@ describe('accessibility (axe-core)', () => {
       }
       await context.close();
       expect(found).toEqual([]);
-    }, 300_000);
+    }, 600_000);
   }
 
   test('the search panel with results has no violations', async () => {
