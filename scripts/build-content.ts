@@ -20,6 +20,8 @@ import { backLinks, citedDocuments } from '../src/references/collection.ts';
 import { checkAnchors } from './lib/anchors.ts';
 import { formatMessages } from '../src/diagnostics/reporter.ts';
 import { addVersions } from '../src/versions/build.ts';
+import { applyRelations, knownOf } from '../src/collection/relations.ts';
+import { provisionIds } from '../src/references/ids.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -86,7 +88,7 @@ async function main(): Promise<number> {
   }
   files.push(...addVersions(documents, contentDir));
   // Cross-references need every document parsed first: citations resolve across the collection.
-  const known = documents.map((d) => ({ slug: d.meta.slug, title: d.meta.title, documentNumber: d.meta.documentNumber, versions: d.versions }));
+  const known = documents.map((d) => ({ ...knownOf(d), eIds: provisionIds(d.tree), versions: d.versions }));
   const references: Record<string, FoundReference[]> = {};
   for (const d of documents) {
     const file = fileOf.get(d.meta.slug)!;
@@ -101,11 +103,13 @@ async function main(): Promise<number> {
       self: { slug: d.meta.slug, title: d.meta.title, documentNumber: d.meta.documentNumber, supersedes: d.meta.supersedes },
       collection: known,
       terms: d.terms,
+      strict: d.meta.strict,
     });
     d.citations = citedDocuments(references[d.meta.slug]!);
   }
   const links = backLinks(references);
   for (const d of documents) d.backlinks = links[d.meta.slug] ?? {};
+  applyRelations(documents);
   const problems = files.filter((f) => f.messages.length > 0);
   if (problems.length > 0) console.error(formatMessages(problems));
   if (files.some((f) => f.messages.some((m) => m.fatal))) return 1;

@@ -110,6 +110,53 @@ export function synthTitle(i: number): string {
   return `${city}市${subject}${type}${i >= CITIES.length * SUBJECTS.length ? `（第${toChineseNumeral(Math.floor(i / (CITIES.length * SUBJECTS.length)) + 1)}版）` : ''}`;
 }
 
+/** Who issues a synthetic document, by kind, in rough proportion to a real statute book. */
+const ISSUERS: Array<{ type: string; authority: (city: string) => string; region: (i: number) => string; weight: number }> = [
+  { type: '法律', authority: () => '全国人民代表大会常务委员会', region: () => 'CN', weight: 1 },
+  { type: '行政法规', authority: () => '国务院', region: () => 'CN', weight: 2 },
+  { type: '部门规章', authority: () => '', region: () => 'CN', weight: 2 },
+  { type: '地方性法规', authority: () => '', region: (i) => PROVINCES[i % PROVINCES.length]![0], weight: 4 },
+  { type: '地方政府规章', authority: (city) => `${city}市人民政府`, region: () => 'CN-SD', weight: 4 },
+  { type: '司法解释', authority: () => '', region: () => 'CN', weight: 1 },
+  { type: '规范性文件', authority: (city) => `${city}市人民政府办公室`, region: () => 'CN-SD', weight: 6 },
+];
+const PROVINCES: Array<[string, string]> = [['CN-SD', '山东省'], ['CN-SH', '上海市'], ['CN-GD', '广东省'], ['CN-ZJ', '浙江省'], ['CN-BJ', '北京市'], ['CN-HA', '河南省'], ['CN-CQ', '重庆市']];
+const MINISTRIES = ['财政部', '司法部', '生态环境部', '交通运输部', '国家市场监督管理总局', '应急管理部'];
+const COURTS = ['最高人民法院', '最高人民检察院'];
+
+/**
+ * The metadata lines of synthetic document `i` (type, authority, region, number, status, dates),
+ * deterministic and spread like a real collection so that facets have realistic values.
+ */
+export function synthMeta(i: number, title: string): string[] {
+  const total = ISSUERS.reduce((n, x) => n + x.weight, 0);
+  let slot = (i * 7) % total;
+  const issuer = ISSUERS.find((x) => (slot -= x.weight) < 0)!;
+  const city = title.slice(0, title.indexOf('市'));
+  const region = issuer.region(i);
+  const authority =
+    issuer.type === '部门规章' ? MINISTRIES[i % MINISTRIES.length]!
+    : issuer.type === '地方性法规' ? `${PROVINCES.find(([c]) => c === region)![1]}人民代表大会常务委员会`
+    : issuer.type === '司法解释' ? COURTS[i % COURTS.length]!
+    : issuer.authority(city);
+  const year = 1995 + ((i * 13) % 31);
+  const month = 1 + ((i * 5) % 12);
+  const day = 1 + ((i * 11) % 28);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const issued = `${year}-${pad(month)}-${pad(day)}`;
+  const effective = `${year + (month === 12 ? 1 : 0)}-${pad((month % 12) + 1)}-01`;
+  const status = i % 10 === 9 ? 'repealed' : i % 17 === 5 ? 'amended' : i % 41 === 3 ? 'not-yet-in-force' : 'in-force';
+  const number = issuer.type === '规范性文件' || issuer.type === '地方政府规章' ? [`documentNumber: ${city[0]}政发〔${year}〕${1 + (i % 40)}号`] : [];
+  return [
+    `authority: ${authority}`,
+    `docType: ${issuer.type}`,
+    ...number,
+    `jurisdiction: ${region}`,
+    `status: ${status}`,
+    `dates: { issued: ${issued}, effective: ${status === 'not-yet-in-force' ? '2031-01-01' : effective} }`,
+  ];
+}
+
 /** Write `count` documents under `out/content/`. */
 export function writeCorpus(out: string, count: number, seed = 1): { bytes: number } {
   const random = rng(seed);
@@ -124,10 +171,7 @@ export function writeCorpus(out: string, count: number, seed = 1): { bytes: numb
     const meta = [
       `title: ${doc.title}`,
       `slug: ${doc.slug}`,
-      `authority: ${doc.title.slice(0, 3)}人民政府`,
-      'docType: 规章',
-      'jurisdiction: CN-SD',
-      `status: ${i % 10 === 9 ? 'repealed' : 'in-force'}`,
+      ...synthMeta(i, doc.title),
       'source:',
       '  description: 合成的测试文本（scripts/synth.ts）',
       '',

@@ -17,6 +17,22 @@ const documentRef = z.object({
   issued: isoDate.optional(),
 });
 
+/**
+ * Optional fields for browsing a collection and relating its documents (docs/collection.md):
+ * a finer region than the jurisdiction, the 上位法 a document implements, and strict mode,
+ * which keeps an unresolved reference an error instead of a warning.
+ */
+const collectionFields = {
+  /** The region as readers name it, e.g. 淄博市; the jurisdiction's name when absent. */
+  region: z.string().min(1).optional(),
+  /** The laws this document implements (its 上位法), by title, e.g. 中华人民共和国行政处罚法. */
+  implements: z.array(z.string().min(1, { message: 'expected the title of the implemented law' })).optional(),
+  /** Other names the document is known and cited by (刑诉法, 民诉法), found by the title box. */
+  abbreviations: z.array(z.string().min(2, { message: 'expected an abbreviation of at least two characters' })).optional(),
+  /** An unresolved reference fails the build instead of publishing with a warning. */
+  strict: z.boolean().optional(),
+};
+
 export const metaSchema = z
   .object({
     title: z.string().min(1, { message: 'expected the document title, e.g. 淄博市人民政府工作规则' }),
@@ -34,8 +50,8 @@ export const metaSchema = z
     documentNumber: z.string().optional(),
     /** ISO 3166-2 code of the jurisdiction, e.g. CN-SD (Shandong). */
     jurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'expected an ISO 3166 code such as CN or CN-SD' }),
-    status: z.enum(['in-force', 'repealed', 'not-yet-in-force'], {
-      message: 'expected one of in-force, repealed, not-yet-in-force',
+    status: z.enum(['in-force', 'amended', 'repealed', 'not-yet-in-force'], {
+      message: 'expected one of in-force, amended, repealed, not-yet-in-force',
     }),
     dates: z
       .object({
@@ -58,10 +74,9 @@ export const metaSchema = z
      * also for 一、-numbered documents); `label` cites the article as the document numbers it (X、).
      */
     citeArticlesAs: z.enum(['tiao', 'label']).default('tiao'),
-    /** Source defects (numbering, lost labels, unresolved references) fail the build instead of warning. */
-    strict: z.boolean().optional(),
     /** The current version's date and event, when versions/ holds earlier ones (docs/versions.md). */
     version: currentVersionSchema.optional(),
+    ...collectionFields,
   })
   .strict();
 

@@ -14,6 +14,7 @@ import { ContentError } from '../diagnostics/error.ts';
 import { collectionSchema } from './collection-schema.ts';
 import { loadJson } from '../diagnostics/load.ts';
 import type { Versions } from '../versions/model.ts';
+import type { Relations } from '../collection/relations.ts';
 
 /** Counts of a document's units, as the parser reports them. */
 export type DocumentStats = TreeStats;
@@ -39,6 +40,8 @@ export interface DocumentEntry {
   aliases: Alias[];
   /** Earlier versions and the correspondence across them, when content/<folder>/versions/ has any (docs/versions.md). */
   versions?: Versions;
+  /** How it relates to the other documents of the collection (src/collection/relations.ts). */
+  relations?: Relations;
 }
 
 export interface Collection {

@@ -10,6 +10,7 @@ export type Status = DocumentMeta['status'];
 /** How each status reads in the interface, and the badge tone it gets. */
 export const STATUS_LABELS: Record<Status, string> = {
   'in-force': '现行有效',
+  amended: '已修改',
   repealed: '已废止',
   'not-yet-in-force': '尚未施行',
 };

@@ -6,6 +6,7 @@ import type { DocumentMeta } from '../content/meta-schema.ts';
 
 const FORCE: Record<DocumentMeta['status'], string> = {
   'in-force': 'https://schema.org/InForce',
+  amended: 'https://schema.org/NotInForce',
   repealed: 'https://schema.org/NotInForce',
   'not-yet-in-force': 'https://schema.org/NotInForce',
 };

@@ -1,5 +1,5 @@
 /**
- * sitemap.xml: every home, document and article page in both scripts, each with its twin as an
+ * sitemap.xml: every home, document, article and listing page in both scripts, each with its twin as an
  * `xhtml:link` alternate. Addresses are absolute when the site's origin is configured
  * (TIAOWEN_SITE=https://example.org), as the sitemap protocol requires; without it they are
  * site paths, good for checking but not for submitting.
@@ -8,6 +8,7 @@ import type { APIRoute } from 'astro';
 import { loadCollection } from '../data/collection.ts';
 import { articlePlaces } from '../data/cite.ts';
 import { LANG, SCRIPTS, absoluteHref, scriptHref } from '../i18n/script.ts';
+import { browsePath, browsePaths } from '../collection/browse-paths.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -16,6 +17,8 @@ export const GET: APIRoute = ({ site }) => {
   for (const { meta, tree } of loadCollection().documents) {
     paths.push(`${meta.slug}/`, ...articlePlaces(tree).map((p) => `${meta.slug}/${p.article.eId}/`));
   }
+  // Listing pages (docs/collection.md): the same keys in both scripts.
+  paths.push(...browsePaths('hans').map(({ props }) => browsePath(props.place)));
   const url = (script: (typeof SCRIPTS)[number], path: string) => escape(absoluteHref(scriptHref(script, path), site));
   const entries = paths.flatMap((path) =>
     SCRIPTS.map(

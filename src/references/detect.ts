@@ -6,6 +6,10 @@
  * - self: 本规则, 本《规则》, 本办法, 本条例, 本规定 …;
  * - internal: 第五条, 第五条第二款, 第五条第二款第（三）项, lists (第五条、第八条), ranges
  *   (第五条至第八条) and relative forms (本条, 前款, 前两款, 本款, 前条, 本项, 前项).
+ * - citation by short name: a law named without 《》 right before a pinpoint (依照刑法第二百六十六条,
+ *   民法典第五百一十条, 证券法第六十七条第二款) is that law's article, never this document's;
+ * - a list or range after a cited title continues the citation: 《消费者权益保护法》第四十一条、
+ *   第四十二条 cites both articles of that law.
  * Spans never overlap; earlier kinds win.
  */
 import { parseNumeral } from '../parser/numerals.ts';
@@ -21,7 +25,13 @@ export interface RefPath {
 }
 
 export type Span =
-  | { kind: 'citation'; start: number; end: number; title?: string; documentNumber?: string; pinpoint?: RefPath; edition?: string }
+  | {
+      kind: 'citation'; start: number; end: number; title?: string; documentNumber?: string; pinpoint?: RefPath;
+      /** Named without 《》 (刑法第二百六十六条), or a later item of a list after a cited title. */
+      form?: 'short' | 'list';
+      /** The version cited: （2017年修正） after the title. */
+      edition?: string;
+    }
   | { kind: 'self'; start: number; end: number; title?: string }
   | { kind: 'internal'; start: number; end: number; path: RefPath; rangeTo?: RefPath };
 
@@ -154,11 +164,16 @@ function titleEnd(text: string, at: number): number {
   return -1;
 }
 
+export interface DetectOptions {
+  /** Short names of documents known to the collection (行政处罚法, 民法典), matched longest first. */
+  names?: readonly string[];
+}
+
 /**
  * Find every reference in `text`.
  * @example detect('依照本办法第五条第二款') // [{ kind: 'self', … }, { kind: 'internal', path: { article: { num: 5 }, paragraph: 2 } }]
  */
-export function detect(text: string): Span[] {
+export function detect(text: string, options: DetectOptions = {}): Span[] {
   const taken: Span[] = [];
   // 1. Citations by title.
   for (let i = text.indexOf('《'); i >= 0; i = text.indexOf('《', i + 1)) {
@@ -190,7 +205,13 @@ export function detect(text: string): Span[] {
     }
     span.end = stop;
     taken.push(span);
-    i = stop - 1;
+    if (span.pinpoint) taken.push(...continuation(text, span));
+    i = (taken.at(-1)?.end ?? stop) - 1;
+  }
+  // 1b. Laws named by their short name before a pinpoint: 依照刑法第二百六十六条.
+  for (const span of shortNameCitations(text, taken, options.names ?? [])) {
+    taken.push(span);
+    taken.push(...continuation(text, span));
   }
   // 2. Bare document numbers.
   for (const m of text.matchAll(DOC_NUMBER_ANYWHERE)) {
@@ -225,4 +246,104 @@ function overlaps(spans: Span[], start: number, end: number): boolean {
 /** 淄政发[2017]2号 and 淄政发〔2017〕2号 are the same number: GB/T 9704 writes the year in 〔〕. */
 export function normalizeDocNumber(text: string): string {
   return text.replace(/[［[(（](\d{4})[］\])）]/, '〔$1〕');
+}
+
+/**
+ * The later items of a list (or the end of a range) after a pinpointed citation, as citations
+ * of the same document: 《消费者权益保护法》第四十一条、第四十二条; 第五条至第八条 extends the first.
+ */
+function continuation(text: string, first: Extract<Span, { kind: 'citation' }>): Span[] {
+  const out: Span[] = [];
+  let prev = first.pinpoint!;
+  let end = first.end;
+  for (;;) {
+    RANGE.lastIndex = end;
+    const range = RANGE.exec(text);
+    if (range) {
+      const next = readRef(text, end + range[0].length);
+      if (next) {
+        (out.at(-1) ?? first).end = next.end;
+        prev = inherit(prev, next.path, next.top);
+        end = next.end;
+        continue;
+      }
+    }
+    JOIN.lastIndex = end;
+    const join = JOIN.exec(text);
+    if (!join) break;
+    const start = end + join[0].length;
+    const next = readRef(text, start);
+    // 本条, 前款 after a citation are this document's again.
+    if (!next || !absolute(next.path)) break;
+    prev = inherit(prev, next.path, next.top);
+    if (typeof prev.article !== 'object') break;
+    out.push({ kind: 'citation', start, end: next.end, title: first.title, documentNumber: first.documentNumber, pinpoint: prev, form: 'list' });
+    end = next.end;
+  }
+  return out;
+}
+
+const nameSets = new WeakMap<readonly string[], Set<string>>();
+/** The names as a set, made once per list (a collection passes the same list for every text). */
+function nameSet(names: readonly string[]): Set<string> {
+  let set = nameSets.get(names);
+  if (!set) nameSets.set(names, (set = new Set(names)));
+  return set;
+}
+
+/** Whether a path names its units by number only (no 本条, 前款 …). */
+const absolute = (p: RefPath) =>
+  (p.article === undefined || typeof p.article === 'object') &&
+  (p.paragraph === undefined || typeof p.paragraph === 'number') &&
+  (p.item === undefined || typeof p.item === 'number');
+
+/** Words that end like a law's name but are not one (依法, 违法 …) or are the document itself. */
+const NOT_A_NAME = /^(?:[依合违非执立司守用办方做说算]法|本.*)$|的|应当|依法|可以|不得|规定/;
+/** A name that points back at a law named just before it: 该法第五条, 上述条例第三条. */
+const ANAPHOR = /^(?:该|此|上述|前述)(?:法|法律|条例|细则|规定|办法)$/;
+/** Where a name written without 《》 can start: after punctuation or one of these words. */
+const NAME_LEAD = /(?:依照|按照|根据|依据|参照|适用|违反|对照|执行|符合|遵守|并|和|及|与|或者|或|是|、|，|。|；|：|（|\(|“|”|\s)$/;
+const SHORT_END = /(?:法典|法|条例|实施细则|细则)$/;
+
+/**
+ * Citations of a law by its short name: the name stands right before 第N条 and is either one of
+ * `names` (longest first) or ends like a law (…法, …法典, …条例, …细则) after a word or mark that
+ * can start a name (依照, 根据, 和, a comma …). 该法第五条 cites the law cited last before it.
+ */
+function shortNameCitations(text: string, taken: Span[], names: readonly string[]): Extract<Span, { kind: 'citation' }>[] {
+  const out: Extract<Span, { kind: 'citation' }>[] = [];
+  const known = nameSet(names);
+  for (const m of text.matchAll(/第[零〇一二三四五六七八九十百千两0-9０-９]+条/g)) {
+    const at = m.index;
+    if (at === 0 || overlaps(taken, at, at + 1) || overlaps(out, at, at + 1)) continue;
+    const before = text.slice(Math.max(0, at - 24), at);
+    // The longest known name the text before the pinpoint ends with.
+    let name: string | undefined;
+    for (let len = before.length; len >= 2 && !name; len--) if (known.has(before.slice(-len))) name = before.slice(-len);
+    if (!name && SHORT_END.test(before)) {
+      // Back up over Han characters to the nearest lead word or mark.
+      for (let len = 2; len <= Math.min(before.length, 16); len++) {
+        const candidate = before.slice(-len);
+        // Past 本 the name is the document's own (有本条例第五条, 除本法第三条 …).
+        if (!/^[\u4e00-\u9fff]+$/.test(candidate) || candidate.startsWith('本')) break;
+        if (NAME_LEAD.test(before.slice(0, -len)) || (len === before.length && at === len)) {
+          name = candidate;
+          break;
+        }
+      }
+    }
+    if (!name) continue;
+    let title: string | undefined = name;
+    if (ANAPHOR.test(name)) {
+      const cited = [...taken, ...out].filter((s): s is Extract<Span, { kind: 'citation' }> => s.kind === 'citation');
+      title = cited.filter((s) => s.end <= at - name!.length && s.title).sort((a, b) => a.end - b.end).at(-1)?.title;
+      if (!title) continue;
+    } else if (NOT_A_NAME.test(name)) continue;
+    const start = at - name.length;
+    if (overlaps(taken, start, at)) continue;
+    const pin = readRef(text, at);
+    if (!pin || typeof pin.path.article !== 'object') continue;
+    out.push({ kind: 'citation', start, end: pin.end, title, pinpoint: pin.path, form: 'short' });
+  }
+  return out;
 }

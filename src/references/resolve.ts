@@ -5,6 +5,8 @@
  * 第（一）项 without 款 an item of this paragraph (or of the article's first paragraph when an
  * article is named: 第五条第（一）项).
  */
+import { visit } from 'unist-util-visit';
+import type { Node } from 'unist';
 import type { Article, Document, Item, Paragraph, RegNode } from '../parser/types.ts';
 import { labelOfEId } from '../parser/labels.ts';
 import { toChineseNumeral } from '../parser/numerals.ts';
@@ -22,11 +24,12 @@ export type Resolution = { ok: true; targets: string[] } | { ok: false; reason: 
 /** All articles of a document in order. */
 export function articlesOf(doc: Document): Article[] {
   const out: Article[] = [];
-  const walk = (n: RegNode) => {
-    if (n.type === 'article') out.push(n);
-    else if ('children' in n && n.type !== 'paragraph') for (const c of n.children) walk(c as RegNode);
-  };
-  walk(doc);
+  visit(doc as Node, (node) => {
+    const n = node as RegNode;
+    if (n.type !== 'article') return n.type === 'paragraph' ? 'skip' : undefined;
+    out.push(n);
+    return 'skip';
+  });
   return out;
 }
 

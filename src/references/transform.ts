@@ -13,6 +13,7 @@ import { articleRange, articlesOf, resolvePath, type Place } from './resolve.ts'
 import type { Term } from './glossary.ts';
 import { editionTarget } from '../versions/cite.ts';
 import type { Versions } from '../versions/model.ts';
+import { shortNames, titleKey, titleLookup } from './titles.ts';
 
 /** A document the collection knows, for resolving citations. */
 export interface KnownDocument {
@@ -21,6 +22,13 @@ export interface KnownDocument {
   documentNumber?: string;
   /** Its earlier versions, for citations of a version (《…》（2017年修正）第二十八条). */
   versions?: Versions;
+  /** Other names it is cited by (meta.yaml `abbreviations`). */
+  abbreviations?: readonly string[];
+  status?: string;
+  /** When it was issued (ISO), to prefer the newest of several versions. */
+  date?: string;
+  /** Its provisions, to check a pinpoint; unchecked when absent. */
+  eIds?: ReadonlySet<string>;
 }
 
 export interface TransformContext {
@@ -28,6 +36,8 @@ export interface TransformContext {
   self: KnownDocument & { supersedes: Array<{ title: string; documentNumber?: string; issued?: string }> };
   collection: KnownDocument[];
   terms: Term[];
+  /** Strict mode (meta.yaml `strict: true`): an unresolved reference is an error, not a warning. */
+  strict?: boolean;
 }
 
 /** One reference found, for back-links and the citations panel. */
@@ -46,21 +56,20 @@ export interface FoundReference {
   text: string;
 }
 
-/** Compare titles regardless of bracket width: （试行） = (试行). */
-export const titleKey = (t: string) => t.replace(/\(/g, '（').replace(/\)/g, '）').replace(/[《》]/g, '').trim();
+export { titleKey };
 
-function citationTarget(span: Extract<Span, { kind: 'citation' }>, ctx: TransformContext) {
+function citationTarget(span: Extract<Span, { kind: 'citation' }>, ctx: TransformContext, lookup: (t: string) => KnownDocument | undefined) {
   const { self } = ctx;
   if (span.documentNumber) {
-    const predecessor = self.supersedes.find((s) => s.documentNumber === span.documentNumber);
-    if (predecessor) return { status: 'superseded' as const, title: predecessor.title, issued: predecessor.issued };
+    // A predecessor in the collection is linked like any other document.
     const known = ctx.collection.find((d) => d.documentNumber === span.documentNumber);
     if (known) return { status: 'collection' as const, doc: known };
+    const predecessor = self.supersedes.find((s) => s.documentNumber === span.documentNumber);
+    if (predecessor) return { status: 'superseded' as const, title: predecessor.title, issued: predecessor.issued };
   }
   if (span.title) {
-    const key = titleKey(span.title);
     // A title the document shares with what it supersedes, cited with the old number, is the old one (handled above).
-    const known = ctx.collection.find((d) => titleKey(d.title) === key);
+    const known = lookup(span.title);
     if (known) return { status: 'collection' as const, doc: known };
   }
   return { status: 'external' as const };
@@ -78,6 +87,8 @@ interface Walk {
 export function linkReferences(doc: Document, ctx: TransformContext): FoundReference[] {
   const articles = articlesOf(doc);
   const found: FoundReference[] = [];
+  const lookup = titleLookup(ctx.collection);
+  const names = shortNames(ctx.collection);
   const terms = [...ctx.terms].sort((a, b) => b.term.length - a.term.length);
 
   const textNodes = (parent: Paragraph | ListEntry | Continuation, walk: Walk) => {
@@ -94,7 +105,7 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
 
   const splitText = (node: Text, walk: Walk): Phrasing[] => {
     const text = node.value;
-    const spans = detect(text);
+    const spans = detect(text, { names });
     const all: Array<{ start: number; end: number; ref: Reference }> = [];
     for (const s of spans) {
       const ref = toReference(s, text.slice(s.start, s.end), node, walk);
@@ -146,7 +157,7 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
       return { type: 'reference', kind: 'self', target: '#', data: { doc: ctx.self.slug, title: ctx.self.title }, children };
     }
     if (s.kind === 'citation') {
-      const where = citationTarget(s, ctx);
+      const where = citationTarget(s, ctx, lookup);
       const data: Record<string, unknown> = { title: s.title, documentNumber: s.documentNumber, status: where.status };
       let target: string | undefined;
       const eIds: string[] = [];
@@ -158,9 +169,12 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
           let eId = `art_${a.num}${a.sub ? `-${a.sub}` : ''}`;
           if (typeof s.pinpoint.paragraph === 'number') eId += `__para_${s.pinpoint.paragraph}`;
           if (typeof s.pinpoint.item === 'number') eId += `${typeof s.pinpoint.paragraph === 'number' ? '' : '__para_1'}__item_${s.pinpoint.item}`;
-          data.eId = eId;
-          target += `#${eId}`;
-          eIds.push(eId);
+          eId = checkedPinpoint(eId, where.doc, text, positionAt(node, s.start, s.end), ctx);
+          if (eId) {
+            data.eId = eId;
+            target += `#${eId}`;
+            eIds.push(eId);
+          }
         }
         const edition = s.edition && where.doc.versions ? editionTarget(where.doc.slug, where.doc.versions, s.edition, data.eId as string | undefined) : undefined;
         if (edition) Object.assign(data, { version: edition.version, versionLabel: edition.label, inForce: edition.inForce });
@@ -190,7 +204,8 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
       else targets = articleRange(start.targets[0]!, end.targets[0]!, articles) ?? (reason = `the range ${text} runs backwards`, undefined);
     } else targets = start.targets;
     if (!targets) {
-      report(ctx.file, `Unexpected reference ${text} that resolves to nothing: ${reason}`, positionAt(node, s.start, s.end), 'unresolved-reference', true);
+      // A source defect, not a reason to withhold the document: a warning, unless strict mode is asked for.
+      report(ctx.file, `Unexpected reference ${text} that resolves to nothing: ${reason}`, positionAt(node, s.start, s.end), 'unresolved-reference', ctx.strict === true);
       return { type: 'reference', kind: 'internal', data: { unresolved: reason }, children };
     }
     found.push({ kind: 'internal', from, doc: ctx.self.slug, eIds: targets, text });
@@ -232,6 +247,21 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
     }
   };
   walkNode(doc, {});
+  return found;
+}
+
+/**
+ * A pinpoint into another document, checked against that document's provisions: the deepest
+ * existing provision on the path (第十四条 when 第十四条第九款 does not exist), with a warning
+ * naming the reference; '' when not even the article exists.
+ */
+function checkedPinpoint(eId: string, doc: KnownDocument, text: string, place: ReturnType<typeof positionAt>, ctx: TransformContext): string {
+  if (!doc.eIds || doc.eIds.has(eId)) return eId;
+  const parts = eId.split('__');
+  let found = '';
+  for (let n = parts.length - 1; n > 0 && !found; n--) if (doc.eIds.has(parts.slice(0, n).join('__'))) found = parts.slice(0, n).join('__');
+  const where = found ? `, linked to ${found} instead` : ', linked to the document';
+  report(ctx.file, `Unexpected citation ${text}: 《${doc.title}》 has no ${eId}${where}`, place, 'unresolved-citation', ctx.strict === true);
   return found;
 }
 

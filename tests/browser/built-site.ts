@@ -61,6 +61,9 @@ export function pageTypes(dir: string): PageType[] {
     else if (parts.length === 0) type = 'home';
     else if (existsSync(join(dir, SCRIPT_PREFIX[script], parts[0]!, 'data.json')) || existsSync(join(dir, parts[0]!, 'data.json'))) {
       type = ['document', ...parts.slice(1).map((p) => p.replace(/[-_]?\d+(?:-\d+)?$/, ''))].join('/');
+    } else if (parts[0] === 'browse') {
+      // Listing pages (docs/collection.md): the collection, one facet value, and their later pages.
+      type = ['browse', ...(parts[1] && parts[1] !== 'page' ? ['facet'] : []), ...(parts.includes('page') ? ['page'] : [])].join('/');
     } else type = parts.map((p) => p.replace(/\d+/g, 'N')).join('/');
     const key = `${script} ${type}`;
     const candidate: PageType = { type, script, path: pagePath(file), file };

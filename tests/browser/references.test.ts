@@ -186,6 +186,8 @@ describe('previews', () => {
     const page = await open();
     await page.goto(`${fixture.url}${RULES}/`);
     const ref = page.locator('#art_2__para_2 a.ref', { hasText: '第五条第二款' });
+    // Bring it to the middle first: hovering scrolls, and boxes are measured in the viewport.
+    await ref.evaluate((el) => el.scrollIntoView({ block: 'center' }));
     const before = await page.locator('#art_3').boundingBox();
     await ref.hover();
     await expect.poll(() => card(page).isVisible()).toBe(true);

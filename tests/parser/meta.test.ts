@@ -18,7 +18,7 @@ describe('loadMeta', () => {
     expect(meta).toBeUndefined();
     const lines = file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`);
     expect(lines).toContainEqual(expect.stringMatching(/^2:7 Unexpected value for slug: expected an ASCII slug/));
-    expect(lines).toContainEqual(expect.stringMatching(/^6:9 Unexpected value for status: expected one of in-force, repealed, not-yet-in-force/));
+    expect(lines).toContainEqual(expect.stringMatching(/^6:9 Unexpected value for status: expected one of in-force, amended, repealed, not-yet-in-force/));
     expect(file.messages.every((m) => m.fatal)).toBe(true);
   });
 

@@ -82,7 +82,7 @@ describe('reference elements', () => {
 
 describe('back-links and cited documents', () => {
   it('leave out references from inside the article', () => {
-    expect(articleBackLinks(page, 'art_2')).toEqual([{ href: '#art_1__para_1', label: '第一条', preview: undefined, to: '第一款' }]);
+    expect(articleBackLinks(page, 'art_2')).toEqual([{ href: '#art_1__para_1', doc: 'example-rules', label: '第一条', preview: undefined, to: '第一款' }]);
     expect(articleBackLinks(page, 'art_1')).toEqual([]);
   });
   it('fold a bare 文号 citation into the titled one', () => {

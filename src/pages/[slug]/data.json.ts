@@ -7,7 +7,7 @@ export function getStaticPaths() {
 }
 
 export const GET: APIRoute<{ entry: DocumentEntry }> = ({ props }) => {
-  const { meta, tree, stats, citations, terms, aliases } = props.entry;
-  const body = { format: 'regtree', version: 1, spec: 'docs/tree-spec.md', meta, stats, citations, terms, aliases, tree };
+  const { meta, tree, stats, citations, terms, aliases, relations } = props.entry;
+  const body = { format: 'regtree', version: 1, spec: 'docs/tree-spec.md', meta, stats, citations, terms, aliases, relations, tree };
   return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -1,0 +1,214 @@
+/**
+ * The collection in the browser, both scripts: the home page's facets, the static listing
+ * pages (JavaScript off), in-place filtering with the choice in the address, the title box,
+ * citations across documents by title and by short name with their pinpoints, relations,
+ * supersession, and axe on every new page type (light and dark, phone and desktop). The
+ * six-document collection of tests/fixtures/collection/ is built into its own folder.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { buildSite, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, type SiteServer } from './harness.ts';
+
+// Screenshots of the new pages, to look at: TIAOWEN_SHOTS names the folder.
+const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/collection';
+const PREFIX = { hans: '', hant: 'zh-hant/' } as const;
+type Script = keyof typeof PREFIX;
+
+let work: string;
+let site: SiteServer;
+let browser: Browser;
+let problems: string[] = [];
+
+beforeAll(async () => {
+  work = mkdtempSync(join(tmpdir(), 'tiaowen-collection-'));
+  const content = join(work, 'content');
+  mkdirSync(content);
+  cpSync('tests/fixtures/collection', content, { recursive: true });
+  cpSync('content/conversion-overrides.yaml', join(content, 'conversion-overrides.yaml'));
+  buildSite({ content, collection: join(work, 'collection.json'), outDir: join(work, 'site') });
+  site = await serveSite(join(work, 'site'));
+  browser = await launchChromium();
+  mkdirSync(SHOTS, { recursive: true });
+}, 180_000);
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+afterEach(() => {
+  const seen = problems;
+  problems = [];
+  expect(seen, 'failed requests or page errors').toEqual([]);
+});
+
+async function open(options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: DESKTOP, serviceWorkers: 'block', ...options });
+  const page = await context.newPage();
+  recordProblems(page, problems, { consoleErrors: true });
+  return page;
+}
+
+const titles = (page: Page) => page.locator('[data-listing-items] .listing-title').allTextContents();
+const T = {
+  hans: { law: '中华人民共和国示例处罚法', regs: '中华人民共和国示例处罚法实施条例', rules: '淄博市示例工作规则', type: '文件类型', lawType: '法律' },
+  hant: { law: '中華人民共和國示例處罰法', regs: '中華人民共和國示例處罰法實施條例', rules: '淄博市示例工作規則', type: '文件類型', lawType: '法律' },
+};
+
+describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
+  const url = (path: string) => `${site.url}${PREFIX[script]}${path}`;
+  const t = T[script];
+
+  test('the home page leads in by type in the order of the hierarchy of norms, with counts', async () => {
+    const page = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(url(''));
+    const types = page.locator('details[data-kind="type"] a');
+    expect(await types.evaluateAll((as) => as.map((a) => a.getAttribute('data-key')))).toEqual([
+      'law', 'administrative-regulation', 'local-regulation', 'judicial-interpretation', 'normative-document',
+    ]);
+    expect(await page.locator('details[data-kind="type"] a[data-key="normative-document"] .facet-count').textContent()).toBe('2');
+    expect(await page.locator('details[data-kind]').evaluateAll((ds) => ds.map((d) => d.getAttribute('data-kind')))).toEqual(['type', 'authority', 'region', 'status', 'year']);
+    await page.screenshot({ path: join(SHOTS, `home-${script}-phone.png`), fullPage: true });
+    // Three taps or fewer to the law: 法律 (the type group is open), then its title.
+    await page.locator('details[data-kind="type"] a[data-key="law"]').tap();
+    await page.waitForURL(/browse\/type\/law\//);
+    await page.locator('.listing-title', { hasText: t.law }).first().tap();
+    await page.waitForURL(/penalty-law\/$/);
+    expect(await page.locator('h1').textContent()).toBe(t.law);
+  });
+
+  test('without JavaScript every facet value is a listing page of its own', async () => {
+    const page = await open({ javaScriptEnabled: false });
+    await page.goto(url('browse/'));
+    expect(await titles(page)).toHaveLength(6);
+    expect(await page.locator('[data-browse-sort]').isHidden()).toBe(true);
+    await page.goto(url('browse/type/law/'));
+    expect(await titles(page)).toEqual([t.law]);
+    expect(await page.locator('a[aria-current="page"][data-key="law"]').count()).toBe(1);
+    await page.goto(url('browse/region/cn-sd/'));
+    expect(await titles(page)).toHaveLength(3);
+    await page.goto(url('browse/status/repealed/'));
+    expect(await titles(page)).toEqual([t.rules]);
+    await page.goto(url('browse/year/2022/'));
+    expect(await titles(page)).toHaveLength(2);
+    await page.goto(url('browse/authority/guowuyuan/'));
+    expect(await titles(page)).toEqual([t.regs]);
+    // Newest first, with status, authority, number and dates.
+    await page.goto(url('browse/'));
+    const first = page.locator('.listing-item').first();
+    expect(await first.locator('.badge').getAttribute('data-status')).toBe('in-force');
+    expect(await first.locator('time').first().getAttribute('datetime')).toBe('2023-09-28');
+    expect(await page.locator('.listing-item', { hasText: '国务院令第711号' }).count()).toBe(script === 'hans' ? 1 : 0);
+    await page.screenshot({ path: join(SHOTS, `browse-${script}-nojs.png`), fullPage: true });
+  });
+
+  test('with JavaScript facets combine in place and the choice lives in the address', async () => {
+    const page = await open();
+    await page.goto(url('browse/'));
+    await page.locator('a[data-kind="region"][data-key="cn-sd"]').click();
+    await expect.poll(() => titles(page)).toHaveLength(3);
+    expect(page.url()).toMatch(/browse\/\?region=cn-sd$/);
+    await page.locator('a[data-kind="type"][data-key="normative-document"]').click();
+    await expect.poll(() => titles(page)).toEqual([t.rules, t.rules]);
+    expect(new URL(page.url()).searchParams.get('type')).toBe('normative-document');
+    // Counts follow the other selections: within 山东, no law.
+    expect(await page.locator('a[data-kind="type"][data-key="law"]').isHidden()).toBe(true);
+    await page.locator('#browse-sort').selectOption('title');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('title');
+    // Shared: the same address opened afresh shows the same listing.
+    const shared = page.url();
+    const other = await open({ viewport: PHONE });
+    await other.goto(shared);
+    await expect.poll(() => titles(other)).toEqual([t.rules, t.rules]);
+    await other.screenshot({ path: join(SHOTS, `browse-${script}-filtered-phone.png`), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, `browse-${script}-filtered-desktop.png`) });
+    // Choosing a value again removes it.
+    await page.locator('a[data-kind="region"][data-key="cn-sd"]').click();
+    await page.locator('a[data-kind="type"][data-key="normative-document"]').click();
+    await expect.poll(() => titles(page)).toHaveLength(6);
+  });
+
+  test('the title box finds by name, short name, abbreviation and 文号, in either script', async () => {
+    const page = await open();
+    await page.goto(url(''));
+    await page.locator('#title-q').fill('示例处罚法');
+    await page.locator('#title-q').press('Enter');
+    await page.waitForURL(/browse\/\?q=/);
+    await expect.poll(async () => (await titles(page))[0]).toBe(t.law);
+    const find = async (q: string) => {
+      await page.locator('#title-q').fill(q);
+      await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(q);
+      return titles(page);
+    };
+    expect(await find('示处法')).toEqual([t.law]);
+    expect(await find('国务院令第711号')).toEqual([t.regs]);
+    expect(await find('國務院令第711號')).toEqual([t.regs]);
+    expect(await find('淄政发[2017]2号')).toEqual([t.rules]);
+    expect(await find('處罰示例')).toEqual([]);
+    expect(await page.locator('.listing-none').count()).toBe(1);
+  });
+
+  test('a citation by title or by short name opens the cited paragraph', async () => {
+    const page = await open();
+    await page.goto(url('shandong-example-regulation/'));
+    const byTitle = page.locator('#art_1 a.ref--citation').first();
+    expect(await byTitle.getAttribute('href')).toBe(`/${PREFIX[script]}penalty-law/#art_5__para_2`);
+    const byShortName = page.locator('#art_3 a.ref--citation');
+    expect(await byShortName.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      `/${PREFIX[script]}penalty-law/#art_3`,
+      `/${PREFIX[script]}penalty-law/#art_4`,
+    ]);
+    // 刑法 is not in the collection: a citation, not a broken internal link.
+    expect(await page.locator('#art_2 cite.ref--external').count()).toBe(1);
+    await byTitle.click();
+    await page.waitForURL(/penalty-law\/#art_5__para_2$/);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_5__para_2');
+  });
+
+  test('a document shows its relations and who cites it; supersession shows both ways', async () => {
+    const page = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
+    await page.goto(url('penalty-law/'));
+    const relation = (key: string) => page.locator(`[data-relation="${key}"] a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(await relation('implemented-by')).toEqual([`/${PREFIX[script]}penalty-law-regulations/`, `/${PREFIX[script]}shandong-example-regulation/`]);
+    expect(await relation('interpretations')).toEqual([`/${PREFIX[script]}penalty-law-interpretation/`]);
+    expect(await relation('cited-by')).toEqual([`/${PREFIX[script]}zibo-example-rules-2021/`]);
+    // 第五条 lists what cites it from other documents.
+    expect(await page.locator('#art_5 .backlinks a').count()).toBeGreaterThanOrEqual(2);
+    await page.screenshot({ path: join(SHOTS, `document-${script}-phone.png`), fullPage: true });
+    await page.goto(url('penalty-law-regulations/'));
+    expect(await relation('implements')).toEqual([`/${PREFIX[script]}penalty-law/`]);
+
+    await page.goto(url('zibo-example-rules-2017/'));
+    expect(await page.locator('.doc-head .badge').getAttribute('data-status')).toBe('repealed');
+    expect(await page.locator('[data-successor] a').getAttribute('href')).toBe(`/${PREFIX[script]}zibo-example-rules-2021/`);
+    await page.goto(url('zibo-example-rules-2021/'));
+    expect(await relation('supersedes')).toEqual([`/${PREFIX[script]}zibo-example-rules-2017/`]);
+  });
+});
+
+describe('accessibility of the new page types (axe-core)', () => {
+  const pages = ['', 'browse/', 'browse/type/law/', 'penalty-law/', 'zibo-example-rules-2017/', 'zh-hant/browse/region/cn-sd/', 'zh-hant/penalty-law/'];
+  const devices = [
+    ['desktop', { viewport: DESKTOP }],
+    ['phone', { viewport: PHONE, isMobile: true, hasTouch: true }],
+  ] as const;
+  for (const [device, options] of devices) {
+    test(`no violations on ${device}, light and dark`, async () => {
+      const page = await open(options);
+      const found: string[] = [];
+      for (const path of pages) {
+        await page.goto(`${site.url}${path}${path.includes('browse') ? '?status=in-force' : ''}`);
+        await page.waitForLoadState('networkidle');
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+          for (const v of violations) found.push(`/${path} ${colorScheme}: [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+        }
+      }
+      expect(found).toEqual([]);
+    }, 300_000);
+  }
+});
