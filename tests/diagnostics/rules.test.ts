@@ -120,7 +120,7 @@ describe('rule ids', () => {
             /checkRun\([^;]*?, '([^']+)', '[^']+'\);/g,
             /report\([^;]*?, '([^']+)', (?:true|false)\)/g,
             // report(…) and warn(…) over several lines, with a severity variable or none
-            /\b(?:warn|report)\((?:[^()]|\([^()]*\))*?'([a-z]+(?:-[a-z]+)+)',?\s*(?:(?:true|false|fatal|defect|options\.fatal),?\s*)?\)/g,
+            /\b(?:warn|report)\((?:[^()]|\([^()]*\))*?'([a-z]+(?:-[a-z]+)+)',?\s*(?:[a-zA-Z.]+(?: === true)?,?\s*)?\)/g,
             /\brun\([^;]*?,\s*'([a-z]+(?:-[a-z]+)*-number)'/g,
           ];
           for (const p of patterns) for (const m of text.matchAll(p)) ids.add(m[1]!);
