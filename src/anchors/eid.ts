@@ -49,12 +49,13 @@ export interface EIdStep {
 }
 
 const NAME = UNITS.map((u) => SHORT_NAME[u]).join('|');
-const STEP = `(?:${NAME})_[1-9][0-9]*(?:-[1-9][0-9]*)?(?:_[2-9]|_[1-9][0-9]+)?`;
-
-/** The source of a whole-eId pattern, for zod schemas and HTML `pattern` attributes. */
-export const EID_SOURCE = `${STEP}(?:__${STEP})*`;
-/** A whole eId, anchored. @example EID_PATTERN.test('part_2__chp_1') // true */
-export const EID_PATTERN = new RegExp(`^${EID_SOURCE}$`);
+/** The pattern built from the unit table; eid-pattern.ts writes it out for the browser (tested equal). */
+export const BUILT_EID_SOURCE = (() => {
+  const step = `(?:${NAME})_[1-9][0-9]*(?:-[1-9][0-9]*)?(?:_[2-9]|_[1-9][0-9]+)?`;
+  return `${step}(?:__${step})*`;
+})();
+export { EID_PATTERN, EID_SOURCE } from './eid-pattern.ts';
+import { EID_PATTERN } from './eid-pattern.ts';
 
 /**
  * The number part of a step.

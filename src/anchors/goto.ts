@@ -4,7 +4,7 @@
  * #25), so both accept the same forms. Small enough to ship to the browser.
  */
 import { parseNumeral } from '../parser/numerals.ts';
-import { EID_PATTERN } from './eid.ts';
+import { EID_PATTERN } from './eid-pattern.ts';
 
 const N = '[零〇一二三四五六七八九两十百千0-9]+';
 const CHINESE = new RegExp(`^第?(${N})条?(?:之(${N}))?(?:第?(${N})款)?(?:第?[(（]?(${N})[)）]?项)?(?:第?[(（]?(${N})[)）]?目)?、?$`);

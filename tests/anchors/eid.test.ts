@@ -1,6 +1,6 @@
 /** The anchor grammar (src/anchors/eid.ts): one dense table, formatted and parsed both ways. */
 import { describe, expect, it } from 'vitest';
-import { EID_PATTERN, articleOf, formatEId, isArticleEId, parseEId, type EIdStep } from '../../src/anchors/eid.ts';
+import { BUILT_EID_SOURCE, EID_PATTERN, EID_SOURCE, articleOf, formatEId, isArticleEId, parseEId, type EIdStep } from '../../src/anchors/eid.ts';
 import { gotoEId } from '../../src/anchors/goto.ts';
 import { labelOfEId } from '../../src/parser/labels.ts';
 
@@ -39,6 +39,10 @@ describe('the anchor grammar', () => {
   ])('rejects %s', (eId) => {
     expect(EID_PATTERN.test(eId)).toBe(false);
     expect(parseEId(eId)).toBeUndefined();
+  });
+
+  it('the pattern shipped to the browser is the one the unit table builds', () => {
+    expect(EID_SOURCE).toBe(BUILT_EID_SOURCE);
   });
 
   it('tells article anchors from others and finds the article of a provision', () => {
