@@ -6,12 +6,11 @@
  * six-document collection of tests/fixtures/collection/ is built into its own folder.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { buildSite, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, type SiteServer } from './harness.ts';
+import { buildFixtureSite, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, type SiteServer } from './harness.ts';
 
 // Screenshots of the new pages, to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/collection';
@@ -24,13 +23,9 @@ let browser: Browser;
 let problems: string[] = [];
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'tiaowen-collection-'));
-  const content = join(work, 'content');
-  mkdirSync(content);
-  cpSync('tests/fixtures/collection', content, { recursive: true });
-  cpSync('content/conversion-overrides.yaml', join(content, 'conversion-overrides.yaml'));
-  buildSite({ content, collection: join(work, 'collection.json'), outDir: join(work, 'site') });
-  site = await serveSite(join(work, 'site'));
+  let siteDir: string;
+  ({ work, siteDir } = buildFixtureSite('tests/fixtures/collection', 'collection'));
+  site = await serveSite(siteDir);
   browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
 }, 180_000);

@@ -4,7 +4,8 @@
  * Chromium is required: a missing browser fails the run, it never skips it.
  */
 import { createServer, type Server } from 'node:http';
-import { existsSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { readFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -125,6 +126,21 @@ export function buildSite({ outDir, collection, content, env = {} }: BuildSiteOp
     env: { ...inherited, TIAOWEN_COLLECTION: collection, TIAOWEN_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
     stdio: 'pipe',
   });
+}
+
+/**
+ * Build a fixture collection (a folder of document folders under tests/fixtures/) into a site of
+ * its own, with the project's conversion overrides, in a new temporary folder. Returns that
+ * folder (remove it after the tests) and the site's folder within it.
+ */
+export function buildFixtureSite(fixture: string, name: string): { work: string; siteDir: string } {
+  const work = mkdtempSync(join(tmpdir(), `tiaowen-${name}-`));
+  const content = join(work, 'content');
+  mkdirSync(content);
+  cpSync(fixture, content, { recursive: true });
+  cpSync('content/conversion-overrides.yaml', join(content, 'conversion-overrides.yaml'));
+  buildSite({ content, collection: join(work, 'collection.json'), outDir: join(work, 'site') });
+  return { work, siteDir: join(work, 'site') };
 }
 
 /** Launch headless Chromium with no network beyond loopback and no background traffic. */

@@ -5,11 +5,10 @@
  * dist/) covers terms, the superseded predecessor, the 引用文件 panel and /citations/.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { buildSite, BUILT_SITE, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, settle, type SiteServer } from './harness.ts';
+import { buildFixtureSite, BUILT_SITE, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, settle, type SiteServer } from './harness.ts';
 
 // Screenshots of the cards and back-links, to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/references';
@@ -24,13 +23,9 @@ let browser: Browser;
 let problems: string[] = [];
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'tiaowen-refs-'));
-  const content = join(work, 'content');
-  mkdirSync(content);
-  cpSync('tests/fixtures/references/site', content, { recursive: true });
-  cpSync('content/conversion-overrides.yaml', join(content, 'conversion-overrides.yaml'));
-  buildSite({ content, collection: join(work, 'collection.json'), outDir: join(work, 'site') });
-  fixture = await serveSite(join(work, 'site'));
+  let siteDir: string;
+  ({ work, siteDir } = buildFixtureSite('tests/fixtures/references/site', 'refs'));
+  fixture = await serveSite(siteDir);
   seed = await serveSite(BUILT_SITE);
   browser = await launchChromium();
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });

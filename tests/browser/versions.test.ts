@@ -6,13 +6,12 @@
  * history under each article, the 对照表, the comparison; html-validate and axe on each page.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
-import { buildSite, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, type SiteServer } from './harness.ts';
+import { buildFixtureSite, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, type SiteServer } from './harness.ts';
 
 // Screenshots to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/versions';
@@ -37,13 +36,9 @@ let browser: Browser;
 let problems: string[] = [];
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'tiaowen-versions-'));
-  const content = join(work, 'content');
-  mkdirSync(content);
-  cpSync('tests/fixtures/versions/site', content, { recursive: true });
-  cpSync('content/conversion-overrides.yaml', join(content, 'conversion-overrides.yaml'));
-  buildSite({ content, collection: join(work, 'collection.json'), outDir: join(work, 'site') });
-  site = await serveSite(join(work, 'site'));
+  let siteDir: string;
+  ({ work, siteDir } = buildFixtureSite('tests/fixtures/versions/site', 'versions'));
+  site = await serveSite(siteDir);
   browser = await launchChromium();
   if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 });
