@@ -11,7 +11,7 @@
 import type { VFile } from 'vfile';
 import type { Position } from 'unist';
 import type { Article, Block, Container, Document, ListEntry, Paragraph } from './types.ts';
-import { report } from './messages.ts';
+import { report } from '../diagnostics/message.ts';
 import { toChineseNumeral } from './numerals.ts';
 
 interface Numbered {
@@ -59,11 +59,7 @@ function checkRun(file: VFile, nodes: readonly Numbered[], kind: string, ruleId:
     const key = `${node.num}-${node.sub ?? 0}`;
     const first = seen.get(key);
     if (first) {
-      report(
-        file,
-        `Unexpected duplicate ${what} ${node.label}, first defined at ${at(first.position)}; expected ${name(next(prev))}`,
-        node.position, ruleId, options.fatal,
-      );
+      report(file, `Unexpected duplicate ${what} ${node.label}, first defined at ${at(first.position)}; expected ${name(next(prev))}`, { place: node.position, ruleId, fatal: options.fatal });
     } else {
       const expected = next(prev);
       const ok = node.sub === undefined
@@ -71,13 +67,9 @@ function checkRun(file: VFile, nodes: readonly Numbered[], kind: string, ruleId:
         : prev !== undefined && node.num === prev.num && node.sub === (prev.sub ?? 0) + 1;
       if (!ok) {
         const missing = node.sub === undefined && node.num > expected.num;
-        report(
-          file,
-          missing
+        report(file, missing
             ? `Missing ${what} ${name(expected)}: found ${node.label}, expected ${name(expected)}${prev ? ` after ${prev.label}` : ' first'}`
-            : `Unexpected ${what} ${node.label} out of order, expected ${name(expected)}${prev ? ` after ${prev.label}` : ' first'}`,
-          node.position, ruleId, options.fatal,
-        );
+            : `Unexpected ${what} ${node.label} out of order, expected ${name(expected)}${prev ? ` after ${prev.label}` : ' first'}`, { place: node.position, ruleId, fatal: options.fatal });
       }
       seen.set(key, node);
     }
@@ -117,7 +109,7 @@ export function checkNumbering(file: VFile, doc: Document, options: { strict?: b
   };
   const walkOwn = (c: Container, chapters: Container[] | undefined) => {
     if (c.children.length === 0) {
-      report(file, `Unexpected empty ${c.type === 'chapter' ? 'chapter' : 'heading'} ${c.label}${c.heading}, expected articles after its heading`, c.position, 'empty-chapter', fatal);
+      report(file, `Unexpected empty ${c.type === 'chapter' ? 'chapter' : 'heading'} ${c.label}${c.heading}, expected articles after its heading`, { place: c.position, ruleId: 'empty-chapter', fatal });
     }
     walk(c.children, chapters);
   };
@@ -150,7 +142,7 @@ export function checkNumbering(file: VFile, doc: Document, options: { strict?: b
   run(articles, `article-${style}`, 'article-number', 'article', start);
   for (const article of articles) {
     if (article.children.length === 0) {
-      report(file, `Unexpected empty article ${article.label}, expected its text after the label`, article.position, 'empty-article', fatal);
+      report(file, `Unexpected empty article ${article.label}, expected its text after the label`, { place: article.position, ruleId: 'empty-article', fatal });
     }
     for (const p of article.children) checkParagraph(p);
   }

@@ -8,7 +8,7 @@ import { fromText, type ParseOptions } from './parse.ts';
 import { assignEIds } from './eid.ts';
 import { checkNumbering } from './check.ts';
 import { normalizePunctuation } from './punctuation.ts';
-import { hasErrors } from './messages.ts';
+import { hasErrors } from '../diagnostics/message.ts';
 
 export * from './types.ts';
 export { fromText, type ParseOptions } from './parse.ts';
@@ -18,7 +18,7 @@ export { normalizePunctuation, fullWidthPunctuation } from './punctuation.ts';
 export { toText, toLines, phrasingText } from './to-string.ts';
 export { treeStats, type TreeStats } from './stats.ts';
 export { parseNumeral, toChineseNumeral } from './numerals.ts';
-export { hasErrors } from './messages.ts';
+export { hasErrors } from '../diagnostics/message.ts';
 export { unaccounted } from './account.ts';
 export { labelOfEId, type LabelOptions } from './labels.ts';
 

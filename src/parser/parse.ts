@@ -15,7 +15,7 @@ import { indentOf, splitLines, trimLine } from './lines.ts';
 import { classifyLine, type Enumerator, type LineKind } from './classify.ts';
 import { detectStyle, findBodyEnd, findBodyStart, isHeadingLike, isWrapper, type Classified } from './front-matter.ts';
 import { unwrapLines } from './unwrap.ts';
-import { report } from './messages.ts';
+import { report } from '../diagnostics/message.ts';
 
 export interface ParseOptions {
   /** Source defects are errors instead of warnings. */
@@ -113,7 +113,7 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
   markQuoted(lines);
   const style = detectStyle(lines);
   const { bodyStart, dropped, hints } = findBodyStart(lines, style);
-  const warn = (reason: string, place: Position | undefined, ruleId: string) => report(file, reason, place, ruleId, defect);
+  const warn = (reason: string, place: Position | undefined, ruleId: string) => report(file, reason, { place, ruleId, fatal: defect });
   const articleWord = style === 'tiao' ? '第X条' : style === 'dun' ? 'X、' : style === 'digit' ? '1.' : '第X条';
 
   // Articles by style: 第X条 (an unspaced 第五条规定的… counts only when it is the next number),

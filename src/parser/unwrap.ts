@@ -11,7 +11,7 @@ import type { VFile } from 'vfile';
 import type { SourceLine } from './lines.ts';
 import { indentOf, trimLine } from './lines.ts';
 import { classifyLine } from './classify.ts';
-import { report } from './messages.ts';
+import { report } from '../diagnostics/message.ts';
 
 /** A line of the text as the parser reads it: one source line, or several joined. */
 export interface LogicalLine extends SourceLine {
@@ -75,14 +75,8 @@ export function unwrapLines(lines: readonly SourceLine[], file: VFile): { lines:
       if (startsWithLabel(nextText)) {
         const l = lines[i + 1]!;
         const column = indentOf(l.raw);
-        report(
-          file,
-          `Unexpected label at the start of a line after a line cut at the wrap width (${width} characters), ` +
-            'expected a new provision to follow a full stop; kept as a new provision — join the lines if it continues the sentence',
-          { start: { line: l.line, column: column + 1, offset: l.offset + column }, end: { line: l.line, column: column + 2, offset: l.offset + column + 1 } },
-          'ambiguous-wrap',
-          false,
-        );
+        report(file, `Unexpected label at the start of a line after a line cut at the wrap width (${width} characters), ` +
+            'expected a new provision to follow a full stop; kept as a new provision — join the lines if it continues the sentence', { place: { start: { line: l.line, column: column + 1, offset: l.offset + column }, end: { line: l.line, column: column + 2, offset: l.offset + column + 1 } }, ruleId: 'ambiguous-wrap', fatal: false });
         break;
       }
       i++;

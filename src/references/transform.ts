@@ -7,7 +7,7 @@
  */
 import type { VFile } from 'vfile';
 import type { Article, Continuation, Document, ListEntry, Paragraph, Phrasing, Reference, RegNode, Text } from '../parser/types.ts';
-import { report } from '../parser/messages.ts';
+import { report } from '../diagnostics/message.ts';
 import { detect, type Span } from './detect.ts';
 import { articleRange, articlesOf, resolvePath, type Place } from './resolve.ts';
 import type { Term } from './glossary.ts';
@@ -205,7 +205,7 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
     } else targets = start.targets;
     if (!targets) {
       // A source defect, not a reason to withhold the document: a warning, unless strict mode is asked for.
-      report(ctx.file, `Unexpected reference ${text} that resolves to nothing: ${reason}`, positionAt(node, s.start, s.end), 'unresolved-reference', ctx.strict === true);
+      report(ctx.file, `Unexpected reference ${text} that resolves to nothing: ${reason}`, { place: positionAt(node, s.start, s.end), ruleId: 'unresolved-reference', fatal: ctx.strict === true });
       return { type: 'reference', kind: 'internal', data: { unresolved: reason }, children };
     }
     found.push({ kind: 'internal', from, doc: ctx.self.slug, eIds: targets, text });
@@ -261,7 +261,7 @@ function checkedPinpoint(eId: string, doc: KnownDocument, text: string, place: R
   let found = '';
   for (let n = parts.length - 1; n > 0 && !found; n--) if (doc.eIds.has(parts.slice(0, n).join('__'))) found = parts.slice(0, n).join('__');
   const where = found ? `, linked to ${found} instead` : ', linked to the document';
-  report(ctx.file, `Unexpected citation ${text}: 《${doc.title}》 has no ${eId}${where}`, place, 'unresolved-citation', ctx.strict === true);
+  report(ctx.file, `Unexpected citation ${text}: 《${doc.title}》 has no ${eId}${where}`, { place, ruleId: 'unresolved-citation', fatal: ctx.strict === true });
   return found;
 }
 

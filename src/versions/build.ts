@@ -11,7 +11,7 @@ import { VFile } from 'vfile';
 import type { DocumentEntry } from '../data/collection.ts';
 import { parseRegulation, toDisplayTree, treeStats, type Document } from '../parser/index.ts';
 import { decodeText } from '../text/decode.ts';
-import { report } from '../parser/messages.ts';
+import { report } from '../diagnostics/message.ts';
 import { anchorManifest, compareManifests, type AnchorManifest } from '../anchors/manifest.ts';
 import { articlePlaces } from '../data/cite.ts';
 import { correspondenceSchema, versionSchema, type VersionInfo } from './schema.ts';
@@ -51,7 +51,7 @@ function checkVersionAnchors(dir: string, slug: string, tree: Document, file: VF
   const published = JSON.parse(readFileSync(path, 'utf8')) as AnchorManifest;
   const diff = compareManifests(published, current, []);
   for (const eId of diff.removed) {
-    report(file, `Unexpected loss of published anchor ${eId} in ${path}, expected every anchor of a published version to remain`, undefined, 'version-anchor', true);
+    report(file, `Unexpected loss of published anchor ${eId} in ${path}, expected every anchor of a published version to remain`, { ruleId: 'version-anchor', fatal: true });
   }
   if (diff.added.length > 0) writeFileSync(path, formatManifest({ slug, anchors: [...published.anchors, ...current.anchors.filter((a) => diff.added.includes(a.eId))] }));
   return diff.removed.length === 0;
@@ -65,7 +65,7 @@ function readVersion(
   const sourcePath = join(dir, 'source.txt');
   if (!existsSync(yamlPath) || !existsSync(sourcePath)) {
     const file = new VFile({ path: dir });
-    report(file, `Unexpected version folder without ${existsSync(yamlPath) ? 'source.txt' : 'version.yaml'}, expected source.txt and version.yaml; version left out`, undefined, 'version-files', false);
+    report(file, `Unexpected version folder without ${existsSync(yamlPath) ? 'source.txt' : 'version.yaml'}, expected source.txt and version.yaml; version left out`, { ruleId: 'version-files', fatal: false });
     files.push(file);
     return undefined;
   }
@@ -73,17 +73,17 @@ function readVersion(
   files.push(demote(file));
   if (!info) return undefined;
   if (info.date !== name) {
-    report(file, `Unexpected date ${info.date} in the folder ${name}, expected the folder to be named by its version's date`, placeOf(['date']), 'version-date', false);
+    report(file, `Unexpected date ${info.date} in the folder ${name}, expected the folder to be named by its version's date`, { place: placeOf(['date']), ruleId: 'version-date', fatal: false });
     return undefined;
   }
   if (info.date >= current.date) {
     const what = info.date === current.date ? 'the same date as' : 'a date after';
-    report(file, `Unexpected version date ${info.date}: ${what} the current version (${current.date}), expected an earlier date; version left out`, placeOf(['date']), 'version-order', false);
+    report(file, `Unexpected version date ${info.date}: ${what} the current version (${current.date}), expected an earlier date; version left out`, { place: placeOf(['date']), ruleId: 'version-order', fatal: false });
     return undefined;
   }
   const decoded = decodeText(readFileSync(sourcePath));
   if (!decoded.ok) {
-    report(file, `Unexpected ${sourcePath}: ${decoded.reason}; version ${name} left out`, placeOf(['date']), 'version-parse', false);
+    report(file, `Unexpected ${sourcePath}: ${decoded.reason}; version ${name} left out`, { place: placeOf(['date']), ruleId: 'version-parse', fatal: false });
     return undefined;
   }
   // Source defects are warnings, as for the current text, unless the document is strict.
@@ -91,7 +91,7 @@ function readVersion(
   files.push(parsed.file);
   if (!parsed.ok) {
     demote(parsed.file);
-    report(file, `Unexpected errors in ${sourcePath}, expected a text that parses; version ${name} left out`, placeOf(['date']), 'version-parse', false);
+    report(file, `Unexpected errors in ${sourcePath}, expected a text that parses; version ${name} left out`, { place: placeOf(['date']), ruleId: 'version-parse', fatal: false });
     return undefined;
   }
   const tree = toDisplayTree(parsed.tree);
@@ -116,7 +116,7 @@ function overridesFor(doc: string, from: EarlierVersion | { tree: Document; date
       ...o.new.flatMap((e, n) => (after.has(e) ? [] : [{ eId: e, at: ['overrides', k, 'new', n], date: o.to }])),
     ];
     for (const x of missing) {
-      report(file, `Unexpected ${x.eId}: no such article in the version of ${x.date}, expected an article of that version; override ignored`, placeOf(x.at), 'correspondence-target', false);
+      report(file, `Unexpected ${x.eId}: no such article in the version of ${x.date}, expected an article of that version; override ignored`, { place: placeOf(x.at), ruleId: 'correspondence-target', fatal: false });
     }
     if (missing.length === 0) out.push({ old: o.old, new: o.new });
   });
@@ -132,7 +132,7 @@ function checkOverridePairs(doc: string, dates: string[], files: VFile[]): void 
   (value?.overrides ?? []).forEach((o, k) => {
     const i = dates.indexOf(o.from);
     if (i < 0 || dates[i + 1] !== o.to) {
-      report(file, `Unexpected versions ${o.from} → ${o.to}, expected two consecutive versions of ${dates.join(', ')}`, placeOf(['overrides', k, 'from']), 'correspondence-versions', false);
+      report(file, `Unexpected versions ${o.from} → ${o.to}, expected two consecutive versions of ${dates.join(', ')}`, { place: placeOf(['overrides', k, 'from']), ruleId: 'correspondence-versions', fatal: false });
     }
   });
 }
@@ -151,7 +151,7 @@ export function addVersions(documents: DocumentEntry[], contentDir: string): VFi
     files.push(metaFile);
     const current = currentVersion(entry);
     if (!current) {
-      report(metaFile, 'Missing version.date: expected the date of the current version (or dates.amended, adopted or issued) when versions/ holds earlier ones; versions left out', undefined, 'version-current', false);
+      report(metaFile, 'Missing version.date: expected the date of the current version (or dates.amended, adopted or issued) when versions/ holds earlier ones; versions left out', { ruleId: 'version-current', fatal: false });
       continue;
     }
     const earlier: EarlierVersion[] = [];

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRegulation, unaccounted } from '../../src/parser/index.ts';
-import { formatMessages } from '../../scripts/lib/report.ts';
+import { formatMessages } from '../../src/diagnostics/reporter.ts';
 import { withoutPositions } from './helpers.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'parser');
@@ -27,7 +27,7 @@ describe.each(cases)('$name', ({ input, dir }) => {
   });
 
   it('matches the expected messages', async () => {
-    await expect(formatMessages([file]) + '\n').toMatchFileSnapshot(join(dir, 'messages.txt'));
+    await expect(formatMessages([file], { color: false }) + '\n').toMatchFileSnapshot(join(dir, 'messages.txt'));
   });
 
   it('accounts for every character: source = dropped lines + tree text (whitespace aside)', () => {

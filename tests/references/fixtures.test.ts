@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseRegulation, toDisplayTree, type Reference, type RegNode } from '../../src/parser/index.ts';
 import { linkReferences } from '../../src/references/transform.ts';
 import { findDefinitions } from '../../src/references/glossary.ts';
-import { formatMessages } from '../../scripts/lib/report.ts';
+import { formatMessages } from '../../src/diagnostics/reporter.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'references');
 
@@ -42,6 +42,6 @@ describe.each(readdirSync(root).filter((d) => existsSync(join(root, d, 'input.tx
   });
 
   it('reports what does not resolve', async () => {
-    await expect(formatMessages([file]) + '\n').toMatchFileSnapshot(join(root, name, 'messages.txt'));
+    await expect(formatMessages([file], { color: false }) + '\n').toMatchFileSnapshot(join(root, name, 'messages.txt'));
   });
 });
