@@ -22,10 +22,16 @@ import { CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } fr
 
 export type RecordKind = 'title' | 'heading' | 'provision';
 
+/**
+ * Hits a candidate is assumed to yield before any is verified: an index record packs a few
+ * articles (records.ts packRecords), so the first batch asks for a few fragments, not a page.
+ */
+const FIRST_BATCH_HITS = 3;
+
 export interface SearchClientOptions {
   /** URL of the Pagefind bundle directory, ending in `/`: `${BASE_URL}pagefind/` or `${BASE_URL}zh-hant/pagefind/`. */
   bundleUrl: string;
-  /** Verified hits per page, at least (default 10: each candidate costs one fragment fetch of about 1 KiB, and one article's fragment may hold several hits). */
+  /** Verified hits per page, at least (default 10; a candidate costs one fragment fetch of a few articles, which may hold several hits). */
   pageSize?: number;
   /** Original characters of context around the first match in an excerpt (default 24 before, 72 in all). */
   excerptBefore?: number;
@@ -316,9 +322,14 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const step = async (): Promise<SearchPage> => {
       const v0 = performance.now();
       let found = 0;
+      let fetched = 0;
       while (next < results.length && found < pageSize) {
-        const batch = results.slice(next, next + Math.max(1, pageSize - found));
+        // A candidate's fragment holds a few articles, so it often verifies to several hits: ask
+        // for as many as the hits seen so far say the page still needs (a few, to start with).
+        const perFragment = fetched > 0 ? Math.max(1, found / fetched) : FIRST_BATCH_HITS;
+        const batch = results.slice(next, next + Math.max(1, Math.ceil((pageSize - found) / perFragment)));
         next += batch.length;
+        fetched += batch.length;
         const fragments = await Promise.all(batch.map((r) => r.data()));
         for (const f of fragments) {
           const verified = verify(f, normalized, fold, excerpt);

@@ -4,8 +4,8 @@
  * Each record points at the deepest provision holding its text.
  *
  * These are the units a result shows and links to. The index stores them packed: the blocks of
- * one article travel as one Pagefind record (`packRecords`), because Pagefind's metadata file,
- * which every first query downloads, lists every record it holds.
+ * a few consecutive articles travel as one Pagefind record (`packRecords`), because Pagefind's
+ * metadata file, which every first query downloads, lists every record it holds.
  */
 import type { DocumentEntry } from '../data/collection.ts';
 import type {
@@ -38,7 +38,7 @@ export interface SearchRecord {
   /** Searchable strings that are not part of the displayed text, e.g. 第十一条 for 十一、. */
   aliases: string[];
   script: Variant;
-  /** For body text: the eId of the article holding it (the packing unit, see packRecords). */
+  /** For body text: the eId of the article holding it (articles are never split, see packRecords). */
   article?: string;
 }
 
@@ -162,23 +162,39 @@ export function rankKey(r: Pick<SearchRecord, 'kind' | 'docIndex' | 'order'>): s
 }
 
 /**
- * Records → index records: the consecutive body-text records of one article form one group;
- * a title or heading record is a group of its own. Groups keep document order.
+ * Text budget of one index record, in characters: consecutive articles of one chapter share a
+ * record until their blocks hold this much text. An article of the real corpus averages about
+ * 160 characters, so a record holds a handful of them.
+ */
+export const PACK_CHARS = 1200;
+
+/**
+ * Records → index records: consecutive body-text records of one chapter (or of a document
+ * without chapters) form one group, whole articles at a time, until the group holds PACK_CHARS
+ * characters; a title or heading record is a group of its own. Groups keep document order.
  *
  * Why: Pagefind's metadata file lists every record (hash, word count, sort position) and every
- * first query downloads it whole, so its size follows the record count. One per article instead
- * of one per paragraph and item cuts it about threefold (docs/search.md has the numbers), while
- * a result still links to the paragraph or item: the client checks each block of a group.
+ * first query downloads it whole, so its size follows the record count, and Pagefind writes one
+ * fragment file per record, so the site's file count does too. Packing articles instead of
+ * indexing each paragraph and item cuts both several times over (docs/search.md has the
+ * numbers), while a result still links to the paragraph or item: the client checks each block
+ * of a group. An article is never split, so a group's blocks are whole articles.
  */
-export function packRecords(records: readonly SearchRecord[]): SearchRecord[][] {
+export function packRecords(records: readonly SearchRecord[], budget = PACK_CHARS): SearchRecord[][] {
   const groups: SearchRecord[][] = [];
   let current: SearchRecord[] | undefined;
+  let chars = 0;
   for (const r of records) {
     const last = current?.[current.length - 1];
-    if (current && last && r.article !== undefined && last.article === r.article && last.slug === r.slug && last.script === r.script) {
+    const sameArticle = last !== undefined && r.article !== undefined && last.article === r.article;
+    const samePlace = last !== undefined && last.slug === r.slug && last.script === r.script && last.chapter === r.chapter;
+    const packable = r.article !== undefined && last?.article !== undefined && samePlace;
+    if (current && packable && (sameArticle || chars < budget)) {
       current.push(r);
+      chars += r.text.length;
     } else {
       current = [r];
+      chars = r.text.length;
       groups.push(current);
     }
   }

@@ -24,15 +24,27 @@ describe('toCustomRecord', () => {
     expect(rec.sort?.[SORT_KEY]).toBe('30000000002');
   });
 
-  it('packs the blocks of one article into one record, each block its own run', () => {
+  it('packs whole articles of one chapter into one record, each block its own run', () => {
     const records = [dunDocument(), tiaoDocument()].flatMap((d, i) => buildRecords(d, { base: '/', script: 'hans', docIndex: i }));
     const groups = packRecords(records);
     // Every search record is in exactly one group, in order.
     expect(groups.flat()).toEqual(records);
     for (const g of groups) {
-      if (g.length > 1) expect(new Set(g.map((r) => r.article)).size).toBe(1);
       if (g[0]!.kind !== 'provision') expect(g).toHaveLength(1);
+      // One document, one chapter.
+      expect(new Set(g.map((r) => `${r.slug} ${r.chapter}`)).size).toBe(1);
     }
+    // An article is never split between two groups.
+    const groupOf = new Map<string, number>();
+    groups.forEach((g, i) => {
+      for (const r of g) {
+        if (!r.article) continue;
+        const key = `${r.slug} ${r.article}`;
+        expect(groupOf.get(key) ?? i).toBe(i);
+        groupOf.set(key, i);
+      }
+    });
+    expect(groupOf.size).toBeGreaterThan(1);
     expect(groups.length).toBeLessThan(records.length);
     const multi = groups.find((g) => g.length > 1)!;
     const rec = toCustomRecord(multi, (s) => s);
@@ -52,6 +64,19 @@ describe('toCustomRecord', () => {
     const keys = recs.map((r) => r.sort![SORT_KEY]!);
     expect(keys).toEqual([...keys].sort());
     expect(recs[0]!.filters!.k).toEqual(['title']);
+  });
+
+  it('starts a new record once a group holds the text budget, and never splits an article', () => {
+    const records = buildRecords(tiaoDocument(), { base: '/', script: 'hans', docIndex: 0 });
+    const articles = new Set(records.flatMap((r) => (r.article ? [r.article] : [])));
+    // A budget of one character: every article a record of its own.
+    const tight = packRecords(records, 1).filter((g) => g[0]!.article);
+    expect(tight).toHaveLength(articles.size);
+    for (const g of tight) expect(new Set(g.map((r) => r.article)).size).toBe(1);
+    // An unbounded budget: one record per chapter's run of articles, fewer than the articles.
+    const loose = packRecords(records, Infinity).filter((g) => g[0]!.article);
+    expect(loose.length).toBeLessThan(articles.size);
+    expect(loose.length).toBe(new Set(records.filter((r) => r.article).map((r) => r.chapter)).size);
   });
 });
 
