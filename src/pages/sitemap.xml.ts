@@ -1,5 +1,5 @@
 /**
- * sitemap.xml: every home, document, article and listing page in both scripts, each with its twin as an
+ * sitemap.xml: every home, document, article (when written: src/views/article-pages.ts) and listing page in both scripts, each with its twin as an
  * `xhtml:link` alternate. Addresses are absolute when the site's origin is configured
  * (TIAOWEN_SITE=https://example.org), as the sitemap protocol requires; without it they are
  * site paths, good for checking but not for submitting.
@@ -9,13 +9,15 @@ import { loadCollection } from '../data/collection.ts';
 import { articlePlaces } from '../data/cite.ts';
 import { LANG, SCRIPTS, absoluteHref, scriptHref } from '../i18n/script.ts';
 import { browsePath, browsePaths } from '../collection/browse-paths.ts';
+import { hasArticlePages } from '../views/paths.ts';
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const GET: APIRoute = ({ site }) => {
   const paths = [''];
+  const articles = hasArticlePages();
   for (const { meta, tree } of loadCollection().documents) {
-    paths.push(`${meta.slug}/`, ...articlePlaces(tree).map((p) => `${meta.slug}/${p.article.eId}/`));
+    paths.push(`${meta.slug}/`, ...(articles ? articlePlaces(tree).map((p) => `${meta.slug}/${p.article.eId}/`) : []));
   }
   // Listing pages (docs/collection.md): the same keys in both scripts.
   paths.push(...browsePaths('hans').map(({ props }) => browsePath(props.place)));

@@ -6,7 +6,7 @@
  * six-document collection of tests/fixtures/collection/ is built into its own folder.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
@@ -18,13 +18,14 @@ const PREFIX = { hans: '', hant: 'zh-hant/' } as const;
 type Script = keyof typeof PREFIX;
 
 let work: string;
+let siteDir: string;
 let site: SiteServer;
 let browser: Browser;
 let problems: string[] = [];
 
 beforeAll(async () => {
-  let siteDir: string;
-  ({ work, siteDir } = buildFixtureSite('tests/fixtures/collection', 'collection'));
+  // Built as a statute book is: without article pages (src/views/article-pages.ts).
+  ({ work, siteDir } = buildFixtureSite('tests/fixtures/collection', 'collection', { TIAOWEN_ARTICLE_PAGES: 'none' }));
   site = await serveSite(siteDir);
   browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
@@ -181,6 +182,33 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     expect(await page.locator('[data-successor] a').getAttribute('href')).toBe(`/${PREFIX[script]}zibo-example-rules-2021/`);
     await page.goto(url('zibo-example-rules-2021/'));
     expect(await relation('supersedes')).toEqual([`/${PREFIX[script]}zibo-example-rules-2017/`]);
+  });
+});
+
+describe('a collection built without article pages', () => {
+  test('writes none and lists none, and an article address still opens the article, fragment kept', async () => {
+    expect(existsSync(join(siteDir, 'penalty-law', 'art_3'))).toBe(false);
+    expect(existsSync(join(siteDir, 'penalty-law', 'index.html'))).toBe(true);
+    const sitemap = readFileSync(join(siteDir, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain('/penalty-law/</loc>');
+    expect(sitemap).not.toMatch(/\/art_\d+\/<\/loc>/);
+    for (const prefix of Object.values(PREFIX)) {
+      const page = await open();
+      const notFound: string[] = [];
+      page.on('response', (r) => r.status() === 404 && notFound.push(new URL(r.url()).pathname));
+      await page.goto(`${site.url}${prefix}penalty-law/art_3/`);
+      await page.waitForURL(`${site.url}${prefix}penalty-law/#art_3`);
+      await expect(page.locator('#art_3').isVisible()).resolves.toBe(true);
+      // A paragraph's fragment on the article address is kept.
+      await page.goto(`${site.url}${prefix}penalty-law/art_5/#art_5__para_2`);
+      await page.waitForURL(`${site.url}${prefix}penalty-law/#art_5__para_2`);
+      await expect(page.locator('#art_5__para_2').textContent()).resolves.toMatch(/^地方性法[规規]/);
+      // An address that names no provision stays on the not-found page.
+      await page.goto(`${site.url}${prefix}penalty-law/no-such-page/`);
+      await expect(page.locator('h1').textContent()).resolves.toMatch(/未找到页面/);
+      expect(notFound).toEqual([`/${prefix}penalty-law/art_3/`, `/${prefix}penalty-law/art_5/`, `/${prefix}penalty-law/no-such-page/`]);
+      problems = [];
+    }
   });
 });
 

@@ -133,13 +133,13 @@ export function buildSite({ outDir, collection, content, env = {} }: BuildSiteOp
  * its own, with the project's conversion overrides, in a new temporary folder. Returns that
  * folder (remove it after the tests) and the site's folder within it.
  */
-export function buildFixtureSite(fixture: string, name: string): { work: string; siteDir: string } {
+export function buildFixtureSite(fixture: string, name: string, env: Record<string, string> = {}): { work: string; siteDir: string } {
   const work = mkdtempSync(join(tmpdir(), `tiaowen-${name}-`));
   const content = join(work, 'content');
   mkdirSync(content);
   cpSync(fixture, content, { recursive: true });
   cpSync('content/conversion-overrides.yaml', join(content, 'conversion-overrides.yaml'));
-  buildSite({ content, collection: join(work, 'collection.json'), outDir: join(work, 'site') });
+  buildSite({ content, collection: join(work, 'collection.json'), outDir: join(work, 'site'), env });
   return { work, siteDir: join(work, 'site') };
 }
 
