@@ -96,7 +96,12 @@ export function buildManifests({ outDir, base, documents, threshold }: BuildMani
     // The document page first, then its other pages, then its records.
     for (const d of documents) {
       const entries = bySlug.get(d.slug);
-      if (!entries || (variant === 'hant' && !d.hasHant)) continue;
+      if (!entries) continue;
+      // A document with no traditional text: its /zh-hant/ page says so, a page like the others.
+      if (variant === 'hant' && !d.hasHant) {
+        manifest.pages.push(...entries.filter(([url]) => !url.endsWith(RECORDS_FILE)));
+        continue;
+      }
       const page = `${prefix}${vp}${d.slug}/`;
       entries.sort((a, b) => Number(b[0] === page) - Number(a[0] === page) || Number(a[0].endsWith(RECORDS_FILE)) - Number(b[0].endsWith(RECORDS_FILE)));
       manifest.documents.push({ slug: d.slug, title: variant === 'hant' ? (d.titleHant ?? d.title) : d.title, type: d.type, entries });

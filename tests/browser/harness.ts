@@ -131,15 +131,16 @@ export function buildSite({ outDir, collection, content, env = {} }: BuildSiteOp
 /**
  * Build a fixture collection (a folder of document folders under tests/fixtures/) into a site of
  * its own, with the project's conversion overrides, in a new temporary folder. Returns that
- * folder (remove it after the tests) and the site's folder within it.
+ * folder (remove it after the tests) and the site's folder within it. `env`: settings for the
+ * build, e.g. `{ TIAOWEN_OFFLINE_THRESHOLD: '1' }`.
  */
-export function buildFixtureSite(fixture: string, name: string): { work: string; siteDir: string } {
+export function buildFixtureSite(fixture: string, name: string, env: Record<string, string> = {}): { work: string; siteDir: string } {
   const work = mkdtempSync(join(tmpdir(), `tiaowen-${name}-`));
   const content = join(work, 'content');
   mkdirSync(content);
   cpSync(fixture, content, { recursive: true });
   cpSync('content/conversion-overrides.yaml', join(content, 'conversion-overrides.yaml'));
-  buildSite({ content, collection: join(work, 'collection.json'), outDir: join(work, 'site') });
+  buildSite({ content, collection: join(work, 'collection.json'), outDir: join(work, 'site'), env });
   return { work, siteDir: join(work, 'site') };
 }
 

@@ -9,7 +9,8 @@
  * swapped in behind the same server through a symlink.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +19,7 @@ import { buildSite, DESKTOP, launchChromium, serveSite, settle, type SiteServer 
 import { fixtureCollection } from './fixture.ts';
 import type { Collection } from '../../src/data/collection.ts';
 import { writeServiceWorker } from '../../src/offline/service-worker.ts';
+import type { KeepState } from '../../src/offline/keep-worker.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
 import { pagefindQuery } from '../../src/search/tokenize.ts';
 
@@ -110,6 +112,49 @@ async function precached(page: Page): Promise<Set<string>> {
   return new Set(urls.map((u) => u.slice(BASE.length)));
 }
 
+/** The keeping worker's state (src/offline/keep-worker.ts), or null before it saved one. */
+async function keptState(page: Page): Promise<KeepState | null> {
+  return page.evaluate(async () => {
+    const name = (await caches.keys()).find((k) => k.startsWith('tiaowen-keep-'));
+    if (!name) return null;
+    const res = await (await caches.open(name)).match(new URL('tiaowen-kept.json', document.baseURI.replace(/(\/rules\/).*$/, '$1')).href);
+    return res ? ((await res.json()) as KeepState) : null;
+  });
+}
+
+/** Wait until the state satisfies `done` (the worker keeps in the background). */
+async function waitKept(page: Page, done: (s: KeepState) => boolean): Promise<KeepState> {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const s = await keptState(page);
+    if (s && done(s)) return s;
+    if (Date.now() > until) throw new Error(`the worker did not keep what was expected: ${JSON.stringify(s)?.slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/** Paths (below the base) in the keeping worker's cache. */
+async function kept(page: Page): Promise<Set<string>> {
+  const urls = await page.evaluate(async () => {
+    const names = (await caches.keys()).filter((k) => k.startsWith('tiaowen-keep-'));
+    if (names.length !== 1) throw new Error(`keep caches: ${names.join(', ')}`);
+    return (await (await caches.open(names[0]!)).keys()).map((r) => new URL(r.url).pathname);
+  });
+  return new Set(urls.map((u) => u.slice(BASE.length)).filter((u) => u !== 'tiaowen-kept.json'));
+}
+
+/** Compressed bytes (gzip, as a compressing host sends them) of the files behind requested paths. */
+function downloaded(paths: readonly string[]): number {
+  let sum = 0;
+  for (const p of paths) {
+    if (!p.startsWith(BASE)) continue;
+    let file = join(siteA, decodeURIComponent(p.slice(BASE.length)));
+    if (p.endsWith('/')) file = join(file, 'index.html');
+    if (existsSync(file) && statSync(file).isFile()) sum += gzipSync(readFileSync(file)).length;
+  }
+  return sum;
+}
+
 /**
  * Search one Pagefind bundle in the page, as the site's client does (src/search/client.ts):
  * the pre-tokenised query, Pagefind started with the index language. Written as a string, so
@@ -159,18 +204,33 @@ describe('installable', () => {
 });
 
 describe('offline', () => {
-  test('after one visit, pages, both scripts and search work with the network off', async () => {
+  test('the first visit keeps only the reader\'s variant, within 1 MiB compressed; pages and search work with the network off', async () => {
     const { context, page, errors } = await open();
+    const before = site.requests.length;
     await page.goto(`${site.url}${slug}/`);
     await serviceWorkerReady(page);
+    await waitKept(page, (s) => Boolean(s.variants.hans?.choices.includes('all')));
 
-    // The precache holds every page and both search bundles in full, and no download.
-    const cache = await precached(page);
+    // Every page of the simplified variant but article pages, its whole search bundle (the
+    // worker script aside), nothing of the traditional one, and no download.
+    const cache = await kept(page);
     const built = files(siteA);
-    const mustHave = built.filter((f) => (f.endsWith('index.html') || /(^|\/)pagefind\//.test(f) || f.startsWith('_astro/')) && f !== '404.html');
+    const variantFiles = (prefix: string) =>
+      built.filter((f) => (prefix ? f.startsWith(prefix) : !f.startsWith('zh-hant/')) && f !== '404.html' && !/\/art_[^/]+\/index\.html$/.test(f))
+        .filter((f) => f.endsWith('index.html') || (/(^|\/)pagefind\//.test(f) && !f.endsWith('pagefind-worker.js')))
+        .map((f) => f.replace(/index\.html$/, ''));
+    const mustHave = variantFiles('');
     expect(mustHave.filter((f) => !cache.has(f))).toEqual([]);
     expect(mustHave.filter((f) => f.includes('pagefind/')).length).toBeGreaterThan(20);
-    expect([...cache].filter((f) => /\.(md|json)$/.test(f) && !f.includes('pagefind/'))).toEqual([]);
+    expect([...cache].filter((f) => f.startsWith('zh-hant/'))).toEqual([]);
+    expect([...cache].filter((f) => /\/art_/.test(f) || (/\.(md|html)$/.test(f)))).toEqual([]);
+    expect((await precached(page)).size).toBeGreaterThan(0);
+
+    // What the first visit downloaded, compressed as a host would send it: at most 1 MiB.
+    const bytes = downloaded(site.requests.slice(before));
+    console.log(`offline: first visit of /${slug}/ downloaded ${(bytes / 1024).toFixed(1)} KiB compressed`);
+    expect(bytes).toBeLessThanOrEqual(1024 * 1024);
+    expect(bytes).toBeGreaterThan(100 * 1024);
 
     await context.setOffline(true);
     await page.reload();
@@ -185,51 +245,66 @@ describe('offline', () => {
     await page.goto(`${site.url}${other}/#art_1`);
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_1');
 
-    // An article page and the traditional twin, where the build has them.
-    const article = built.find((f) => f.startsWith(`${slug}/art_`) && f.endsWith('/index.html'));
-    if (article) {
-      const response = await page.goto(site.url + article.replace(/index\.html$/, ''));
-      expect(response?.ok(), article).toBe(true);
-      expect(await page.locator('main').textContent()).toMatch(/\S/);
-    }
-    if (built.includes(`zh-hant/${slug}/index.html`)) {
-      await page.goto(`${site.url}zh-hant/${slug}/`);
-      await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-Hant');
-      await expect(page.locator('h1').textContent()).resolves.toMatch(/\S/);
-    }
+    // An article page (not kept): its document page, at the article.
+    const article = built.find((f) => f.startsWith(`${slug}/art_`) && f.endsWith('/index.html'))!;
+    const id = article.split('/')[1]!;
+    await page.goto(site.url + article.replace(/index\.html$/, ''));
+    expect(page.url()).toBe(`${site.url}${slug}/#${id}`);
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(id);
 
-    // Search, both bundles (index chunks, wasm and fragments from the cache).
+    // Search (index chunks, wasm and fragments from the cache).
     await page.goto(site.url);
     const hans = await search(page, 'pagefind/', '政府工作');
     expect(hans.count).toBeGreaterThan(0);
     expect(hans.first).toMatch(/\S/);
-    const hant = await search(page, 'zh-hant/pagefind/', '政府工作');
-    expect(hant.count).toBeGreaterThan(0);
-    // The site's own search page, where the build has it, and a result's ?hl= address.
-    for (const prefix of ['', 'zh-hant/']) {
-      if (!built.includes(`${prefix}search/index.html`)) continue;
-      await page.goto(`${site.url}${prefix}search/?q=${encodeURIComponent('常务会议')}`);
-      const hit = page.locator('[data-search-page] [role="option"]').first();
-      await hit.waitFor({ timeout: 20_000 });
-      const href = (await hit.getAttribute('href'))!;
-      expect(href).toContain('hl=');
-      const response = await page.goto(new URL(href, page.url()).href);
-      expect(response?.ok(), href).toBe(true);
-      await expect(page.locator('main').textContent()).resolves.toMatch(/\S/);
-    }
+    await page.goto(`${site.url}search/?q=${encodeURIComponent('常务会议')}`);
+    const hit = page.locator('[data-search-page] [role="option"]').first();
+    await hit.waitFor({ timeout: 20_000 });
+    const href = (await hit.getAttribute('href'))!;
+    expect(href).toContain('hl=');
+    const response = await page.goto(new URL(href, page.url()).href);
+    expect(response?.ok(), href).toBe(true);
+    await expect(page.locator('main').textContent()).resolves.toMatch(/\S/);
 
-    // A page that was never saved: the offline page, in Chinese, listing the saved documents.
+    // A page that was never saved: the offline page, in Chinese, listing the documents.
     await page.goto(`${site.url}no-such-page/`);
-    await expect(page.locator('h1').textContent()).resolves.toBe('当前无法连接网络');
-    expect(await page.locator('main a').count()).toBeGreaterThanOrEqual(slugs.length);
-    // Under /zh-hant/, the same page in traditional characters, linking to traditional pages.
+    await expect(page.locator('h1').textContent()).resolves.toBe('离线阅读');
+    await expect(page.locator('[data-keep-offline]').isVisible()).resolves.toBe(true);
+    expect(await page.locator('main li a').count()).toBeGreaterThanOrEqual(slugs.length);
+    // Under /zh-hant/ (not kept), still the offline page rather than a browser error.
     await page.goto(`${site.url}zh-hant/no-such-page/`);
-    await expect(page.locator('h1').textContent()).resolves.toBe('當前無法連接網絡');
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/^離線閱讀|离线阅读$/);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  test('switching to the traditional variant keeps it too; its pages and search then work offline', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${site.url}${slug}/`);
+    await serviceWorkerReady(page);
+    await waitKept(page, (s) => Boolean(s.variants.hans?.choices.includes('all')));
+    expect([...(await kept(page))].filter((f) => f.startsWith('zh-hant/'))).toEqual([]);
+
+    const before = site.requests.length;
+    await page.goto(`${site.url}zh-hant/${slug}/`);
+    await waitKept(page, (s) => Boolean(s.variants.hant?.choices.includes('all')));
+    const cache = await kept(page);
+    const hant = files(siteA).filter((f) => f.startsWith('zh-hant/') && (f.endsWith('/index.html') && !/\/art_/.test(f) || /pagefind\/(?!pagefind-worker)/.test(f)));
+    expect(hant.map((f) => f.replace(/index\.html$/, '')).filter((f) => !cache.has(f))).toEqual([]);
+    console.log(`offline: switching to /zh-hant/ downloaded ${(downloaded(site.requests.slice(before)) / 1024).toFixed(1)} KiB compressed`);
+
+    await context.setOffline(true);
+    await page.goto(`${site.url}zh-hant/${slugs[slugs.length - 1]}/`);
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-Hant');
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/\S/);
+    const found = await search(page, 'zh-hant/pagefind/', '政府工作');
+    expect(found.count).toBeGreaterThan(0);
+    await page.goto(`${site.url}zh-hant/no-such-page/`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('離線閱讀');
     const hantLinks = await page.locator('main li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hantLinks.length).toBeGreaterThanOrEqual(1);
     for (const href of hantLinks) expect(href).toContain('/zh-hant/');
-
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -239,6 +314,7 @@ describe('offline', () => {
     try {
       await page.goto(`${site.url}${slug}/`);
       await serviceWorkerReady(page);
+      await waitKept(page, (s) => Boolean(s.variants.hans?.choices.includes('all')));
       await expect(page.locator('[data-update-notice]').isVisible()).resolves.toBe(false);
 
       rmSync(served);
@@ -254,6 +330,12 @@ describe('offline', () => {
       await Promise.all([page.waitForEvent('load'), notice.getByRole('button', { name: '刷新' }).click()]);
       await expect(page.locator('h1').textContent()).resolves.toBe(`${title}（新版）`);
       await expect(notice.isVisible()).resolves.toBe(false);
+      // One keep cache, the new build's, holding the changed page; offline it is the new one.
+      expect((await kept(page)).has(`${slug}/`)).toBe(true);
+      await context.setOffline(true);
+      await page.reload();
+      await expect(page.locator('h1').textContent()).resolves.toBe(`${title}（新版）`);
+      await context.setOffline(false);
       expect(errors).toEqual([]);
     } finally {
       rmSync(served);
