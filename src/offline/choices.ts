@@ -25,7 +25,7 @@ export interface OfflineManifest {
   mode: 'small' | 'large';
   /** The threshold the mode was decided with (compressed bytes). */
   threshold: number;
-  /** The offline page (the fallback for navigations nothing else answers). */
+  /** The offline page (the fallback for navigations nothing else answers) and the search page. */
   shell: Entry[];
   /** The search engine: pagefind.js, its wasm, entry, metadata, the fold map and chunk list. */
   engine: Entry[];

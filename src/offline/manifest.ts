@@ -84,7 +84,7 @@ export function buildManifests({ outDir, base, documents, threshold }: BuildMani
       if (rest.startsWith('pagefind/')) {
         if (UNUSED.test(rest)) continue;
         (ENGINE.test(rest) ? manifest.engine : manifest.index).push(entry(file));
-      } else if (rest === 'offline/index.html') {
+      } else if (rest === 'offline/index.html' || rest === 'search/index.html') {
         manifest.shell.push(entry(file));
       } else if (slugs.has(top) && rest.includes('/')) {
         const e = (rest.endsWith('/index.html') && !ARTICLE_PAGE.test('/' + rest.slice(0, -'index.html'.length))) || rest === `${top}/${RECORDS_FILE}` ? entry(file) : undefined;

@@ -15,7 +15,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { buildSite, DESKTOP, launchChromium, serveSite, settle, type SiteServer } from './harness.ts';
+import { AxeBuilder } from '@axe-core/playwright';
+import { buildFixtureSite, buildSite, DESKTOP, launchChromium, PHONE, serveSite, settle, type SiteServer } from './harness.ts';
+import type { OfflineManifest } from '../../src/offline/choices.ts';
 import { fixtureCollection } from './fixture.ts';
 import type { Collection } from '../../src/data/collection.ts';
 import { writeServiceWorker } from '../../src/offline/service-worker.ts';
@@ -112,21 +114,22 @@ async function precached(page: Page): Promise<Set<string>> {
   return new Set(urls.map((u) => u.slice(BASE.length)));
 }
 
-/** The keeping worker's state (src/offline/keep-worker.ts), or null before it saved one. */
-async function keptState(page: Page): Promise<KeepState | null> {
-  return page.evaluate(async () => {
+/** The keeping worker's state (src/offline/keep-worker.ts) for a site under `base`, or null before it saved one. */
+async function keptState(page: Page, base: string): Promise<KeepState | null> {
+  return page.evaluate(async (b) => {
     const name = (await caches.keys()).find((k) => k.startsWith('tiaowen-keep-'));
     if (!name) return null;
-    const res = await (await caches.open(name)).match(new URL('tiaowen-kept.json', document.baseURI.replace(/(\/rules\/).*$/, '$1')).href);
+    const res = await (await caches.open(name)).match(new URL(`${b}tiaowen-kept.json`, location.href).href);
     return res ? ((await res.json()) as KeepState) : null;
-  });
+  }, base);
 }
 
 /** Wait until the state satisfies `done` (the worker keeps in the background). */
-async function waitKept(page: Page, done: (s: KeepState) => boolean): Promise<KeepState> {
+const waitKept = (page: Page, done: (s: KeepState) => boolean) => waitKeptAt(page, BASE, done);
+async function waitKeptAt(page: Page, base: string, done: (s: KeepState) => boolean): Promise<KeepState> {
   const until = Date.now() + 60_000;
   for (;;) {
-    const s = await keptState(page);
+    const s = await keptState(page, base);
     if (s && done(s)) return s;
     if (Date.now() > until) throw new Error(`the worker did not keep what was expected: ${JSON.stringify(s)?.slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 250));
@@ -134,13 +137,14 @@ async function waitKept(page: Page, done: (s: KeepState) => boolean): Promise<Ke
 }
 
 /** Paths (below the base) in the keeping worker's cache. */
-async function kept(page: Page): Promise<Set<string>> {
+const kept = (page: Page) => keptAt(page, BASE);
+async function keptAt(page: Page, base: string): Promise<Set<string>> {
   const urls = await page.evaluate(async () => {
     const names = (await caches.keys()).filter((k) => k.startsWith('tiaowen-keep-'));
     if (names.length !== 1) throw new Error(`keep caches: ${names.join(', ')}`);
     return (await (await caches.open(names[0]!)).keys()).map((r) => new URL(r.url).pathname);
   });
-  return new Set(urls.map((u) => u.slice(BASE.length)).filter((u) => u !== 'tiaowen-kept.json'));
+  return new Set(urls.map((u) => u.slice(base.length)).filter((u) => u !== 'tiaowen-kept.json'));
 }
 
 /** Compressed bytes (gzip, as a compressing host sends them) of the files behind requested paths. */
@@ -410,5 +414,141 @@ describe('print', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/print.png` });
     await page.pdf({ path: `${SCREENSHOTS}/print.pdf`, format: 'A4' });
     await context.close();
+  });
+});
+
+/**
+ * A large collection: tests/fixtures/collection built with TIAOWEN_OFFLINE_THRESHOLD=1, so no
+ * variant is small. The first visit keeps the opened page and the search engine; the offline
+ * page shows each choice's size; a kept document reads and searches offline, one not kept does not.
+ */
+describe('large collection', () => {
+  let largeWork: string;
+  let largeDir: string;
+  let large: SiteServer;
+  beforeAll(async () => {
+    ({ work: largeWork, siteDir: largeDir } = buildFixtureSite('tests/fixtures/collection', 'offline-large', { TIAOWEN_OFFLINE_THRESHOLD: '1' }));
+    large = await serveSite(largeDir);
+  }, 360_000);
+  afterAll(async () => {
+    await large?.close();
+    if (largeWork) rmSync(largeWork, { recursive: true, force: true });
+  });
+
+  const PREFIX = { hans: '', hant: 'zh-hant/' } as const;
+  const manifestOf = (v: 'hans' | 'hant') => JSON.parse(readFileSync(join(largeDir, PREFIX[v], 'tiaowen-offline.json'), 'utf8')) as OfflineManifest;
+  /** Normalised text of every record of a document, in a variant. */
+  const texts = (v: 'hans' | 'hant', docSlug: string) =>
+    (JSON.parse(readFileSync(join(largeDir, PREFIX[v], docSlug, 'tiaowen-records.json'), 'utf8')) as Array<{ filters: Record<string, string[]> }>)
+      .flatMap((r) => (JSON.parse(r.filters.p![0]!) as Array<[string, string, string]>).map((p) => p[2]));
+  /** A stretch of `of`'s text (`length` characters) found in no record of the documents `not`. */
+  function phrase(v: 'hans' | 'hant', of: string, not: string[], length = 8): string {
+    const others = not.flatMap((d) => texts(v, d)).map((t) => normalizeText(t)).join('\n');
+    for (const text of texts(v, of)) {
+      for (let i = 0; i + length <= text.length; i++) {
+        const s = text.slice(i, i + length);
+        const n = normalizeText(s);
+        if (Array.from(n).length >= 6 && !others.includes(n)) return s;
+      }
+    }
+    throw new Error(`no phrase of ${of} outside ${not.join(', ')}`);
+  }
+
+  /** Run the site's search page offline; the result count and the documents found. */
+  async function siteSearch(page: Page, prefix: string, query: string): Promise<{ count: number; slugs: string[] }> {
+    await page.goto(`${large.url}${prefix}search/?q=${encodeURIComponent(query)}`);
+    await page.waitForFunction(() => /找到/.test(document.querySelector('[data-search-live]')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    const hrefs = await page.locator('[data-search-page] [role="option"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    return { count: hrefs.length, slugs: [...new Set(hrefs.map((h) => h.replace(/^\/(zh-hant\/)?/, '').split('/')[0]!))] };
+  }
+
+  test('the build says large for both variants, with sizes', () => {
+    for (const v of ['hans', 'hant'] as const) {
+      const m = manifestOf(v);
+      expect(m.mode).toBe('large');
+      expect(m.threshold).toBe(1);
+      expect(m.documents.length).toBeGreaterThanOrEqual(5);
+      for (const d of m.documents) expect(d.entries.every((e) => e[2] > 0)).toBe(true);
+    }
+  });
+
+  describe.each(['hans', 'hant'] as const)('%s', (v) => {
+    const prefix = PREFIX[v];
+    test('first visit keeps the opened page and the search engine; a kept document reads and searches offline, others do not', async () => {
+      const m = manifestOf(v);
+      const [opened, keptDoc, notKept] = [m.documents[0]!, m.documents[1]!, m.documents[2]!];
+      const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+
+      await page.goto(`${large.url}${prefix}${opened.slug}/`);
+      await serviceWorkerReady(page);
+      const openedUrl = `/${prefix}${opened.slug}/`;
+      await waitKeptAt(page, '/', (s) => Boolean(s.variants[v]?.opened.includes(openedUrl)));
+      const first = await keptAt(page, '/');
+      const expected = new Set([...m.shell, ...m.engine].map((e) => e[0]).concat(openedUrl).map((u) => u.slice(1)));
+      expect([...first].sort()).toEqual([...expected].sort());
+      expect([...first].filter((f) => /pagefind\/(index|fragment)\//.test(f))).toEqual([]);
+
+      // The offline page: every choice with a size, before anything is downloaded.
+      await page.goto(`${large.url}${prefix}offline/`);
+      const row = page.locator(`[data-choice="doc:${keptDoc.slug}"]`);
+      await row.locator('[data-keep-button]').waitFor({ state: 'visible' });
+      const sizes = await page.locator('[data-choice] [data-size]').allTextContents();
+      expect(sizes.length).toBe(1 + new Set(m.documents.map((d) => d.type)).size + m.documents.length);
+      for (const size of sizes) expect(size).toMatch(/^\d+(\.\d)? [KM]B$/);
+      const keep = '保存';
+      await expect(row.locator('[data-keep-button]').textContent()).resolves.toBe(keep);
+      await page.screenshot({ path: `${SCREENSHOTS}/keep-${v}-phone.png`, fullPage: true });
+
+      await row.locator('[data-keep-button]').tap();
+      await expect.poll(() => row.locator('[data-keep-button]').textContent(), { timeout: 30_000 }).toBe('已保存');
+      expect(await row.locator('[data-keep-button]').isDisabled()).toBe(true);
+      const after = await keptAt(page, '/');
+      for (const [url] of keptDoc.entries) expect(after.has(url.slice(1)), url).toBe(true);
+      expect([...after].filter((f) => f.includes(`/${notKept.slug}/`) || f.startsWith(`${notKept.slug}/`))).toEqual([]);
+
+      // Offline: the kept document reads; the one not kept gets the offline page.
+      await context.setOffline(true);
+      await page.goto(`${large.url}${prefix}${keptDoc.slug}/`);
+      await expect(page.locator('h1').textContent()).resolves.toBe(keptDoc.title);
+      await page.goto(`${large.url}${prefix}${notKept.slug}/`);
+      await expect(page.locator('h1').textContent()).resolves.toBe(v === 'hant' ? '離線閱讀' : '离线阅读');
+
+      // Offline search covers the kept document, and only it.
+      const inKept = phrase(v, keptDoc.slug, m.documents.filter((d) => d !== keptDoc).map((d) => d.slug));
+      const found = await siteSearch(page, prefix, inKept);
+      expect(found.count, inKept).toBeGreaterThan(0);
+      expect(found.slugs).toEqual([keptDoc.slug]);
+      const inOther = phrase(v, notKept.slug, [keptDoc.slug]);
+      const missing = await siteSearch(page, prefix, inOther);
+      expect(missing.count, inOther).toBe(0);
+
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+  });
+
+  test('the offline page passes axe, light and dark, phone and desktop, both variants; screenshots', async () => {
+    const found: string[] = [];
+    for (const v of ['hans', 'hant'] as const) {
+      for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+        const context = await browser.newContext({ viewport });
+        const page = await context.newPage();
+        await page.goto(`${large.url}${PREFIX[v]}offline/`);
+        await serviceWorkerReady(page);
+        await page.reload();
+        await page.locator('[data-keep-button]').first().waitFor({ state: 'visible' });
+        for (const colorScheme of ['light', 'dark'] as const) {
+          await page.emulateMedia({ colorScheme });
+          const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
+          for (const x of violations) found.push(`${v} ${name} ${colorScheme}: [${x.id}] ${x.help}: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          await page.screenshot({ path: `${SCREENSHOTS}/keep-${v}-${name}-${colorScheme}.png`, fullPage: true });
+        }
+        await context.close();
+      }
+    }
+    expect(found).toEqual([]);
   });
 });
