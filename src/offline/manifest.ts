@@ -14,7 +14,7 @@ import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { VARIANT_PREFIX, VARIANTS, type Variant } from '../i18n/variant.ts';
 import { RECORDS_FILE } from '../search/schema.ts';
-import { ARTICLE_PAGE, entriesFor, entryBytes, modeFor, type DocumentGroup, type Entry, type OfflineManifest } from './choices.ts';
+import { ARTICLE_PAGE, entriesFor, entryBytes, modeFor, type Entry, type OfflineManifest } from './choices.ts';
 
 export { RECORDS_FILE };
 export * from './choices.ts';
