@@ -63,6 +63,21 @@ function sharedFiles(outDir: string): string[] {
     .filter((f) => !f.endsWith('.map'));
 }
 
+/** Compressed bytes of what Workbox precaches (every page's CSS, JS, icons, web app manifest). */
+export function sharedBytes(outDir: string): number {
+  return sharedFiles(outDir).reduce((sum, f) => sum + gzipSize(join(outDir, f)), 0);
+}
+
+/**
+ * Compressed bytes a first visit to a document page downloads in the background: what the
+ * shared precache holds, plus the variant whole (small) or the offline and search pages, the
+ * search engine and the opened document page (large; the first document's page).
+ */
+export function firstVisitBytes(m: OfflineManifest, shared: number): number {
+  const kept = m.mode === 'small' ? entriesFor(m, 'all') : [...m.shell, ...m.engine, ...(m.documents[0]?.entries.slice(0, 1) ?? [])];
+  return shared + entryBytes(kept);
+}
+
 /** The service worker's own part, bundled for the browser (no imports left). */
 async function keepWorkerSource(): Promise<string> {
   const entry = fileURLToPath(new URL('./keep-worker.ts', import.meta.url));
@@ -139,14 +154,8 @@ export async function writeServiceWorker(options: ServiceWorkerOptions): Promise
   const sw = join(outDir, SW_FILE);
   writeFileSync(sw, `self.__TIAOWEN_OFFLINE__=${JSON.stringify(config)};\n${await keepWorkerSource()}\n${readFileSync(sw, 'utf8')}`);
 
-  const shared = sharedFiles(outDir).reduce((sum, f) => sum + gzipSize(join(outDir, f)), 0);
+  const shared = sharedBytes(outDir);
   const bytes = {} as ServiceWorkerResult['bytes'];
-  for (const v of VARIANTS) {
-    const m = manifests[v];
-    const all = entryBytes(entriesFor(m, 'all'));
-    // A large collection's first visit: the offline page, the search engine and the opened document page.
-    const first = m.mode === 'small' ? all : entryBytes([...m.shell, ...m.engine]) + (m.documents[0]?.entries[0]?.[2] ?? 0);
-    bytes[v] = { all, firstVisit: first + shared };
-  }
+  for (const v of VARIANTS) bytes[v] = { all: entryBytes(entriesFor(manifests[v], 'all')), firstVisit: firstVisitBytes(manifests[v], shared) };
   return { count, size, warnings, manifests, bytes };
 }
