@@ -206,7 +206,8 @@ scope.addEventListener('message', (event) => {
 /** Requests this part answers: navigations and the variants' search and manifest files. */
 function ours(request: Request, url: URL): boolean {
   if (request.method !== 'GET' || url.origin !== location.origin || !url.pathname.startsWith(CFG.base)) return false;
-  if (request.mode === 'navigate') return true;
+  // Navigations, but not to the downloads (Workbox's downloads cache answers those).
+  if (request.mode === 'navigate') return !/\.(?:md|json|html)$/.test(url.pathname);
   return /\/pagefind\/|\/tiaowen-(?:records|offline)\.json$/.test(url.pathname) && !url.pathname.endsWith('/pagefind-worker.js');
 }
 
