@@ -16,7 +16,9 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseRegulation } from '../src/parser/index.ts';
 import { writeCorpus } from './synth.ts';
-import { variantPath } from '../src/i18n/variant.ts';
+import { variantPath, VARIANTS } from '../src/i18n/variant.ts';
+import { firstVisitBytes, sharedBytes } from '../src/offline/service-worker.ts';
+import { entriesFor, entryBytes, MANIFEST_FILE, type OfflineManifest } from '../src/offline/manifest.ts';
 import { benchImport } from './lib/bench-import.ts';
 
 function arg(name: string): string | undefined {
@@ -155,6 +157,28 @@ function benchSite(): void {
   console.log('\nJavaScript before search opens = inline JS + external JS (the search code loads when the box is used).');
   const idx = dirSize(join(site, 'pagefind'));
   console.log(`\nSearch index (simplified): ${kib(idx.bytes)} in ${idx.files} files.`);
+  benchOffline(site);
+}
+
+/**
+ * What a first visit to the document page downloads in the background for offline reading,
+ * gzip as a compressing host sends it, by variant (docs/offline.md), next to what keeping every
+ * page and both search bundles (the precache before per-variant keeping) would download.
+ */
+function benchOffline(site: string): void {
+  const shared = sharedBytes(site);
+  console.log('\n### Offline: first visit, downloaded in the background (gzip)\n');
+  console.log('| variant | mode | first visit | the variant whole |\n|---|---|---|---|');
+  for (const v of VARIANTS) {
+    const m = JSON.parse(readFileSync(join(site, variantPath(v), MANIFEST_FILE), 'utf8')) as OfflineManifest;
+    console.log(`| ${v === 'hans' ? 'simplified' : 'traditional'} | ${m.mode} | ${kib(firstVisitBytes(m, shared))} | ${kib(shared + entryBytes(entriesFor(m, 'all')))} |`);
+  }
+  let everything = shared;
+  for (const e of readdirSync(site, { withFileTypes: true, recursive: true })) {
+    const path = join(e.parentPath, e.name);
+    if (e.isFile() && (e.name === 'index.html' || path.includes('/pagefind/'))) everything += gz(readFileSync(path));
+  }
+  console.log(`\nEvery page of both variants and both search bundles (what a first visit downloaded before): ${kib(everything)}.`);
 }
 
 function benchScale(): void {

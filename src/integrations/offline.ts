@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCollection } from '../data/collection.ts';
 import { writeServiceWorker } from '../offline/service-worker.ts';
+import { thresholdFromEnv } from '../offline/manifest.ts';
 import { writeSingleFiles } from '../offline/single-file.ts';
 import { VARIANTS } from '../i18n/variant.ts';
 import { bundlePath } from '../search/schema.ts';
@@ -38,7 +39,8 @@ export default function offline(options: OfflineIntegrationOptions = {}): AstroI
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
         const started = performance.now();
-        const slugs = loadCollection(options.root).documents.map((d) => d.meta.slug);
+        const entries = loadCollection(options.root).documents;
+        const slugs = entries.map((d) => d.meta.slug);
         const single = await writeSingleFiles({ outDir, base, site, slugs });
         for (const warning of single.warnings) logger.warn(warning);
 
@@ -47,11 +49,14 @@ export default function offline(options: OfflineIntegrationOptions = {}): AstroI
             logger.warn(`${bundle}/ is missing: search will not work offline (is the search integration listed before this one?).`);
           }
         }
-        const sw = await writeServiceWorker({ outDir, base });
+        const documents = entries.map((d) => ({ slug: d.meta.slug, title: d.meta.title, titleHant: d.titleHant, type: d.meta.docType, hasHant: Boolean(d.treeHant) }));
+        const sw = await writeServiceWorker({ outDir, base, documents, threshold: thresholdFromEnv() });
         for (const warning of sw.warnings) logger.warn(warning);
+        const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
         logger.info(
-          `offline: ${single.files.length} single-file download(s); sw.js (${sw.mode} precache) precaches ${sw.count} files, ` +
-            `${sw.size} bytes (${(sw.size / 1024 / 1024).toFixed(2)} MiB) in ${Math.round(performance.now() - started)} ms`,
+          `offline: ${single.files.length} single-file download(s); sw.js precaches ${sw.count} shared files (${sw.size} bytes); ` +
+            VARIANTS.map((v) => `${v}: ${sw.manifests[v].mode} (whole ${kib(sw.bytes[v].all)}, first visit ${kib(sw.bytes[v].firstVisit)} compressed)`).join('; ') +
+            `; threshold ${kib(sw.manifests.hans.threshold)}; in ${Math.round(performance.now() - started)} ms`,
         );
       },
     },

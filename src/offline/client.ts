@@ -4,6 +4,7 @@
  * - the service worker is registered (production builds only, scope = the base path);
  * - when a new version is installed and waiting, the update notice is shown; its 刷新 button
  *   asks the waiting worker to take over (`SKIP_WAITING`) and reloads once it has;
+ * - the page tells the worker it was read (`VISIT`), so the worker keeps what it should;
  * - the print header gets the page's full address.
  */
 import { withBase } from '../data/links.ts';
@@ -40,6 +41,9 @@ export function initOffline(): void {
   };
   sw.register(withBase('sw.js'), { scope: withBase() }).then((reg) => {
     if (!reg) return; // registration blocked (some browsers' private modes, test tools)
+    // Tell the worker which page and variant are read: it keeps the variant (small
+    // collections) or this page (large ones); src/offline/keep-worker.ts.
+    void sw.ready.then((r) => r.active?.postMessage({ type: 'VISIT', variant: document.documentElement.lang === 'zh-Hant' ? 'hant' : 'hans', path: location.pathname }));
     if (reg.waiting) offer(reg.waiting);
     reg.addEventListener('updatefound', () => {
       const worker = reg.installing;

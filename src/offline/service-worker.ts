@@ -1,97 +1,125 @@
 /**
- * The service worker, generated with Workbox (`generateSW`) into the finished build as
- * `<out>/sw.js`. What it keeps, and why, is written up in docs/offline.md:
+ * The service worker, generated into the finished build as `<out>/sw.js`: Workbox
+ * (`generateSW`) precaches what every page needs (the bundled CSS and JS, icons, the web app
+ * manifest) and runs the update flow and the downloads cache; in front of it, the keeping of
+ * pages and search files per variant (src/offline/keep-worker.ts, bundled here), driven by the
+ * offline manifests this step writes (src/offline/manifest.ts). docs/offline.md explains it:
  *
- * - **Precached** on install (versioned by content hash, so a new deployment changes sw.js
- *   and the browser installs the new version): every page (`**∕index.html`: home, documents,
- *   articles, both scripts, the offline page), the bundled CSS and JS (`_astro/`), icons,
- *   the web app manifest, fonts if any, and both Pagefind bundles in full (`pagefind/`,
- *   `zh-hant/pagefind/`: pagefind.js, worker, wasm, entry, metadata, index chunks,
- *   fragments, filters, the fold map).
- * - **Cached on first use**: the downloads (Markdown, JSON, single-file HTML) — large
- *   copies of what the pages already hold, only kept once a reader asked for one.
- * - **Navigations** to anything else go to the network; offline they get `/offline/`, or
- *   `/zh-hant/offline/` under `/zh-hant/`.
+ * - a small collection keeps the reader's variant whole on the first visit (the other one when
+ *   the reader switches to it); a large one keeps the opened page and the search engine, and
+ *   the reader chooses the rest on the offline page;
+ * - a new build changes sw.js (the manifests' version is in it), keeps again what was kept,
+ *   and removes the old caches when it takes over;
+ * - the downloads (Markdown, JSON, single-file HTML) are cached on first use;
+ * - offline, a navigation nothing kept answers gets the document page at the article (article
+ *   pages) or the offline page, in the reader's variant.
  */
 import { generateSW } from 'workbox-build';
-import { join } from 'node:path';
-import { readdirSync, statSync } from 'node:fs';
-import { VARIANT_PREFIX } from '../i18n/variant.ts';
+import { build as esbuild } from 'esbuild';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { VARIANT_PREFIX, VARIANTS, type Variant } from '../i18n/variant.ts';
+import { buildManifests, entriesFor, entryBytes, MANIFEST_FILE, thresholdFromEnv, type BuildManifestsOptions, type OfflineManifest } from './manifest.ts';
 
-const HANT = VARIANT_PREFIX.hant;
 
 export interface ServiceWorkerOptions {
   /** The built site, as a path. */
   outDir: string;
   /** The site base path, `/` or `/rules/`. */
   base: string;
+  /** The collection's documents; default: those of the manifests already in `outDir`. */
+  documents?: BuildManifestsOptions['documents'];
+  /** Small/large threshold in compressed bytes; default: the manifests' already there, else TIAOWEN_OFFLINE_THRESHOLD or the default. */
+  threshold?: number;
 }
 
 export interface ServiceWorkerResult {
-  /** Files in the precache manifest. */
+  /** Files in Workbox's precache (what every page needs). */
   count: number;
   /** Their total size in bytes (uncompressed). */
   size: number;
   warnings: string[];
-  /** `full`: everything precached; `large`: shell, document pages and search engine (see PRECACHE_BUDGET). */
-  mode: 'full' | 'large';
+  /** The offline manifests written. */
+  manifests: Record<Variant, OfflineManifest>;
+  /** Per variant: compressed bytes of the whole variant, and of what the first visit keeps (Workbox's precache included). */
+  bytes: Record<Variant, { all: number; firstVisit: number }>;
 }
 
 /** The service worker's file name, under the base. */
 export const SW_FILE = 'sw.js';
-/** The page served for navigations that are neither precached nor reachable, per script. */
-export const OFFLINE_PAGE = 'offline/index.html';
-export const OFFLINE_PAGE_HANT = `${HANT}offline/index.html`;
+/** What Workbox precaches: what every page of either variant needs. */
+const SHARED = ['_astro/**/*', '*.{webmanifest,svg}', 'icons/**/*'];
 
-/** Files whose names carry a content hash: no revision needed in the manifest. */
-const HASHED = /(?:^|\/)_astro\/|\.pf_(?:index|fragment|filter|meta)$/;
+const gzipSize = (file: string) => gzipSync(readFileSync(file)).length;
+
+/** The files SHARED matches (for the byte count; Workbox does the matching for sw.js). */
+function sharedFiles(outDir: string): string[] {
+  return readdirSync(outDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(outDir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .filter((f) => f.startsWith('_astro/') || f.startsWith('icons/') || /^[^/]+\.(?:webmanifest|svg|png|ico)$/.test(f) || /\.woff2?$/.test(f))
+    .filter((f) => !f.endsWith('.map'));
+}
+
+/** Compressed bytes of what Workbox precaches (every page's CSS, JS, icons, web app manifest). */
+export function sharedBytes(outDir: string): number {
+  return sharedFiles(outDir).reduce((sum, f) => sum + gzipSize(join(outDir, f)), 0);
+}
 
 /**
- * How much a first visit may precache. Past this, precaching every page and index chunk stops
- * being sensible (a 1,000-document collection is ~0.5 million files and gigabytes; the build's
- * service-worker step alone runs out of memory), so large collections precache the shell, every
- * document page (which holds all of its articles) and the search engine, and cache article
- * pages and search index chunks when first used.
+ * Compressed bytes a first visit to a document page downloads in the background: what the
+ * shared precache holds, plus the variant whole (small) or the offline and search pages, the
+ * search engine and the opened document page (large; the first document's page).
  */
-export const PRECACHE_BUDGET = { files: 20_000, bytes: 200 * 1024 * 1024 };
+export function firstVisitBytes(m: OfflineManifest, shared: number): number {
+  const kept = m.mode === 'small' ? entriesFor(m, 'all') : [...m.shell, ...m.engine, ...(m.documents[0]?.entries.slice(0, 1) ?? [])];
+  return shared + entryBytes(kept);
+}
 
-/** Everything, for collections within the budget. */
-const FULL = ['**/index.html', '_astro/**/*', '**/pagefind/**/*', '**/*.{webmanifest,svg,png,ico,woff,woff2}'];
-/** The shell, document pages and the search engine (not its chunks), for larger ones. */
-const LARGE = [
-  'index.html', `${HANT}index.html`, '*/index.html', `${HANT}*/index.html`, 'search/index.html', `${HANT}search/index.html`,
-  'offline/index.html', `${HANT}offline/index.html`, '_astro/**/*', '**/pagefind/*.{js,json,wasm,pf_meta}', '**/pagefind/wasm.*', '**/*.{webmanifest,svg,png,ico,woff,woff2}',
-];
+/** The service worker's own part, bundled for the browser (no imports left). */
+async function keepWorkerSource(): Promise<string> {
+  const entry = fileURLToPath(new URL('./keep-worker.ts', import.meta.url));
+  const out = await esbuild({ entryPoints: [entry], bundle: true, write: false, format: 'iife', target: 'es2022', minify: true, legalComments: 'none' });
+  return out.outputFiles[0]!.text;
+}
 
-/** Which precache a built site gets: `full` within the budget, `large` beyond it. */
-export function precacheMode(outDir: string, budget = PRECACHE_BUDGET): 'full' | 'large' {
-  let files = 0;
-  let bytes = 0;
-  for (const e of readdirSync(outDir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    const rel = join(e.parentPath, e.name).slice(outDir.length + 1);
-    if (!(e.name === 'index.html' || rel.startsWith('_astro/') || rel.includes('pagefind/'))) continue;
-    files++;
-    bytes += statSync(join(e.parentPath, e.name)).size;
-    if (files > budget.files || bytes > budget.bytes) return 'large';
+/** The manifests already written to a built site, if any. */
+function readManifests(outDir: string): Partial<Record<Variant, OfflineManifest>> {
+  const out: Partial<Record<Variant, OfflineManifest>> = {};
+  for (const v of VARIANTS) {
+    const file = join(outDir, VARIANT_PREFIX[v], MANIFEST_FILE);
+    if (existsSync(file)) out[v] = JSON.parse(readFileSync(file, 'utf8')) as OfflineManifest;
   }
-  return 'full';
+  return out;
 }
 
 /** Generate `<outDir>/sw.js` for a site served under `base`. */
-export async function writeServiceWorker({ outDir, base }: ServiceWorkerOptions): Promise<ServiceWorkerResult> {
+export async function writeServiceWorker(options: ServiceWorkerOptions): Promise<ServiceWorkerResult> {
+  const { outDir, base } = options;
   const prefix = base.replace(/\/?$/, '/');
-  const mode = precacheMode(outDir.replace(/\/$/, ''));
+  const previous = readManifests(outDir);
+  const documents =
+    options.documents ??
+    (previous.hans?.documents ?? []).map((d) => {
+      const hant = previous.hant?.documents.find((h) => h.slug === d.slug);
+      return { slug: d.slug, title: d.title, titleHant: hant?.title, type: d.type, hasHant: Boolean(hant) };
+    });
+  const threshold = options.threshold ?? previous.hans?.threshold ?? thresholdFromEnv();
+  const manifests = buildManifests({ outDir, base: prefix, documents, threshold });
+  for (const v of VARIANTS) writeFileSync(join(outDir, VARIANT_PREFIX[v], MANIFEST_FILE), JSON.stringify(manifests[v]));
+
   const { count, size, warnings } = await generateSW({
     globDirectory: outDir,
-    // The manifest, icons and fonts (none today: the site uses the reader's system fonts) go in both.
-    globPatterns: mode === 'full' ? FULL : LARGE,
+    // No fonts: the site uses the reader's system fonts.
+    globPatterns: SHARED,
     // Astro's 404 page is for the server; downloads are cached on first use (see above).
     globIgnores: ['404.html', SW_FILE, '**/*.map'],
     swDest: join(outDir, SW_FILE),
     // Manifest entries are relative to outDir; the site lives under the base.
     modifyURLPrefix: { '': prefix },
-    dontCacheBustURLsMatching: HASHED,
+    dontCacheBustURLsMatching: /(?:^|\/)_astro\//,
     // The site is static: no query changes the file served (`?hl=` highlighting, `?goto=`,
     // `/search/?q=`, Pagefind's `pagefind-entry.json?ts=<now>`), so the lookup ignores them all.
     ignoreURLParametersMatching: [/./],
@@ -106,25 +134,10 @@ export async function writeServiceWorker({ outDir, base }: ServiceWorkerOptions)
     mode: 'production',
     sourcemap: false,
     runtimeCaching: [
-      // Large collections: article pages and search index chunks are kept once used.
-      ...(mode === 'large'
-        ? [
-            {
-              urlPattern: ({ url, sameOrigin }: { url: URL; sameOrigin: boolean }) => sameOrigin && /\/pagefind\/(?:index|fragment|filter)\//.test(url.pathname),
-              handler: 'CacheFirst' as const,
-              options: { cacheName: 'tiaowen-search-chunks', cacheableResponse: { statuses: [200] } },
-            },
-            {
-              urlPattern: ({ url, request, sameOrigin }: { url: URL; request: Request; sameOrigin: boolean }) =>
-                sameOrigin && request.mode === 'navigate' && /\/art_[\d_-]+\/$/.test(url.pathname),
-              handler: 'StaleWhileRevalidate' as const,
-              options: { cacheName: 'tiaowen-article-pages', cacheableResponse: { statuses: [200] } },
-            },
-          ]
-        : []),
       {
-        // Downloads next to a document page: text.md, data.json, <slug>.html.
-        urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/[^/]+\.(?:md|json|html)$/.test(url.pathname),
+        // Downloads next to a document page: text.md, data.json, <slug>.html (never the search
+        // files or manifests, which the keeping part answers).
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/[^/]+\.(?:md|json|html)$/.test(url.pathname) && !/\/pagefind\/|\/tiaowen-[a-z]+\.json$/.test(url.pathname),
         handler: 'NetworkFirst',
         options: {
           cacheName: 'tiaowen-downloads',
@@ -132,18 +145,17 @@ export async function writeServiceWorker({ outDir, base }: ServiceWorkerOptions)
           cacheableResponse: { statuses: [200] },
         },
       },
-      {
-        // Workbox writes these functions into sw.js as source text: no variables from here.
-        urlPattern: ({ request, url }) => request.mode === 'navigate' && url.pathname.includes('/zh-hant/'),
-        handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: prefix + OFFLINE_PAGE_HANT } },
-      },
-      {
-        urlPattern: ({ request }) => request.mode === 'navigate',
-        handler: 'NetworkOnly',
-        options: { precacheFallback: { fallbackURL: prefix + OFFLINE_PAGE } },
-      },
     ],
   });
-  return { count, size, warnings, mode };
+  // The keeping part goes first: its fetch listener answers navigations and search files before
+  // Workbox's router (whose routes match none of them) is asked. The version makes every build's
+  // sw.js differ where any kept file differs.
+  const config = { base: prefix, version: manifests.hans.version, manifest: MANIFEST_FILE };
+  const sw = join(outDir, SW_FILE);
+  writeFileSync(sw, `self.__TIAOWEN_OFFLINE__=${JSON.stringify(config)};\n${await keepWorkerSource()}\n${readFileSync(sw, 'utf8')}`);
+
+  const shared = sharedBytes(outDir);
+  const bytes = {} as ServiceWorkerResult['bytes'];
+  for (const v of VARIANTS) bytes[v] = { all: entryBytes(entriesFor(manifests[v], 'all')), firstVisit: firstVisitBytes(manifests[v], shared) };
+  return { count, size, warnings, manifests, bytes };
 }

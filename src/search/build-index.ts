@@ -16,11 +16,11 @@ import type { DocumentEntry } from '../data/collection.ts';
 import { normalizeText, type Fold } from './normalize.ts';
 import { contentTokens } from './tokenize.ts';
 import { buildCollectionRecords, packRecords, rankKey, type SearchRecord } from './records.ts';
-import type { Variant } from '../i18n/variant.ts';
+import { variantPath, type Variant } from '../i18n/variant.ts';
 import { buildFoldMap } from '../variant/fold-map.ts';
 import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
 import { toText } from '../parser/to-string.ts';
-import { bundlePath, CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
+import { bundlePath, CHUNKS_FILE, RECORDS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
 
 export { bundlePath, INDEX_LANGUAGE };
 
@@ -188,6 +188,36 @@ export function collectionFoldMap(documents: readonly DocumentEntry[]): FoldMap 
   return buildFoldMap(documents.map((d) => `${d.meta.title}\n${toText(d.tree)}`).join('\n'));
 }
 
+/**
+ * One record of a document's records file (RECORDS_FILE): what Pagefind returns for the index
+ * record as its fragment (`url`, `filters`), and its sort key.
+ */
+export interface StoredRecord {
+  url: string;
+  filters: Record<string, string[]>;
+  rank: string;
+}
+
+/**
+ * Write each document's index records, in rank order, to `<variant>/<slug>/tiaowen-records.json`:
+ * offline search scans the records of the documents a reader kept when the bundle's index chunks
+ * are not on the device (src/offline/search.ts), with the client's own verification.
+ */
+async function writeDocumentRecords(outDir: string, script: Variant, indexed: readonly pagefind.CustomRecord[]): Promise<void> {
+  const bySlug = new Map<string, StoredRecord[]>();
+  for (const r of indexed) {
+    const slug = r.filters?.[FIELD.slug]?.[0];
+    if (!slug) continue;
+    const list = bySlug.get(slug) ?? bySlug.set(slug, []).get(slug)!;
+    list.push({ url: r.url, filters: r.filters!, rank: r.sort![SORT_KEY]! });
+  }
+  for (const [slug, list] of bySlug) {
+    const dir = join(outDir, variantPath(script, `${slug}/`));
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, RECORDS_FILE), JSON.stringify(list));
+  }
+}
+
 /** Build the search bundle of one script into `<outDir>/pagefind/` or `<outDir>/zh-hant/pagefind/`. */
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<BuildSearchIndexResult> {
   const { outDir, base, documents, script } = options;
@@ -202,6 +232,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
     await writeFile(join(outputPath, FOLD_FILE), JSON.stringify({ from: foldMap.from, to: foldMap.to } satisfies FoldMap));
     // An empty index (a collection with no document in this script) has no metadata file.
     await writeFile(join(outputPath, CHUNKS_FILE), JSON.stringify(indexed.length > 0 ? await chunkStarts(outputPath) : []));
+    await writeDocumentRecords(outDir, script, indexed);
     return { outputPath, records: records.length, indexRecords: indexed.length, words };
   } finally {
     await pagefind.close();

@@ -18,6 +18,7 @@
 import { normalize, type Fold, type Normalized } from './normalize.ts';
 import { pagefindQuery } from './tokenize.ts';
 import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
+import { withOfflineSearch } from '../offline/search.ts';
 import { CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
 
 export type RecordKind = 'title' | 'heading' | 'provision';
@@ -362,10 +363,12 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     return step();
   }
 
-  return {
+  const client: SearchClient = {
     search,
     preload: async () => {
       await load();
     },
   };
+  // Offline in a large collection, the documents the reader kept are searched instead (docs/offline.md).
+  return withOfflineSearch(client, { bundleUrl, verify, excerpt, fold: () => (options.fold ? Promise.resolve(options.fold) : loadFold(bundleUrl)) });
 }

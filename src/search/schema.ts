@@ -18,6 +18,12 @@ export const FOLD_FILE = 'tiaowen-fold.json';
 export const CHUNKS_FILE = 'tiaowen-chunks.json';
 
 /**
+ * Each document's index records, next to its page (`<slug>/tiaowen-records.json`), for offline
+ * search over the documents a reader kept (src/offline/search.ts).
+ */
+export const RECORDS_FILE = 'tiaowen-records.json';
+
+/**
  * Filter names carrying each index record's display data (short: they are in every fragment).
  * Filters come back with a result's fragment but are not word-indexed.
  */

@@ -131,7 +131,8 @@ export function buildSite({ outDir, collection, content, env = {} }: BuildSiteOp
 /**
  * Build a fixture collection (a folder of document folders under tests/fixtures/) into a site of
  * its own, with the project's conversion overrides, in a new temporary folder. Returns that
- * folder (remove it after the tests) and the site's folder within it.
+ * folder (remove it after the tests) and the site's folder within it. `env`: settings for the
+ * build, e.g. `{ TIAOWEN_OFFLINE_THRESHOLD: '1' }`.
  */
 export function buildFixtureSite(fixture: string, name: string, env: Record<string, string> = {}): { work: string; siteDir: string } {
   const work = mkdtempSync(join(tmpdir(), `tiaowen-${name}-`));
