@@ -199,6 +199,21 @@ export function buildExcerpt(text: string, n: Normalized, query: string, before 
   return parts;
 }
 
+/** How a block's text may begin with the label of its unit (第七条, 七、, （一）, 1.), as records.ts writes it. */
+const LEAD = /^(?:第[^\s\u3000第条]{1,12}条(?:之[一二三四五六七八九十]+)?[\s\u3000]+|[一二三四五六七八九十百千零〇]+、|[（(][^）)]{1,6}[）)]|\d{1,3}[.．、])/;
+
+/**
+ * The length of the label a block's text starts with when the label printed above the hit
+ * already says it (第七条第一款 above 第七条　鼓励…; 第七条第一款（一） above （一）…), else 0.
+ * @example labelLead('第七条　鼓励发展。', '第七条第一款') // 4
+ */
+export function labelLead(text: string, label: string): number {
+  const m = LEAD.exec(text);
+  if (!m) return 0;
+  const unit = m[0].replace(/[\s\u3000]+$/, '');
+  return label.startsWith(unit) || label.endsWith(unit) ? m[0].length : 0;
+}
+
 /** DOM nodes for an excerpt: text nodes and <mark> elements (never parsed as HTML). */
 export function renderExcerpt(parts: readonly ExcerptPart[], doc: Document = document): DocumentFragment {
   const frag = doc.createDocumentFragment();
@@ -237,7 +252,12 @@ export function verify(f: PagefindFragment, query: string, fold: Fold, excerpt?:
     const n = normalize(text, { fold });
     let parts: ExcerptPart[];
     if (n.text.includes(query)) {
-      parts = buildExcerpt(text, n, query, excerpt?.before, excerpt?.length);
+      // The excerpt leaves out the label printed above it, unless the match is in the label.
+      const lead = labelLead(text, label);
+      const rest = lead > 0 ? normalize(text.slice(lead), { fold }) : n;
+      parts = lead > 0 && rest.text.includes(query)
+        ? buildExcerpt(text.slice(lead), rest, query, excerpt?.before, excerpt?.length)
+        : buildExcerpt(text, n, query, excerpt?.before, excerpt?.length);
     } else {
       const alias = aliases.find((a) => normalize(a, { fold }).text.includes(query));
       if (alias === undefined) return;

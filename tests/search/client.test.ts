@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, verify } from '../../src/search/client.ts';
+import { buildExcerpt, labelLead, verify } from '../../src/search/client.ts';
 import { normalize, normalizeText } from '../../src/search/normalize.ts';
 import { FIELD } from '../../src/search/schema.ts';
 
@@ -79,5 +79,28 @@ describe('buildExcerpt', () => {
 
   it('merges overlapping matches', () => {
     expect(show(buildExcerpt('哈哈哈', normalize('哈哈哈'), '哈哈'))).toBe('[哈哈哈]');
+  });
+});
+
+describe('an excerpt under its label', () => {
+  const block = (label: string, text: string) => ({
+    url: '/d/#art_7__para_1',
+    filters: { [FIELD.parts]: [JSON.stringify([['#art_7__para_1', label, text]])], [FIELD.kind]: ['provision'], [FIELD.slug]: ['d'] },
+  });
+
+  it('leaves out the label the hit already shows', () => {
+    const [hit] = verify(block('第七条第一款', '第七条　鼓励发展食品安全事业。'), '鼓励', id);
+    expect(hit && show(hit.excerpt)).toBe('[鼓励]发展食品安全事业。');
+    const [item] = verify(block('第七条第一款（一）', '（一）会议纪要；'), '会议', id);
+    expect(item && show(item.excerpt)).toBe('[会议]纪要；');
+    const [numbered] = verify(block('七、', '七、市政府工作部门'), '工作', id);
+    expect(numbered && show(numbered.excerpt)).toBe('市政府[工作]部门');
+  });
+
+  it('keeps the label when the match is in it, and text that only looks like a label', () => {
+    const [hit] = verify(block('第七条第一款', '第七条　鼓励发展。'), '第七条', id);
+    expect(hit && show(hit.excerpt)).toBe('[第七条]　鼓励发展。');
+    expect(labelLead('第七条规定的事项，依照本办法。', '第七条第二款')).toBe(0);
+    expect(labelLead('（一）会议纪要；', '第五条（二）')).toBe(0);
   });
 });
