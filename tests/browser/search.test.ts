@@ -8,7 +8,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { DESKTOP, PHONE, responseBodies, useBuiltSite } from './harness.ts';
-import { anchor, builtFold, expectedUrls, runQueries, siteRecords } from './search-helpers.ts';
+import { anchor, builtFold, expectedUrls, runQueries, siteRecords, type Found } from './search-helpers.ts';
+import { labelLead } from '../../src/search/client.ts';
+
+/** Hits whose excerpt starts with the label shown above it (the match not being in it). */
+const repeatedLabels = (runs: Found[]) =>
+  runs.flatMap((r) => r.excerpts.map((e, i) => [r.labels[i]!, e] as const).filter(([label, e]) => label && !e.startsWith('[') && labelLead(e, label) > 0));
 
 /** Poll with room for the first search to load Pagefind on a busy machine. */
 const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
@@ -104,6 +109,8 @@ describe('either script finds the same provisions', () => {
         expect(run.excerpts.join(''), run.query).toContain(`[${traditional}]`);
         expect(run.excerpts.join(''), run.query).not.toContain(simplified);
       }
+      // No excerpt repeats the label printed above it, in either script.
+      expect(repeatedLabels([hs, ht, ts, tt])).toEqual([]);
     });
   });
 });
