@@ -290,8 +290,20 @@ function addToGroups(groups: SearchGroup[], hit: SearchHit): void {
   g.hits.push(hit);
 }
 
-function sortGroups(groups: SearchGroup[]): void {
+/**
+ * Hits within a group by kind, then document order; groups in the order of their best hit,
+ * except that among documents whose title holds the query, the one whose title the query fills
+ * most comes first: 食品安全法 puts 中华人民共和国食品安全法 before
+ * 上海市实施《中华人民共和国食品安全法》办法, which cites it in its title.
+ */
+export function sortGroups(groups: SearchGroup[], query = '', fold?: Fold): void {
   for (const g of groups) g.hits.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.order - b.order);
+  if (!query) return;
+  const share = (g: SearchGroup) =>
+    g.hits[0]?.kind === 'title' ? Array.from(query).length / Math.max(1, Array.from(normalize(g.docTitle, { fold }).text).length) : 0;
+  // Title groups by share, then every other group in its place of arrival.
+  const key = new Map(groups.map((g, i) => [g, share(g) > 0 ? -share(g) : i + 1]));
+  groups.sort((a, b) => key.get(a)! - key.get(b)!);
 }
 
 export function createSearchClient(options: SearchClientOptions): SearchClient {
@@ -348,7 +360,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         }
       }
       hits += found;
-      sortGroups(groups);
+      sortGroups(groups, normalized, fold);
       verifyMs += performance.now() - v0;
       return snapshot();
     };

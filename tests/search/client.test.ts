@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, labelLead, verify } from '../../src/search/client.ts';
+import { buildExcerpt, labelLead, sortGroups, verify, type SearchGroup } from '../../src/search/client.ts';
 import { normalize, normalizeText } from '../../src/search/normalize.ts';
 import { FIELD } from '../../src/search/schema.ts';
 
@@ -102,5 +102,23 @@ describe('an excerpt under its label', () => {
     expect(hit && show(hit.excerpt)).toBe('[第七条]　鼓励发展。');
     expect(labelLead('第七条规定的事项，依照本办法。', '第七条第二款')).toBe(0);
     expect(labelLead('（一）会议纪要；', '第五条（二）')).toBe(0);
+  });
+});
+
+describe('the order of documents', () => {
+  const group = (slug: string, docTitle: string, kind: 'title' | 'provision'): SearchGroup => ({
+    slug, docTitle, docIndex: 0,
+    hits: [{ url: `/${slug}/`, kind, label: '', chapter: '', docTitle, slug, docIndex: 0, order: 0, excerpt: [] }],
+  });
+
+  it('puts the document whose title the query fills most first, and keeps the others in place', () => {
+    const groups = [
+      group('shanghai', '上海市实施《中华人民共和国食品安全法》办法', 'title'),
+      group('law', '中华人民共和国食品安全法', 'title'),
+      group('other', '某市食品经营规定', 'provision'),
+      group('more', '某市餐饮规定', 'provision'),
+    ];
+    sortGroups(groups, '食品安全法');
+    expect(groups.map((g) => g.slug)).toEqual(['law', 'shanghai', 'other', 'more']);
   });
 });
