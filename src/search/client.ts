@@ -14,11 +14,13 @@
  *   let page = await client.search('会议');          // first page (pageSize verified hits)
  *   if (!page.done) page = await page.more();        // next page, groups merged
  *   li.append(renderExcerpt(hit.excerpt));           // DOM nodes, <mark> around matches
+ *   await client.search('会议', { filters: { doc: slug } }); // within one document (or type, status, region)
  */
 import { normalize, type Fold, type Normalized } from './normalize.ts';
 import { pagefindQuery } from './tokenize.ts';
 import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
-import { CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
+import { CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part, type SearchFilters } from './schema.ts';
+import { pagefindFilters } from './query-state.ts';
 
 export type RecordKind = 'title' | 'heading' | 'provision';
 
@@ -79,8 +81,13 @@ export interface SearchPage {
   timings: { search: number; verify: number };
 }
 
+export interface SearchOptions {
+  /** Narrow to a document, a type, a status, a region (schema.ts FILTER; kinds combine with AND). */
+  filters?: SearchFilters;
+}
+
 export interface SearchClient {
-  search(query: string): Promise<SearchPage>;
+  search(query: string, options?: SearchOptions): Promise<SearchPage>;
   /** Start loading Pagefind and the fold map (e.g. when the search box gets focus). */
   preload(): Promise<void>;
 }
@@ -279,6 +286,29 @@ export function verify(f: PagefindFragment, query: string, fold: Fold, excerpt?:
   return hits;
 }
 
+/**
+ * How much of a defined term of the document the query fills (0 when it is in none): a title
+ * record carries its document's defined terms (FIELD.terms), which rank, never show.
+ */
+export function termShare(f: PagefindFragment, query: string, fold: Fold): number {
+  if (!query) return 0;
+  let terms: unknown;
+  try {
+    terms = JSON.parse(first(f, FIELD.terms) || '[]');
+  } catch {
+    return 0;
+  }
+  if (!Array.isArray(terms)) return 0;
+  const length = Array.from(query).length;
+  let best = 0;
+  for (const term of terms) {
+    if (typeof term !== 'string') continue;
+    const n = normalize(term, { fold }).text;
+    if (n.includes(query)) best = Math.max(best, length / Math.max(1, Array.from(n).length));
+  }
+  return best;
+}
+
 const KIND_RANK: Record<RecordKind, number> = { title: 0, heading: 1, provision: 2 };
 
 function addToGroups(groups: SearchGroup[], hit: SearchHit): void {
@@ -294,13 +324,16 @@ function addToGroups(groups: SearchGroup[], hit: SearchHit): void {
  * Hits within a group by kind, then document order; groups in the order of their best hit,
  * except that among documents whose title holds the query, the one whose title the query fills
  * most comes first: 食品安全法 puts 中华人民共和国食品安全法 before
- * 上海市实施《中华人民共和国食品安全法》办法, which cites it in its title.
+ * 上海市实施《中华人民共和国食品安全法》办法, which cites it in its title. A document one of
+ * whose defined terms holds the query (`terms`: slug → termShare) ranks with them, by the
+ * share of the term the query fills.
  */
-export function sortGroups(groups: SearchGroup[], query = '', fold?: Fold): void {
+export function sortGroups(groups: SearchGroup[], query = '', fold?: Fold, terms?: ReadonlyMap<string, number>): void {
   for (const g of groups) g.hits.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.order - b.order);
   if (!query) return;
-  const share = (g: SearchGroup) =>
+  const titleShare = (g: SearchGroup) =>
     g.hits[0]?.kind === 'title' ? Array.from(query).length / Math.max(1, Array.from(normalize(g.docTitle, { fold }).text).length) : 0;
+  const share = (g: SearchGroup) => Math.max(titleShare(g), terms?.get(g.slug) ?? 0);
   // Title groups by share, then every other group in its place of arrival.
   const key = new Map(groups.map((g, i) => [g, share(g) > 0 ? -share(g) : i + 1]));
   groups.sort((a, b) => key.get(a)! - key.get(b)!);
@@ -331,15 +364,17 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     await Promise.all(words.map((w) => pagefind.preload(w)));
   }
 
-  async function search(query: string): Promise<SearchPage> {
+  async function search(query: string, searchOptions: SearchOptions = {}): Promise<SearchPage> {
     const [pagefind, fold] = await load();
+    const filters = pagefindFilters(searchOptions.filters ?? {});
     const normalized = normalize(query, { fold }).text;
     const term = pagefindQuery(normalized);
     const t0 = performance.now();
     if (term !== null && Array.from(normalized).length === 1) await preloadPrefix(pagefind, normalized);
-    const results = term ? (await pagefind.search(term, { sort: { [SORT_KEY]: 'asc' } })).results : [];
+    const results = term ? (await pagefind.search(term, { sort: { [SORT_KEY]: 'asc' }, filters })).results : [];
     const t1 = performance.now();
     const groups: SearchGroup[] = [];
+    const terms = new Map<string, number>();
     let next = 0;
     let hits = 0;
     let rejected = 0;
@@ -354,13 +389,15 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         const fragments = await Promise.all(batch.map((r) => r.data()));
         for (const f of fragments) {
           const verified = verify(f, normalized, fold, excerpt);
+          const defined = termShare(f, normalized, fold);
+          if (defined > 0) terms.set(first(f, FIELD.slug), Math.max(defined, terms.get(first(f, FIELD.slug)) ?? 0));
           for (const hit of verified) addToGroups(groups, hit);
           found += verified.length;
           if (verified.length === 0) rejected++;
         }
       }
       hits += found;
-      sortGroups(groups, normalized, fold);
+      sortGroups(groups, normalized, fold, terms);
       verifyMs += performance.now() - v0;
       return snapshot();
     };

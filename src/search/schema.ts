@@ -31,7 +31,28 @@ export const FIELD = {
   docIndex: 'i',
   /** Document order of the first block; block n is at order + n. */
   order: 'o',
+  /** On the title record only: the document's defined terms, JSON `string[]` (ranking, not hits). */
+  terms: 'g',
 } as const;
+
+/**
+ * The filters a search can narrow by, each a Pagefind filter on every index record: the
+ * document (its slug, FIELD.slug), its type in the hierarchy of norms, its status and its
+ * region, with the collection's facet keys (src/collection/facets.ts, listing.ts): `law`,
+ * `in-force`, `cn-sd`. Pagefind loads a filter's index file only when a search uses it.
+ */
+export const FILTER = {
+  doc: FIELD.slug,
+  type: 't',
+  status: 'v',
+  region: 'r',
+} as const;
+
+export type FilterKind = keyof typeof FILTER;
+export const FILTER_KINDS = Object.keys(FILTER) as FilterKind[];
+
+/** Chosen filter values by kind (one value each; kinds combine with AND). */
+export type SearchFilters = Partial<Record<FilterKind, string>>;
 
 /**
  * One block of an index record (records.ts packRecords): the fragment it links to on the

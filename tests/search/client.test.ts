@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, labelLead, sortGroups, verify, type SearchGroup } from '../../src/search/client.ts';
+import { buildExcerpt, labelLead, sortGroups, termShare, verify, type SearchGroup } from '../../src/search/client.ts';
 import { normalize, normalizeText } from '../../src/search/normalize.ts';
 import { FIELD } from '../../src/search/schema.ts';
 
@@ -121,4 +121,47 @@ describe('the order of documents', () => {
     sortGroups(groups, '食品安全法');
     expect(groups.map((g) => g.slug)).toEqual(['law', 'shanghai', 'other', 'more']);
   });
+
+  it('ranks a document defining the query with those whose title holds it, by the share of the term', () => {
+    const groups = [
+      group('cites', '上海市实施《中华人民共和国食品安全法》办法', 'title'),
+      group('other', '某市食品经营规定', 'provision'),
+      group('defines', '某市餐饮管理办法', 'provision'),
+    ];
+    // 食品安全法 fills 5/20 of the first title, and all of the term 食品安全法 the third defines.
+    sortGroups(groups, '食品安全法', undefined, new Map([['defines', 1]]));
+    expect(groups.map((g) => g.slug)).toEqual(['defines', 'cites', 'other']);
+    // Without the terms, the order of arrival stands after the title match.
+    sortGroups(groups, '食品安全法');
+    expect(groups.map((g) => g.slug)).toEqual(['cites', 'defines', 'other']);
+  });
 });
+
+describe('defined terms', () => {
+  const title = (terms: unknown) => ({
+    url: '/x/',
+    filters: { [FIELD.kind]: ['title'], [FIELD.slug]: ['x'], ...(terms === undefined ? {} : { [FIELD.terms]: [typeof terms === 'string' ? terms : JSON.stringify(terms)] }) },
+  });
+
+  it('is the share of the shortest defined term holding the query, in either script', () => {
+    const fold = (s: string) => s.replace(/會/g, '会').replace(/議/g, '议').replace(/務/g, '务');
+    expect(termShare(title(['市政府常务会议', '常务会议']), normalizeText('常务会议'), fold)).toBe(1);
+    expect(termShare(title(['市政府常务会议']), normalizeText('会议'), fold)).toBeCloseTo(2 / 7);
+    expect(termShare(title(['市政府常務會議']), normalizeText('常务会议', { fold }), fold)).toBeCloseTo(4 / 7);
+  });
+
+  it('is 0 when no term holds the query, or the field is missing or malformed', () => {
+    expect(termShare(title(['市长负责制']), '会议', id)).toBe(0);
+    expect(termShare(title(undefined), '会议', id)).toBe(0);
+    expect(termShare(title('not json ['), '会议', id)).toBe(0);
+    expect(termShare(title({ a: 1 }), '会议', id)).toBe(0);
+    expect(termShare(title(['会议']), '', id)).toBe(0);
+  });
+
+  it('never makes a hit: a title record whose terms alone hold the query verifies to none', () => {
+    const f = { ...title(['常务会议']), filters: { ...title(['常务会议']).filters, [FIELD.parts]: [JSON.stringify([['', '', '测试规则']])] } };
+    expect(verify(f, '常务会议', id)).toEqual([]);
+    expect(termShare(f, '常务会议', id)).toBe(1);
+  });
+});
+

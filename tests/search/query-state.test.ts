@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { hasFilters, pagefindFilters, readState, writeState } from '../../src/search/query-state.ts';
+import { FILTER } from '../../src/search/schema.ts';
+
+describe('the search state in the address', () => {
+  it('reads the query and the filters, leaving out unknown parameters and malformed values', () => {
+    expect(readState('?q=%E4%BC%9A%E8%AE%AE&type=law&status=in-force&region=cn-sd&doc=zibo-rules&page=2')).toEqual({
+      q: '会议',
+      filters: { type: 'law', status: 'in-force', region: 'cn-sd', doc: 'zibo-rules' },
+    });
+    expect(readState('?type=Law&status=%3Cb%3E&region=&doc=a/b').filters).toEqual({});
+    expect(readState('').q).toBe('');
+    // A filter given twice keeps its first value.
+    expect(readState('?type=law&type=local-regulation').filters).toEqual({ type: 'law' });
+  });
+
+  it('writes q first, then the filters in a fixed order, keeping other parameters; empty values go', () => {
+    const url = writeState(new URL('https://example.org/search/?x=1&type=old'), {
+      q: ' 会议 ',
+      filters: { region: 'cn-sd', type: 'law', status: undefined, doc: '' },
+    });
+    expect(url.search).toBe('?q=%E4%BC%9A%E8%AE%AE&type=law&region=cn-sd&x=1');
+    expect(writeState(new URL('https://example.org/search/?q=x'), { q: '', filters: {} }).search).toBe('');
+    // A malformed value is not written.
+    expect(writeState(new URL('https://example.org/'), { q: 'a', filters: { type: 'A B' } }).search).toBe('?q=a');
+  });
+
+  it('survives a round trip', () => {
+    const state = { q: '常务会议', filters: { doc: 'zibo-government-work-rules', status: 'in-force', type: 'normative-document' } };
+    const url = writeState(new URL('https://example.org/zh-hant/search/'), state);
+    expect(readState(url.search)).toEqual(state);
+    expect(readState(new URL(url.href).searchParams)).toEqual(state);
+  });
+
+  it('maps the filters to the index records’ Pagefind filters', () => {
+    expect(pagefindFilters({ doc: 'x', type: 'law', status: 'repealed', region: 'cn' })).toEqual({
+      [FILTER.doc]: 'x', [FILTER.type]: 'law', [FILTER.status]: 'repealed', [FILTER.region]: 'cn',
+    });
+    expect(pagefindFilters({ type: '', status: undefined })).toEqual({});
+    expect(hasFilters({})).toBe(false);
+    expect(hasFilters({ region: 'cn' })).toBe(true);
+    // The document filter is the slug field every record already carries.
+    expect(FILTER.doc).toBe('s');
+  });
+});
