@@ -206,8 +206,8 @@ export function buildExcerpt(text: string, n: Normalized, query: string, before 
   return parts;
 }
 
-/** How a block's text may begin with the label of its unit (第七条, 七、, （一）, 1.), as records.ts writes it. */
-const LEAD = /^(?:第[^\s\u3000第条]{1,12}条(?:之[一二三四五六七八九十]+)?[\s\u3000]+|[一二三四五六七八九十百千零〇]+、|[（(][^）)]{1,6}[）)]|\d{1,3}[.．、])/;
+/** How a block's text may begin with the label of its unit (第七条 or 第七條, 七、, （一）, 1.), as records.ts writes it. */
+const LEAD = /^(?:第[^\s\u3000第条條]{1,12}[条條](?:之[一二三四五六七八九十]+)?[\s\u3000]+|[一二三四五六七八九十百千零〇]+、|[（(][^）)]{1,6}[）)]|\d{1,3}[.．、])/;
 
 /**
  * The length of the label a block's text starts with when the label printed above the hit

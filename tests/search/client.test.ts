@@ -95,6 +95,10 @@ describe('an excerpt under its label', () => {
     expect(item && show(item.excerpt)).toBe('[会议]纪要；');
     const [numbered] = verify(block('七、', '七、市政府工作部门'), '工作', id);
     expect(numbered && show(numbered.excerpt)).toBe('市政府[工作]部门');
+    // In traditional characters too (第七條 on the traditional pages).
+    const [hant] = verify(block('第七條第一款', '第七條　鼓勵發展食品安全事業。'), '鼓勵', id);
+    expect(hant && show(hant.excerpt)).toBe('[鼓勵]發展食品安全事業。');
+    expect(labelLead('第二十五條之一　市政府', '第二十五條之一')).toBe(8);
   });
 
   it('keeps the label when the match is in it, and text that only looks like a label', () => {
