@@ -140,7 +140,11 @@ describe('search box', () => {
     await page.goto(`${session.site.url}${SLUG}/`);
     const input = page.getByRole('combobox', { name: '搜索条文' });
     await typeQuery(page, '两周');
-    await until(() => page.locator('[data-search-live]').textContent()).toBe('找到 1 条结果');
+    // On a document page the box searches that document, and says so.
+    await until(() => page.locator('[data-search-live]').textContent()).toBe('本文件中找到 1 条结果');
+    const widen = page.locator('[data-search-panel] [data-search-widen]');
+    await expect(widen.textContent()).resolves.toBe('在全部文件中搜索');
+    await expect(widen.getAttribute('href')).resolves.toBe(`${session.site.url}search/?q=${encodeURIComponent('两周')}`);
     expect(await input.getAttribute('aria-expanded')).toBe('true');
     const option = page.locator('[data-search-panel] [role="option"]');
     expect(await option.count()).toBe(1);
@@ -190,7 +194,7 @@ describe('search box', () => {
     await page.keyboard.press('Meta+K');
     await until(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await page.keyboard.type('没有这个词语');
-    await until(() => page.locator('[data-search-live]').textContent()).toBe('没有找到“没有这个词语”');
+    await until(() => page.locator('[data-search-live]').textContent()).toBe('本文件中没有找到“没有这个词语”');
   });
 
   test('the traditional site searches in traditional characters and says so in its own script', async () => {
