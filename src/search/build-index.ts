@@ -20,7 +20,7 @@ import type { Variant } from '../i18n/variant.ts';
 import { buildFoldMap } from '../variant/fold-map.ts';
 import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
 import { toText } from '../parser/to-string.ts';
-import { bundlePath, CHUNKS_FILE, FIELD, FILTER, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
+import { bundlePath, CHUNKS_FILE, docFilter, FIELD, FILTER, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
 import { listedDocuments } from '../collection/listing.ts';
 
 export { bundlePath, INDEX_LANGUAGE };
@@ -102,7 +102,8 @@ export function documentFacets(documents: readonly DocumentEntry[], script: Vari
 /**
  * The Pagefind custom record of a group of search records (records.ts packRecords): the tokens
  * of every block's normalised, folded text and aliases, each block its own run (so a phrase
- * never spans two blocks), and the blocks themselves as the `p` filter for the client. With
+ * never spans two blocks), and the blocks themselves as the `p` filter for the client; the slug
+ * also under its document filter (schema.ts docFilter). With
  * `facets`, the document's type, status and region as filters (FILTER); a title record also
  * indexes the defined terms, each its own run, and carries them as the `g` field.
  */
@@ -116,6 +117,7 @@ export function toCustomRecord(group: readonly SearchRecord[], fold: Fold, facet
     [FIELD.kind]: [head.kind],
     [FIELD.docTitle]: [head.docTitle],
     [FIELD.slug]: [head.slug],
+    [docFilter(head.slug)]: [head.slug],
     [FIELD.parts]: [JSON.stringify(parts)],
     [FIELD.docIndex]: [String(head.docIndex)],
     [FIELD.order]: [String(head.order)],

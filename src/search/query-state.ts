@@ -5,7 +5,7 @@
  * the index records' Pagefind filters (schema.ts FILTER). Browser-safe: no imports but types
  * and the filter names.
  */
-import { FILTER, FILTER_KINDS, type SearchFilters } from './schema.ts';
+import { docFilter, FILTER, FILTER_KINDS, type SearchFilters } from './schema.ts';
 
 export interface SearchState {
   /** The query as typed ('' for none). */
@@ -51,12 +51,12 @@ export function writeState(url: URL, state: SearchState): URL {
   return url;
 }
 
-/** The Pagefind filters of a selection: `{ t: 'law', v: 'in-force' }`; {} for none. */
+/** The Pagefind filters of a selection: `{ t: 'law', v: 'in-force', s3: '<slug>' }`; {} for none. */
 export function pagefindFilters(filters: SearchFilters): Record<string, string> {
   const out: Record<string, string> = {};
   for (const kind of FILTER_KINDS) {
     const value = filters[kind];
-    if (value) out[FILTER[kind]] = value;
+    if (value) out[kind === 'doc' ? docFilter(value) : FILTER[kind]] = value;
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, chunkStarts, documentFacets, indexRecords, toCustomRecord } from '../../src/search/build-index.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
 import { buildRecords, packRecords } from '../../src/search/records.ts';
-import { CHUNKS_FILE, FIELD, FILTER, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY } from '../../src/search/schema.ts';
+import { CHUNKS_FILE, docFilter, FIELD, FILTER, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY } from '../../src/search/schema.ts';
 import { dunDocument, tiaoDocument } from './fixture.ts';
 
 const dirs: string[] = [];
@@ -108,7 +108,8 @@ describe('filters and defined terms on the index records', () => {
     expect(facets.get('tiao')).toEqual({ type: 'administrative-regulation', status: 'repealed', region: 'cn', terms: [] });
     const recs = indexRecords(d.flatMap((x, i) => buildRecords(x, { base: '/', script: 'hans', docIndex: i })), (s) => s, facets);
     for (const r of recs) {
-      const slug = r.filters![FILTER.doc]![0]!;
+      const slug = r.filters![FIELD.slug]![0]!;
+      expect(r.filters![docFilter(slug)]).toEqual([slug]);
       const f = facets.get(slug)!;
       expect([r.filters![FILTER.type], r.filters![FILTER.status], r.filters![FILTER.region]]).toEqual([[f.type], [f.status], [f.region]]);
     }
@@ -118,7 +119,7 @@ describe('filters and defined terms on the index records', () => {
     const d = docs();
     const facets = documentFacets(d, 'hans');
     const recs = indexRecords(d.flatMap((x, i) => buildRecords(x, { base: '/', script: 'hans', docIndex: i })), (s) => s, facets);
-    const title = recs.find((r) => r.filters!.k![0] === 'title' && r.filters![FILTER.doc]![0] === 'test-rules')!;
+    const title = recs.find((r) => r.filters!.k![0] === 'title' && r.filters![FIELD.slug]![0] === 'test-rules')!;
     expect(JSON.parse(title.filters![FIELD.terms]![0]!)).toEqual(['全体会议']);
     expect(title.content.split(' ')).toEqual(expect.arrayContaining(['全体', '体会', '会议', '议']));
     // The term is a run of its own: no bigram joins the title's last character to the term.

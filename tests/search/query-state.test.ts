@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasFilters, pagefindFilters, readState, writeState } from '../../src/search/query-state.ts';
-import { FILTER } from '../../src/search/schema.ts';
+import { DOC_BUCKETS, docFilter, FILTER } from '../../src/search/schema.ts';
 
 describe('the search state in the address', () => {
   it('reads the query and the filters, leaving out unknown parameters and malformed values', () => {
@@ -34,12 +34,24 @@ describe('the search state in the address', () => {
 
   it('maps the filters to the index records’ Pagefind filters', () => {
     expect(pagefindFilters({ doc: 'x', type: 'law', status: 'repealed', region: 'cn' })).toEqual({
-      [FILTER.doc]: 'x', [FILTER.type]: 'law', [FILTER.status]: 'repealed', [FILTER.region]: 'cn',
+      [docFilter('x')]: 'x', [FILTER.type]: 'law', [FILTER.status]: 'repealed', [FILTER.region]: 'cn',
     });
     expect(pagefindFilters({ type: '', status: undefined })).toEqual({});
     expect(hasFilters({})).toBe(false);
     expect(hasFilters({ region: 'cn' })).toBe(true);
-    // The document filter is the slug field every record already carries.
-    expect(FILTER.doc).toBe('s');
+  });
+
+  it('spreads documents over sixteen document filters by their slug, the same on every call', () => {
+    const slugs = Array.from({ length: 200 }, (_, i) => `document-${i}`);
+    const names = slugs.map(docFilter);
+    expect(names.every((n) => /^s[0-9a-f]$/.test(n))).toBe(true);
+    expect(new Set(names).size).toBe(DOC_BUCKETS);
+    // No bucket holds more than twice its share.
+    const counts = new Map<string, number>();
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+    expect(Math.max(...counts.values())).toBeLessThanOrEqual((2 * slugs.length) / DOC_BUCKETS);
+    expect(docFilter('zibo-government-work-rules')).toBe(docFilter('zibo-government-work-rules'));
+    // Never the slug field itself, nor another filter.
+    expect(['s', ...Object.values(FILTER)]).not.toContain(docFilter('x'));
   });
 });
