@@ -12,8 +12,9 @@
 import type { Fold } from '../search/normalize.ts';
 import { normalize } from '../search/normalize.ts';
 import { RECORDS_FILE } from '../search/schema.ts';
+import { pagefindFilters } from '../search/query-state.ts';
 import type { KeepState } from './keep-worker.ts';
-import type { SearchClient, SearchGroup, SearchHit, SearchPage } from '../search/client.ts';
+import type { SearchClient, SearchGroup, SearchHit, SearchOptions, SearchPage } from '../search/client.ts';
 
 /** What the keeping worker stores its state under (keep-worker.ts STATE_URL), below the base. */
 export const STATE_FILE = 'tiaowen-kept.json';
@@ -60,7 +61,12 @@ export async function keptDocuments(bundleUrl: string): Promise<string[] | null>
 }
 
 /** Search the records of `slugs` (already fetched or fetched now, from the worker's cache). */
-export async function searchKept(query: string, slugs: readonly string[], options: OfflineSearchOptions): Promise<SearchPage> {
+export async function searchKept(
+  query: string,
+  slugs: readonly string[],
+  options: OfflineSearchOptions,
+  searchOptions: SearchOptions = {},
+): Promise<SearchPage> {
   const fold = await options.fold();
   const normalized = normalize(query, { fold }).text;
   const root = options.bundleUrl.replace(/pagefind\/$/, '');
@@ -71,10 +77,14 @@ export async function searchKept(query: string, slugs: readonly string[], option
     if (res.ok) records.push(...((await res.json()) as StoredRecord[]));
   }
   records.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+  // The filters chosen (this document, a type, a status, a region) as Pagefind applies them: a
+  // record passes when it carries every chosen value.
+  const chosen = Object.entries(pagefindFilters(searchOptions.filters ?? {}));
+  const passes = (r: StoredRecord) => chosen.every(([key, value]) => r.filters[key]?.includes(value) === true);
   const groups: SearchGroup[] = [];
   let hits = 0;
   let rejected = 0;
-  for (const r of normalized ? records : []) {
+  for (const r of normalized ? records.filter(passes) : []) {
     const verified = options.verify(r, normalized, fold, options.excerpt);
     if (verified.length === 0) rejected++;
     for (const hit of verified) {
@@ -102,9 +112,9 @@ export async function searchKept(query: string, slugs: readonly string[], option
 /** The client, searching the kept documents instead of Pagefind while offline in a large collection. */
 export function withOfflineSearch(client: SearchClient, options: OfflineSearchOptions): SearchClient {
   return {
-    async search(query) {
+    async search(query, searchOptions) {
       const kept = await keptDocuments(options.bundleUrl).catch(() => null);
-      return kept ? searchKept(query, kept, options) : client.search(query);
+      return kept ? searchKept(query, kept, options, searchOptions) : client.search(query, searchOptions);
     },
     async preload() {
       if (!(await keptDocuments(options.bundleUrl).catch(() => null))) await client.preload();

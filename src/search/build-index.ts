@@ -20,7 +20,8 @@ import { variantPath, type Variant } from '../i18n/variant.ts';
 import { buildFoldMap } from '../variant/fold-map.ts';
 import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
 import { toText } from '../parser/to-string.ts';
-import { bundlePath, CHUNKS_FILE, RECORDS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
+import { bundlePath, CHUNKS_FILE, docFilter, FIELD, FILTER, FOLD_FILE, INDEX_LANGUAGE, RECORDS_FILE, SORT_KEY, type Part } from './schema.ts';
+import { listedDocuments } from '../collection/listing.ts';
 
 export { bundlePath, INDEX_LANGUAGE };
 
@@ -74,24 +75,60 @@ function fragmentOf(url: string): string {
 }
 
 /**
+ * What a document's index records carry besides its text: its facet keys, as the collection's
+ * browse pages have them (src/collection/listing.ts), for the search filters, and its defined
+ * terms (src/references/glossary.ts), which the title record indexes so that a document
+ * defining the query ranks with those whose title holds it. Terms are only matched (folded),
+ * never shown, so they stay in simplified characters in both bundles.
+ */
+export interface DocFacets {
+  type: string;
+  status: string;
+  region: string;
+  terms: string[];
+}
+
+/** The facets of every document of a collection in a script, by slug. */
+export function documentFacets(documents: readonly DocumentEntry[], script: Variant): Map<string, DocFacets> {
+  const listed = listedDocuments(documents, script);
+  return new Map(
+    listed.map((d, i) => [
+      d.slug,
+      { type: d.type, status: d.status, region: d.region, terms: [...new Set(documents[i]!.terms.map((t) => t.term))] },
+    ]),
+  );
+}
+
+/**
  * The Pagefind custom record of a group of search records (records.ts packRecords): the tokens
  * of every block's normalised, folded text and aliases, each block its own run (so a phrase
- * never spans two blocks), and the blocks themselves as the `p` filter for the client.
+ * never spans two blocks), and the blocks themselves as the `p` filter for the client; the slug
+ * also under its document filter (schema.ts docFilter). With
+ * `facets`, the document's type, status and region as filters (FILTER); a title record also
+ * indexes the defined terms, each its own run, and carries them as the `g` field.
  */
-export function toCustomRecord(group: readonly SearchRecord[], fold: Fold): pagefind.CustomRecord {
+export function toCustomRecord(group: readonly SearchRecord[], fold: Fold, facets?: DocFacets): pagefind.CustomRecord {
   const head = group[0];
   if (!head) throw new Error('toCustomRecord: an empty group');
-  const runs = group.flatMap((r) => [r.text, ...r.aliases]).map((s) => normalizeText(s, { fold })).filter((s) => s !== '');
+  const terms = head.kind === 'title' ? (facets?.terms ?? []) : [];
+  const runs = [...group.flatMap((r) => [r.text, ...r.aliases]), ...terms].map((s) => normalizeText(s, { fold })).filter((s) => s !== '');
   const parts: Part[] = group.map((r) => (r.aliases.length ? [fragmentOf(r.url), r.label, r.text, r.aliases] : [fragmentOf(r.url), r.label, r.text]));
   const filters: Record<string, string[]> = {
     [FIELD.kind]: [head.kind],
     [FIELD.docTitle]: [head.docTitle],
     [FIELD.slug]: [head.slug],
+    [docFilter(head.slug)]: [head.slug],
     [FIELD.parts]: [JSON.stringify(parts)],
     [FIELD.docIndex]: [String(head.docIndex)],
     [FIELD.order]: [String(head.order)],
   };
   if (head.chapter) filters[FIELD.chapter] = [head.chapter];
+  if (facets) {
+    filters[FILTER.type] = [facets.type];
+    filters[FILTER.status] = [facets.status];
+    filters[FILTER.region] = [facets.region];
+  }
+  if (terms.length) filters[FIELD.terms] = [JSON.stringify(terms)];
   return {
     url: head.url,
     content: contentTokens(runs),
@@ -106,9 +143,9 @@ export function toCustomRecord(group: readonly SearchRecord[], fold: Fold): page
  * the order they are added, so the sort list in its metadata file is then 0, 1, 2, …, which
  * compresses to a fraction of a shuffled one.
  */
-export function indexRecords(records: readonly SearchRecord[], fold: Fold): pagefind.CustomRecord[] {
+export function indexRecords(records: readonly SearchRecord[], fold: Fold, facets?: ReadonlyMap<string, DocFacets>): pagefind.CustomRecord[] {
   return packRecords(records)
-    .map((g) => toCustomRecord(g, fold))
+    .map((g) => toCustomRecord(g, fold, facets?.get(g[0]!.slug)))
     .sort((a, b) => (a.sort![SORT_KEY]! < b.sort![SORT_KEY]! ? -1 : a.sort![SORT_KEY]! > b.sort![SORT_KEY]! ? 1 : 0));
 }
 
@@ -226,7 +263,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   const records = buildCollectionRecords(documents, { base, script, ...(options.pagePath ? { pagePath: options.pagePath } : {}) });
   const outputPath = join(outDir, bundlePath(script));
   try {
-    const indexed = indexRecords(records, fold);
+    const indexed = indexRecords(records, fold, documentFacets(documents, script));
     const words = await writeRecords(indexed, outputPath, options.chunkSize);
     await mkdir(outputPath, { recursive: true });
     await writeFile(join(outputPath, FOLD_FILE), JSON.stringify({ from: foldMap.from, to: foldMap.to } satisfies FoldMap));

@@ -14,12 +14,14 @@
  *   let page = await client.search('会议');          // first page (pageSize verified hits)
  *   if (!page.done) page = await page.more();        // next page, groups merged
  *   li.append(renderExcerpt(hit.excerpt));           // DOM nodes, <mark> around matches
+ *   await client.search('会议', { filters: { doc: slug } }); // within one document (or type, status, region)
  */
 import { normalize, type Fold, type Normalized } from './normalize.ts';
 import { pagefindQuery } from './tokenize.ts';
 import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
 import { withOfflineSearch } from '../offline/search.ts';
-import { CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part } from './schema.ts';
+import { CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part, type SearchFilters } from './schema.ts';
+import { pagefindFilters } from './query-state.ts';
 
 export type RecordKind = 'title' | 'heading' | 'provision';
 
@@ -86,8 +88,13 @@ export interface SearchPage {
   timings: { search: number; verify: number };
 }
 
+export interface SearchOptions {
+  /** Narrow to a document, a type, a status, a region (schema.ts FILTER; kinds combine with AND). */
+  filters?: SearchFilters;
+}
+
 export interface SearchClient {
-  search(query: string): Promise<SearchPage>;
+  search(query: string, options?: SearchOptions): Promise<SearchPage>;
   /** Start loading Pagefind and the fold map (e.g. when the search box gets focus). */
   preload(): Promise<void>;
 }
@@ -206,6 +213,21 @@ export function buildExcerpt(text: string, n: Normalized, query: string, before 
   return parts;
 }
 
+/** How a block's text may begin with the label of its unit (第七条 or 第七條, 七、, （一）, 1.), as records.ts writes it. */
+const LEAD = /^(?:第[^\s\u3000第条條]{1,12}[条條](?:之[一二三四五六七八九十]+)?[\s\u3000]+|[一二三四五六七八九十百千零〇]+、|[（(][^）)]{1,6}[）)]|\d{1,3}[.．、])/;
+
+/**
+ * The length of the label a block's text starts with when the label printed above the hit
+ * already says it (第七条第一款 above 第七条　鼓励…; 第七条第一款（一） above （一）…), else 0.
+ * @example labelLead('第七条　鼓励发展。', '第七条第一款') // 4
+ */
+export function labelLead(text: string, label: string): number {
+  const m = LEAD.exec(text);
+  if (!m) return 0;
+  const unit = m[0].replace(/[\s\u3000]+$/, '');
+  return label.startsWith(unit) || label.endsWith(unit) ? m[0].length : 0;
+}
+
 /** DOM nodes for an excerpt: text nodes and <mark> elements (never parsed as HTML). */
 export function renderExcerpt(parts: readonly ExcerptPart[], doc: Document = document): DocumentFragment {
   const frag = doc.createDocumentFragment();
@@ -244,7 +266,12 @@ export function verify(f: PagefindFragment, query: string, fold: Fold, excerpt?:
     const n = normalize(text, { fold });
     let parts: ExcerptPart[];
     if (n.text.includes(query)) {
-      parts = buildExcerpt(text, n, query, excerpt?.before, excerpt?.length);
+      // The excerpt leaves out the label printed above it, unless the match is in the label.
+      const lead = labelLead(text, label);
+      const rest = lead > 0 ? normalize(text.slice(lead), { fold }) : n;
+      parts = lead > 0 && rest.text.includes(query)
+        ? buildExcerpt(text.slice(lead), rest, query, excerpt?.before, excerpt?.length)
+        : buildExcerpt(text, n, query, excerpt?.before, excerpt?.length);
     } else {
       const alias = aliases.find((a) => normalize(a, { fold }).text.includes(query));
       if (alias === undefined) return;
@@ -266,6 +293,29 @@ export function verify(f: PagefindFragment, query: string, fold: Fold, excerpt?:
   return hits;
 }
 
+/**
+ * How much of a defined term of the document the query fills (0 when it is in none): a title
+ * record carries its document's defined terms (FIELD.terms), which rank, never show.
+ */
+export function termShare(f: PagefindFragment, query: string, fold: Fold): number {
+  if (!query) return 0;
+  let terms: unknown;
+  try {
+    terms = JSON.parse(first(f, FIELD.terms) || '[]');
+  } catch {
+    return 0;
+  }
+  if (!Array.isArray(terms)) return 0;
+  const length = Array.from(query).length;
+  let best = 0;
+  for (const term of terms) {
+    if (typeof term !== 'string') continue;
+    const n = normalize(term, { fold }).text;
+    if (n.includes(query)) best = Math.max(best, length / Math.max(1, Array.from(n).length));
+  }
+  return best;
+}
+
 const KIND_RANK: Record<RecordKind, number> = { title: 0, heading: 1, provision: 2 };
 
 function addToGroups(groups: SearchGroup[], hit: SearchHit): void {
@@ -277,8 +327,23 @@ function addToGroups(groups: SearchGroup[], hit: SearchHit): void {
   g.hits.push(hit);
 }
 
-function sortGroups(groups: SearchGroup[]): void {
+/**
+ * Hits within a group by kind, then document order; groups in the order of their best hit,
+ * except that among documents whose title holds the query, the one whose title the query fills
+ * most comes first: 食品安全法 puts 中华人民共和国食品安全法 before
+ * 上海市实施《中华人民共和国食品安全法》办法, which cites it in its title. A document one of
+ * whose defined terms holds the query (`terms`: slug → termShare) ranks with them, by the
+ * share of the term the query fills.
+ */
+export function sortGroups(groups: SearchGroup[], query = '', fold?: Fold, terms?: ReadonlyMap<string, number>): void {
   for (const g of groups) g.hits.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.order - b.order);
+  if (!query) return;
+  const titleShare = (g: SearchGroup) =>
+    g.hits[0]?.kind === 'title' ? Array.from(query).length / Math.max(1, Array.from(normalize(g.docTitle, { fold }).text).length) : 0;
+  const share = (g: SearchGroup) => Math.max(titleShare(g), terms?.get(g.slug) ?? 0);
+  // Title groups by share, then every other group in its place of arrival.
+  const key = new Map(groups.map((g, i) => [g, share(g) > 0 ? -share(g) : i + 1]));
+  groups.sort((a, b) => key.get(a)! - key.get(b)!);
 }
 
 export function createSearchClient(options: SearchClientOptions): SearchClient {
@@ -306,15 +371,17 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     await Promise.all(words.map((w) => pagefind.preload(w)));
   }
 
-  async function search(query: string): Promise<SearchPage> {
+  async function search(query: string, searchOptions: SearchOptions = {}): Promise<SearchPage> {
     const [pagefind, fold] = await load();
+    const filters = pagefindFilters(searchOptions.filters ?? {});
     const normalized = normalize(query, { fold }).text;
     const term = pagefindQuery(normalized);
     const t0 = performance.now();
     if (term !== null && Array.from(normalized).length === 1) await preloadPrefix(pagefind, normalized);
-    const results = term ? (await pagefind.search(term, { sort: { [SORT_KEY]: 'asc' } })).results : [];
+    const results = term ? (await pagefind.search(term, { sort: { [SORT_KEY]: 'asc' }, filters })).results : [];
     const t1 = performance.now();
     const groups: SearchGroup[] = [];
+    const terms = new Map<string, number>();
     let next = 0;
     let hits = 0;
     let rejected = 0;
@@ -334,13 +401,15 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         const fragments = await Promise.all(batch.map((r) => r.data()));
         for (const f of fragments) {
           const verified = verify(f, normalized, fold, excerpt);
+          const defined = termShare(f, normalized, fold);
+          if (defined > 0) terms.set(first(f, FIELD.slug), Math.max(defined, terms.get(first(f, FIELD.slug)) ?? 0));
           for (const hit of verified) addToGroups(groups, hit);
           found += verified.length;
           if (verified.length === 0) rejected++;
         }
       }
       hits += found;
-      sortGroups(groups);
+      sortGroups(groups, normalized, fold, terms);
       verifyMs += performance.now() - v0;
       return snapshot();
     };

@@ -37,7 +37,42 @@ export const FIELD = {
   docIndex: 'i',
   /** Document order of the first block; block n is at order + n. */
   order: 'o',
+  /** On the title record only: the document's defined terms, JSON `string[]` (ranking, not hits). */
+  terms: 'g',
 } as const;
+
+/**
+ * The filters a search can narrow by, each a Pagefind filter on every index record: the
+ * document's type in the hierarchy of norms, its status and its region, with the collection's
+ * facet keys (src/collection/facets.ts, listing.ts): `law`, `in-force`, `cn-sd`; and the
+ * document itself (its slug, under `docFilter(slug)`). Pagefind loads a filter's file, which
+ * lists every record by value, only when a search uses that filter.
+ */
+export const FILTER = {
+  type: 't',
+  status: 'v',
+  region: 'r',
+} as const;
+
+export type FilterKind = 'doc' | keyof typeof FILTER;
+export const FILTER_KINDS: readonly FilterKind[] = ['doc', 'type', 'status', 'region'];
+
+/**
+ * The filter that holds a document's slug: one of DOC_BUCKETS (`s0` … `sf`), by a hash of the
+ * slug. Narrowing to one document then loads the record list of about a sixteenth of the
+ * collection, not all of it: at 1,000 documents one list of every record by slug would be about
+ * 130 KiB compressed, on the first query of every document page (docs/search.md).
+ * @example docFilter('zibo-government-work-rules') // 's' + one hex digit
+ */
+export function docFilter(slug: string): string {
+  let h = 0x811c9dc5; // FNV-1a, 32 bits
+  for (let i = 0; i < slug.length; i++) h = Math.imul(h ^ slug.charCodeAt(i), 0x01000193);
+  return `s${((h >>> 0) % DOC_BUCKETS).toString(16)}`;
+}
+export const DOC_BUCKETS = 16;
+
+/** Chosen filter values by kind (one value each; kinds combine with AND). */
+export type SearchFilters = Partial<Record<FilterKind, string>>;
 
 /**
  * One block of an index record (records.ts packRecords): the fragment it links to on the

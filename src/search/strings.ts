@@ -26,6 +26,16 @@ export interface SearchStrings {
   noScript: string;
   noScriptDocs: string;
   home: string;
+  /** On a document page, results from that document: the counts, and the step to all documents. */
+  foundInDoc: (n: number) => string;
+  foundMoreInDoc: (n: number) => string;
+  noneInDoc: (q: string) => string;
+  widen: string;
+  /** The filters on the search page: their group's name, the no-filter choice, the document scope. */
+  filters: string;
+  any: string;
+  /** The document scope of the search page: `title` once the results name it. */
+  inDoc: (title?: string) => string;
 }
 
 export const SEARCH_STRINGS: Record<Variant, SearchStrings> = {
@@ -47,6 +57,13 @@ export const SEARCH_STRINGS: Record<Variant, SearchStrings> = {
     noScript: '搜索需要启用 JavaScript。也可以从法规文件列表或各文件的目录查找条文：',
     noScriptDocs: '法规文件',
     home: '法规文件列表',
+    foundInDoc: (n) => `本文件中找到 ${n} 条结果`,
+    foundMoreInDoc: (n) => `本文件中已找到 ${n} 条结果，还有更多`,
+    noneInDoc: (q) => `本文件中没有找到“${q}”`,
+    widen: '在全部文件中搜索',
+    filters: '筛选',
+    any: '全部',
+    inDoc: (title) => (title ? `仅在《${title}》中搜索` : '仅在一个文件中搜索'),
   },
   hant: {
     label: '搜尋條文',
@@ -66,6 +83,13 @@ export const SEARCH_STRINGS: Record<Variant, SearchStrings> = {
     noScript: '搜尋需要啟用 JavaScript。也可以從法規文件列表或各文件的目錄查找條文：',
     noScriptDocs: '法規文件',
     home: '法規文件列表',
+    foundInDoc: (n) => `本文件中找到 ${n} 條結果`,
+    foundMoreInDoc: (n) => `本文件中已找到 ${n} 條結果，還有更多`,
+    noneInDoc: (q) => `本文件中沒有找到「${q}」`,
+    widen: '在全部文件中搜尋',
+    filters: '篩選',
+    any: '全部',
+    inDoc: (title) => (title ? `僅在《${title}》中搜尋` : '僅在一個文件中搜尋'),
   },
 };
 

@@ -7,11 +7,18 @@
  * Arrow keys move through the results, Enter opens one, Esc closes the panel; a polite live
  * region announces how many results were found. Each result links to its provision with
  * `?hl=<matched text>` so the page it opens can mark the match (highlight.ts).
+ *
+ * On a document page (the root's `data-doc`) the box searches that document, and the panel
+ * links to the same query over all documents. On the search page the filters (type, status,
+ * region, document) narrow the results and live in the address with the query
+ * (query-state.ts), so a search can be shared and reloaded.
  */
 import { createSearchClient, renderExcerpt, type SearchHit, type SearchPage } from './client.ts';
 import { SEARCH_STRINGS } from './strings.ts';
 import type { Variant } from '../i18n/variant.ts';
 import { highlightFromLocation } from './highlight.ts';
+import { readState, writeState } from './query-state.ts';
+import { FILTER_KINDS, type SearchFilters } from './schema.ts';
 
 const DEBOUNCE_MS = 120;
 
@@ -54,6 +61,12 @@ export function mountSearch(root: HTMLElement): SearchUi {
   const shown = panel.querySelector<HTMLElement>('[data-search-shown]');
   const moreButton = panel.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const heading = pageBox?.closest('main')?.querySelector('h1');
+  const doc = pageBox ? undefined : root.dataset.doc;
+  const selects = [...(pageBox?.querySelectorAll<HTMLSelectElement>('select[data-filter]') ?? [])];
+  const scope = pageBox?.querySelector<HTMLElement>('[data-search-scope]');
+  const scopeName = scope?.querySelector<HTMLElement>('[data-search-scope-name]');
+  const widen = panel.querySelector<HTMLElement>('[data-search-widen]');
+  let filters: SearchFilters = doc ? { doc } : {};
 
   const client = createSearchClient({ bundleUrl: root.dataset.bundle ?? '/pagefind/' });
   client.preload().catch(() => {
@@ -143,9 +156,19 @@ export function mountSearch(root: HTMLElement): SearchUi {
       list.append(group);
     });
     moreButton.hidden = page.done;
-    const text = page.hits === 0 && page.done ? t.none(page.query) : page.done ? t.found(page.hits) : t.foundMore(page.hits);
+    const text = doc
+      ? page.hits === 0 && page.done ? t.noneInDoc(page.query) : page.done ? t.foundInDoc(page.hits) : t.foundMoreInDoc(page.hits)
+      : page.hits === 0 && page.done ? t.none(page.query) : page.done ? t.found(page.hits) : t.foundMore(page.hits);
+    if (filters.doc && scopeName) scopeName.textContent = t.inDoc(page.groups[0]?.docTitle);
     status(text, true);
     setActive(keep);
+  }
+
+  /** The filters as the page's controls show them; the document scope, when there is one. */
+  function showFilters(title?: string): void {
+    for (const s of selects) s.value = filters[s.dataset.filter as keyof SearchFilters] ?? '';
+    if (scope) scope.hidden = !filters.doc;
+    if (scopeName) scopeName.textContent = t.inDoc(title);
   }
 
   async function run(query: string): Promise<void> {
@@ -153,11 +176,13 @@ export function mountSearch(root: HTMLElement): SearchUi {
     const id = ++seq;
     const q = query.trim();
     if (pageBox) {
-      const url = new URL(location.href);
-      if (q) url.searchParams.set('q', q);
-      else url.searchParams.delete('q');
-      history.replaceState(history.state, '', url);
+      history.replaceState(history.state, '', writeState(new URL(location.href), { q, filters }));
       if (heading) heading.textContent = t.pageHeading(q);
+    }
+    if (widen instanceof HTMLAnchorElement) {
+      // One step from this document to all of them, with the query.
+      widen.href = writeState(new URL(root.dataset.page ?? '/search/', location.href), { q, filters: {} }).href;
+      widen.hidden = !q;
     }
     active = -1;
     if (!q) {
@@ -171,7 +196,7 @@ export function mountSearch(root: HTMLElement): SearchUi {
     open();
     status(t.loading, false);
     try {
-      const page = await client.search(q);
+      const page = await client.search(q, { filters });
       if (id !== seq) return;
       current = page;
       render(page);
@@ -257,6 +282,20 @@ export function mountSearch(root: HTMLElement): SearchUi {
     }
   });
   moreButton.addEventListener('click', () => void more());
+  for (const s of selects) {
+    s.addEventListener('change', () => {
+      filters = { ...filters, [s.dataset.filter!]: s.value || undefined };
+      void run(input.value);
+    });
+  }
+  if (scope && widen) {
+    widen.addEventListener('click', () => {
+      filters = { ...filters, doc: undefined };
+      showFilters();
+      void run(input.value);
+      input.focus();
+    });
+  }
   closeButton?.addEventListener('click', () => {
     close();
     input.blur();
@@ -271,7 +310,17 @@ export function mountSearch(root: HTMLElement): SearchUi {
   });
 
   if (pageBox) {
-    const q = new URLSearchParams(location.search).get('q') ?? '';
+    const state = readState(location.search);
+    // A type, status or region the page offers no control for is dropped: nothing could undo it.
+    for (const kind of FILTER_KINDS) {
+      const value = state.filters[kind];
+      if (kind !== 'doc' && value && !selects.some((s) => s.dataset.filter === kind && [...s.options].some((o) => o.value === value))) {
+        delete state.filters[kind];
+      }
+    }
+    filters = state.filters;
+    showFilters();
+    const q = state.q;
     input.value = q;
     void run(q);
     if (!q) input.focus();

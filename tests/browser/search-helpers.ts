@@ -55,6 +55,8 @@ export interface Found {
   kinds: string[];
   /** Excerpts with marks as [..]. */
   excerpts: string[];
+  /** The label shown above each hit. */
+  labels: string[];
 }
 
 /**
@@ -65,7 +67,7 @@ export async function runQueries(page: Page, script: Variant, queries: readonly 
   return page.evaluate(
     async ([chunk, bundleUrl, qs]) => {
       type Part = { text: string; mark: boolean };
-      type Hit = { url: string; kind: string; excerpt: Part[] };
+      type Hit = { url: string; kind: string; label: string; excerpt: Part[] };
       type P = { done: boolean; groups: Array<{ hits: Hit[] }>; more(): Promise<P> };
       // Through Function: the test runner would rewrite an import() written here.
       const load = new Function('u', 'return import(u)') as (u: string) => Promise<unknown>;
@@ -81,6 +83,7 @@ export async function runQueries(page: Page, script: Variant, queries: readonly 
           urls: hits.map((h) => h.url),
           kinds: hits.map((h) => h.kind),
           excerpts: hits.map((h) => h.excerpt.map((x) => (x.mark ? `[${x.text}]` : x.text)).join('')),
+          labels: hits.map((h) => h.label),
         });
       }
       return out;

@@ -77,6 +77,15 @@ describe('searchKept', () => {
     expect(page.hits).toBe(page.groups.reduce((n, g) => n + g.hits.length, 0));
   });
 
+  test('the filters chosen apply offline as online: search within one document finds only its blocks', async () => {
+    vi.stubGlobal('fetch', async (url: string) => new Response(JSON.stringify(files.get(url.split('/').at(-2)!) ?? [])));
+    const within = slugs[1]!;
+    const page = await searchKept('的', slugs, { bundleUrl: '/pagefind/', verify, fold: () => Promise.resolve(fold) }, { filters: { doc: within } });
+    const urls = page.groups.flatMap((g) => g.hits.map((h) => h.url)).sort();
+    expect(urls).toEqual(expected('的', [within]));
+    expect(urls.length).toBeGreaterThan(0);
+  });
+
   test('a query with nothing searchable finds nothing', async () => {
     expect(await run('，。', slugs)).toEqual([]);
   });

@@ -2,10 +2,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, chunkStarts, indexRecords, toCustomRecord } from '../../src/search/build-index.ts';
+import { buildSearchIndex, chunkStarts, documentFacets, indexRecords, toCustomRecord } from '../../src/search/build-index.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
 import { buildRecords, packRecords } from '../../src/search/records.ts';
-import { CHUNKS_FILE, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY } from '../../src/search/schema.ts';
+import { CHUNKS_FILE, docFilter, FIELD, FILTER, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY } from '../../src/search/schema.ts';
 import { dunDocument, tiaoDocument } from './fixture.ts';
 
 const dirs: string[] = [];
@@ -117,4 +117,38 @@ describe('buildSearchIndex', () => {
     expect(hant.indexRecords).toBe(0);
     expect(JSON.parse(await readFile(join(hant.outputPath, CHUNKS_FILE), 'utf8'))).toEqual([]);
   }, 60_000);
+});
+
+describe('filters and defined terms on the index records', () => {
+  const docs = () => {
+    const d = [dunDocument(), tiaoDocument()];
+    d[0]!.terms = [{ term: '全体会议', defines: 'art_12__para_1', source: 'glossary' }];
+    return d;
+  };
+
+  it('gives every record its document’s type, status and region, with the collection’s facet keys', () => {
+    const d = docs();
+    const facets = documentFacets(d, 'hans');
+    expect(facets.get('test-rules')).toEqual({ type: 'normative-document', status: 'in-force', region: 'cn-sd', terms: ['全体会议'] });
+    expect(facets.get('tiao')).toEqual({ type: 'administrative-regulation', status: 'repealed', region: 'cn', terms: [] });
+    const recs = indexRecords(d.flatMap((x, i) => buildRecords(x, { base: '/', script: 'hans', docIndex: i })), (s) => s, facets);
+    for (const r of recs) {
+      const slug = r.filters![FIELD.slug]![0]!;
+      expect(r.filters![docFilter(slug)]).toEqual([slug]);
+      const f = facets.get(slug)!;
+      expect([r.filters![FILTER.type], r.filters![FILTER.status], r.filters![FILTER.region]]).toEqual([[f.type], [f.status], [f.region]]);
+    }
+  });
+
+  it('indexes the defined terms in the title record only, each its own run, and carries them for the client', () => {
+    const d = docs();
+    const facets = documentFacets(d, 'hans');
+    const recs = indexRecords(d.flatMap((x, i) => buildRecords(x, { base: '/', script: 'hans', docIndex: i })), (s) => s, facets);
+    const title = recs.find((r) => r.filters!.k![0] === 'title' && r.filters![FIELD.slug]![0] === 'test-rules')!;
+    expect(JSON.parse(title.filters![FIELD.terms]![0]!)).toEqual(['全体会议']);
+    expect(title.content.split(' ')).toEqual(expect.arrayContaining(['全体', '体会', '会议', '议']));
+    // The term is a run of its own: no bigram joins the title's last character to the term.
+    expect(title.content.split(' ')).not.toContain('则全');
+    expect(recs.filter((r) => r.filters![FIELD.terms]).length).toBe(1);
+  });
 });

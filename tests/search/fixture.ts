@@ -38,7 +38,10 @@ export function dunDocument(): DocumentEntry {
   };
   return {
     folder: 'test-rules',
-    meta: { title: '测试规则', slug: 'test-rules', documentNumber: '测政发〔2020〕1号' } as DocumentEntry['meta'],
+    meta: {
+      title: '测试规则', slug: 'test-rules', documentNumber: '测政发〔2020〕1号', authority: '测试市人民政府', docType: '规范性文件',
+      jurisdiction: 'CN-SD', status: 'in-force', dates: { issued: '2020-01-01' },
+    } as DocumentEntry['meta'],
     tree,
     stats: { chapters: 2, sections: 0, articles: 3, paragraphs: 4, items: 2, subitems: 0, dropped: 0 },
     ...links(),
@@ -54,7 +57,7 @@ export function tiaoDocument(): DocumentEntry {
   };
   return {
     folder: 'tiao',
-    meta: { title: '会议办法', slug: 'tiao' } as DocumentEntry['meta'],
+    meta: { title: '会议办法', slug: 'tiao', authority: '国务院', docType: '行政法规', jurisdiction: 'CN', status: 'repealed', dates: {} } as DocumentEntry['meta'],
     tree,
     stats: { chapters: 0, sections: 0, articles: 2, paragraphs: 2, items: 0, subitems: 0, dropped: 0 },
     ...links(),
