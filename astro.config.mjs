@@ -22,6 +22,9 @@ export default defineConfig({
   site: process.env.TIAOWEN_SITE || undefined,
   // TIAOWEN_OUT lets parallel builds (and tests) use their own output folder.
   outDir: process.env.TIAOWEN_OUT || 'dist',
+  // The content layer's store is kept between builds in cacheDir: one per output folder, so
+  // parallel builds of different collections never share it.
+  ...(process.env.TIAOWEN_OUT && { cacheDir: `${process.env.TIAOWEN_OUT.replace(/\/+$/, '')}.astro-cache/` }),
   output: 'static',
   trailingSlash: 'always',
   build: { format: 'directory' },

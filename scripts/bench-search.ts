@@ -58,7 +58,7 @@ if (existsSync(join(args.site, 'index.html'))) {
 }
 
 async function benchSite(dir: string): Promise<void> {
-  const { serveSite, launchChromium } = await import('../tests/browser/harness.ts');
+  const { serveSite, launchChromium } = await import('./lib/site-server.ts');
   const site = await serveSite(dir);
   const browser = await launchChromium();
   const gzSize = (b: Buffer) => Math.min(b.length, gzipSync(b, { level: 9 }).length);

@@ -1,13 +1,13 @@
 /**
- * Build stage for versions (docs/versions.md): for each document folder with a versions/
- * folder, read and check every earlier version (version.yaml, source.txt), parse it, record its
- * anchors (versions/<date>/anchors.json), and compute the correspondence of consecutive versions
- * with the reviewed overrides of correspondence.yaml. A broken version is reported, positioned,
- * and left out; the document and its other versions still build.
+ * Build stage for versions (docs/versions.md): for a document with a versions/ folder, check
+ * every earlier version (version.yaml, source.txt), parse it, record its anchors
+ * (versions/<date>/anchors.json), and compute the correspondence of consecutive versions with
+ * the reviewed overrides of correspondence.yaml. A broken version is reported, positioned, and
+ * left out; the document and its other versions still build. No I/O: the caller reads the
+ * folder's files (scripts/lib/content-files.ts) and writes the manifests returned.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { VFile } from 'vfile';
+import type { SourceFile, TextFile } from '../text/files.ts';
 import type { DocumentEntry } from '../data/collection.ts';
 import { parseRegulation, toDisplayTree, treeStats, type Document } from '../parser/index.ts';
 import { decodeText } from '../text/decode.ts';
@@ -40,36 +40,56 @@ function formatManifest(m: AnchorManifest): string {
   return `{\n  "slug": ${JSON.stringify(m.slug)},\n  "anchors": [\n${m.anchors.map((a) => `    ${JSON.stringify(a)}`).join(',\n')}\n  ]\n}\n`;
 }
 
+/** One folder of versions/, as read: `versions/<date>/`. */
+export interface VersionFolder {
+  /** The folder's name (the version's date). */
+  name: string;
+  /** The folder's path, for messages. */
+  dir: string;
+  yaml?: TextFile;
+  source?: SourceFile;
+  /** The version's published anchors; absent before its first publication. */
+  anchors?: TextFile;
+  /** Where anchors.json goes. */
+  anchorsPath: string;
+}
+
+/** A document's versions/ folder and correspondence.yaml, as read. */
+export interface VersionsInput {
+  folders: VersionFolder[];
+  correspondence?: TextFile;
+}
+
 /** Record or check a version's anchors: a published version's addresses never change. */
-function checkVersionAnchors(dir: string, slug: string, tree: Document, file: VFile): boolean {
-  const path = join(dir, 'anchors.json');
+function checkVersionAnchors(folder: VersionFolder, slug: string, tree: Document, file: VFile, manifests: TextFile[]): boolean {
+  const path = folder.anchorsPath;
   const current = anchorManifest(slug, tree);
-  if (!existsSync(path)) {
-    writeFileSync(path, formatManifest(current));
+  if (!folder.anchors) {
+    manifests.push({ path, text: formatManifest(current) });
     return true;
   }
-  const published = JSON.parse(readFileSync(path, 'utf8')) as AnchorManifest;
+  const published = JSON.parse(folder.anchors.text) as AnchorManifest;
   const diff = compareManifests(published, current, []);
   for (const eId of diff.removed) {
     report(file, `Unexpected loss of published anchor ${eId} in ${path}, expected every anchor of a published version to remain`, { ruleId: 'version-anchor', fatal: true });
   }
-  if (diff.added.length > 0) writeFileSync(path, formatManifest({ slug, anchors: [...published.anchors, ...current.anchors.filter((a) => diff.added.includes(a.eId))] }));
+  if (diff.added.length > 0) manifests.push({ path, text: formatManifest({ slug, anchors: [...published.anchors, ...current.anchors.filter((a) => diff.added.includes(a.eId))] }) });
   return diff.removed.length === 0;
 }
 
 /** Read one earlier version; undefined (with messages on `files`) when it cannot be published. */
 function readVersion(
-  dir: string, name: string, slug: string, current: VersionInfo, files: VFile[], strict = false,
+  folder: VersionFolder, slug: string, current: VersionInfo, files: VFile[], manifests: TextFile[], strict = false,
 ): EarlierVersion | undefined {
-  const yamlPath = join(dir, 'version.yaml');
-  const sourcePath = join(dir, 'source.txt');
-  if (!existsSync(yamlPath) || !existsSync(sourcePath)) {
-    const file = new VFile({ path: dir });
-    report(file, `Unexpected version folder without ${existsSync(yamlPath) ? 'source.txt' : 'version.yaml'}, expected source.txt and version.yaml; version left out`, { ruleId: 'version-files', fatal: false });
+  const { name, yaml, source } = folder;
+  if (!yaml || !source) {
+    const file = new VFile({ path: folder.dir });
+    report(file, `Unexpected version folder without ${yaml ? 'source.txt' : 'version.yaml'}, expected source.txt and version.yaml; version left out`, { ruleId: 'version-files', fatal: false });
     files.push(file);
     return undefined;
   }
-  const { value: info, file, placeOf } = loadYaml(versionSchema, readFileSync(yamlPath, 'utf8'), yamlPath, 'version');
+  const sourcePath = source.path;
+  const { value: info, file, placeOf } = loadYaml(versionSchema, yaml.text, yaml.path, 'version');
   files.push(demote(file));
   if (!info) return undefined;
   if (info.date !== name) {
@@ -81,7 +101,7 @@ function readVersion(
     report(file, `Unexpected version date ${info.date}: ${what} the current version (${current.date}), expected an earlier date; version left out`, { place: placeOf(['date']), ruleId: 'version-order', fatal: false });
     return undefined;
   }
-  const decoded = decodeText(readFileSync(sourcePath));
+  const decoded = decodeText(source.bytes);
   if (!decoded.ok) {
     report(file, `Unexpected ${sourcePath}: ${decoded.reason}; version ${name} left out`, { place: placeOf(['date']), ruleId: 'version-parse', fatal: false });
     return undefined;
@@ -95,15 +115,15 @@ function readVersion(
     return undefined;
   }
   const tree = toDisplayTree(parsed.tree);
-  if (!checkVersionAnchors(dir, slug, tree, parsed.file)) return undefined;
+  if (!checkVersionAnchors(folder, slug, tree, parsed.file, manifests)) return undefined;
   return { ...info, tree, stats: treeStats(parsed.tree) };
 }
 
 /** Overrides for one pair of versions, each checked against both texts. */
-function overridesFor(doc: string, from: EarlierVersion | { tree: Document; date: string }, to: { tree: Document; date: string }, files: VFile[]): PairOverride[] {
-  const path = join(doc, 'correspondence.yaml');
-  if (!existsSync(path)) return [];
-  const { value, file, placeOf } = loadYaml(correspondenceSchema, readFileSync(path, 'utf8'), path, 'correspondence');
+function overridesFor(correspondence: TextFile | undefined, from: EarlierVersion | { tree: Document; date: string }, to: { tree: Document; date: string }, files: VFile[]): PairOverride[] {
+  if (!correspondence) return [];
+  const { path } = correspondence;
+  const { value, file, placeOf } = loadYaml(correspondenceSchema, correspondence.text, path, 'correspondence');
   if (!files.some((f) => f.path === path)) files.push(demote(file));
   const ids = (tree: Document) => new Set(articlePlaces(tree).map((p) => p.article.eId));
   const before = ids(from.tree);
@@ -124,10 +144,11 @@ function overridesFor(doc: string, from: EarlierVersion | { tree: Document; date
 }
 
 /** Overrides whose dates name no pair of consecutive versions. */
-function checkOverridePairs(doc: string, dates: string[], files: VFile[]): void {
-  const path = join(doc, 'correspondence.yaml');
+function checkOverridePairs(correspondence: TextFile | undefined, dates: string[], files: VFile[]): void {
+  if (!correspondence) return;
+  const { path } = correspondence;
   const file = files.find((f) => f.path === path);
-  if (!file || !existsSync(path)) return;
+  if (!file) return;
   const { value, placeOf } = loadYaml(correspondenceSchema, String(file.value), path, 'correspondence');
   (value?.overrides ?? []).forEach((o, k) => {
     const i = dates.indexOf(o.from);
@@ -137,38 +158,39 @@ function checkOverridePairs(doc: string, dates: string[], files: VFile[]): void 
   });
 }
 
+/** A document's versions, the files with messages, and the version manifests to write. */
+export interface VersionsResult {
+  versions?: Versions;
+  files: VFile[];
+  manifests: TextFile[];
+}
+
 /**
- * Add `versions` to every document that has earlier versions; returns the files with messages.
- * @example addVersions(documents, 'content') // [VFile{ path: 'content/x/versions/2017-09-01/version.yaml', messages: [] }, …]
+ * The versions of a document from its versions/ folder, as read; `metaPath` names meta.yaml in messages.
+ * @example buildVersions(entry, { folders: [{ name: '2017-09-01', … }] }, 'content/x/meta.yaml').versions?.earlier[0]?.date // '2017-09-01'
  */
-export function addVersions(documents: DocumentEntry[], contentDir: string): VFile[] {
+export function buildVersions(entry: DocumentEntry, input: VersionsInput, metaPath: string): VersionsResult {
   const files: VFile[] = [];
-  for (const entry of documents) {
-    const doc = join(contentDir, entry.folder);
-    const root = join(doc, 'versions');
-    if (!existsSync(root)) continue;
-    const metaFile = new VFile({ path: join(doc, 'meta.yaml') });
-    files.push(metaFile);
-    const current = currentVersion(entry);
-    if (!current) {
-      report(metaFile, 'Missing version.date: expected the date of the current version (or dates.amended, adopted or issued) when versions/ holds earlier ones; versions left out', { ruleId: 'version-current', fatal: false });
-      continue;
-    }
-    const earlier: EarlierVersion[] = [];
-    const names = readdirSync(root).filter((f) => statSync(join(root, f)).isDirectory()).sort();
-    for (const name of names) {
-      const v = readVersion(join(root, name), name, entry.meta.slug, current, files, entry.meta.strict === true);
-      if (v) earlier.push(v);
-    }
-    if (earlier.length === 0) continue;
-    const chain = [...earlier, { ...current, tree: entry.tree }];
-    const correspondences = chain.slice(1).map((to, i) => {
-      const from = chain[i]!;
-      return correspond(from.tree, to.tree, { from: from.date, to: to.date }, overridesFor(doc, from, to, files));
-    });
-    checkOverridePairs(doc, chain.map((v) => v.date), files);
-    const versions: Versions = { current, earlier, correspondences };
-    entry.versions = versions;
+  const manifests: TextFile[] = [];
+  const done = (versions?: Versions): VersionsResult => ({ ...(versions && { versions }), files: files.filter((f) => f.messages.length > 0), manifests });
+  const metaFile = new VFile({ path: metaPath });
+  files.push(metaFile);
+  const current = currentVersion(entry);
+  if (!current) {
+    report(metaFile, 'Missing version.date: expected the date of the current version (or dates.amended, adopted or issued) when versions/ holds earlier ones; versions left out', { ruleId: 'version-current', fatal: false });
+    return done();
   }
-  return files.filter((f) => f.messages.length > 0);
+  const earlier: EarlierVersion[] = [];
+  for (const folder of [...input.folders].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    const v = readVersion(folder, entry.meta.slug, current, files, manifests, entry.meta.strict === true);
+    if (v) earlier.push(v);
+  }
+  if (earlier.length === 0) return done();
+  const chain = [...earlier, { ...current, tree: entry.tree }];
+  const correspondences = chain.slice(1).map((to, i) => {
+    const from = chain[i]!;
+    return correspond(from.tree, to.tree, { from: from.date, to: to.date }, overridesFor(input.correspondence, from, to, files));
+  });
+  checkOverridePairs(input.correspondence, chain.map((v) => v.date), files);
+  return done({ current, earlier, correspondences });
 }

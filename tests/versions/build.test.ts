@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { parseRegulation, toDisplayTree, treeStats } from '../../src/parser/index.ts';
 import { loadMeta } from '../../src/content/load-meta.ts';
 import type { DocumentEntry } from '../../src/data/collection.ts';
-import { addVersions } from '../../src/versions/build.ts';
+import { buildVersions } from '../../src/versions/build.ts';
+import { readVersions } from '../../scripts/lib/content-files.ts';
 
 const FIXTURE = 'tests/fixtures/versions/site/example-review-law';
 let dirs: string[] = [];
@@ -32,6 +33,19 @@ function entry(doc: string): DocumentEntry {
   const { meta } = loadMeta(readFileSync(join(doc, 'meta.yaml'), 'utf8'), join(doc, 'meta.yaml'));
   const { tree } = parseRegulation(readFileSync(join(doc, 'source.txt'), 'utf8'));
   return { folder: 'example-review-law', meta: meta!, tree: toDisplayTree(tree), stats: treeStats(tree), citations: [], backlinks: {}, terms: [], aliases: [] };
+}
+
+/** What the content stage does for versions: read each document's versions/, build them, write the manifests. */
+function addVersions(documents: DocumentEntry[], contentDir: string) {
+  return documents.flatMap((entry) => {
+    const doc = join(contentDir, entry.folder);
+    const input = readVersions(doc);
+    if (!input) return [];
+    const { versions, files, manifests } = buildVersions(entry, input, join(doc, 'meta.yaml'));
+    if (versions) entry.versions = versions;
+    for (const m of manifests) writeFileSync(m.path, m.text);
+    return files;
+  });
 }
 
 const messages = (files: ReturnType<typeof addVersions>) =>

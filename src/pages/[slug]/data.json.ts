@@ -1,10 +1,9 @@
 /** Open data: the document's tree (every provision with its eId) and metadata, as JSON. */
 import type { APIRoute } from 'astro';
-import { loadCollection, type DocumentEntry } from '../../data/collection.ts';
+import type { DocumentEntry } from '../../data/collection.ts';
+import { documentPaths } from '../../views/paths.ts';
 
-export function getStaticPaths() {
-  return loadCollection().documents.map((entry) => ({ params: { slug: entry.meta.slug }, props: { entry } }));
-}
+export const getStaticPaths = () => documentPaths();
 
 export const GET: APIRoute<{ entry: DocumentEntry }> = ({ props }) => {
   const { meta, tree, stats, citations, terms, aliases, relations } = props.entry;

@@ -1,11 +1,10 @@
 /** Open data: the document as Markdown. */
 import type { APIRoute } from 'astro';
-import { loadCollection, type DocumentEntry } from '../../data/collection.ts';
+import type { DocumentEntry } from '../../data/collection.ts';
+import { documentPaths } from '../../views/paths.ts';
 import { toMarkdown } from '../../export/markdown.ts';
 
-export function getStaticPaths() {
-  return loadCollection().documents.map((entry) => ({ params: { slug: entry.meta.slug }, props: { entry } }));
-}
+export const getStaticPaths = () => documentPaths();
 
 export const GET: APIRoute<{ entry: DocumentEntry }> = ({ props }) => {
   const { meta, tree } = props.entry;

@@ -1,16 +1,14 @@
 /**
- * Add the traditional-character tree to every document: the display tree converted with
+ * The traditional-character tree of a document: the display tree converted with
  * the reviewed converter (src/variant/convert.ts). Anchors, numbers and structure stay; labels,
  * headings, text and the titles carried by references are converted. A provision's text is
  * converted as one string and split back, so OpenCC's phrase context is not cut at the
  * boundary of a reference.
  */
-import { join } from 'node:path';
-import type { DocumentEntry } from '../../src/data/collection.ts';
-import type { Continuation, Document, Phrasing, Provision, Text } from '../../src/parser/types.ts';
-import { createConverter, loadOverrides } from '../../src/variant/convert.ts';
+import type { Continuation, Document, Phrasing, Provision, Text } from '../parser/types.ts';
 
-type Convert = (s: string) => string;
+/** Simplified → traditional, as `createConverter` (src/variant/convert.ts) makes it. */
+export type Convert = (s: string) => string;
 
 function leaves(nodes: Phrasing[], out: Text[] = []): Text[] {
   for (const n of nodes) {
@@ -58,12 +56,4 @@ export function toTraditionalTree(tree: Document, convert: Convert): Document {
   for (const c of copy.children) convertProvision(c, convert);
   if (copy.data.hints.title) copy.data.hints.title = convert(copy.data.hints.title);
   return copy;
-}
-
-export async function addTraditional(documents: DocumentEntry[], contentDir: string): Promise<void> {
-  const convert = createConverter(loadOverrides(join(contentDir, 'conversion-overrides.yaml')));
-  for (const d of documents) {
-    d.treeHant = toTraditionalTree(d.tree, convert);
-    d.titleHant = convert(d.meta.title);
-  }
 }

@@ -1,0 +1,72 @@
+/**
+ * The collection in Astro's content layer: one entry per document, validated with zod, read
+ * from the index the content stage writes (src/data/artefacts.ts). An entry holds what every
+ * page may show about a document (metadata, counts, citations, back-links, relations, terms,
+ * aliases) and where its trees are; the trees stay in the document's artefact, read when its
+ * pages are built (src/data/collection.ts). Astro compiles its whole data store into a module
+ * of the build: with the trees in it, that module would be the size of the collection.
+ */
+import { defineCollection } from 'astro:content';
+import type { Loader } from 'astro/loaders';
+import { z } from 'astro/zod';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { collectionPath, type Collection } from './data/collection.ts';
+import { isIndex } from './data/artefacts.ts';
+import { hashOf } from './pipeline/hash.ts';
+
+const backLink = z.looseObject({ doc: z.string(), from: z.string(), label: z.string(), text: z.string() });
+
+/** A document as the pages receive it; the trees are in `artefact` (or inline, in a test fixture's collection). */
+export const documentSchema = z.looseObject({
+  folder: z.string(),
+  meta: z.looseObject({
+    title: z.string().min(1),
+    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+    authority: z.string(),
+    docType: z.string(),
+    status: z.enum(['in-force', 'repealed', 'not-yet-in-force']),
+  }),
+  titleHant: z.string().optional(),
+  stats: z.looseObject({ articles: z.number().int().nonnegative() }),
+  citations: z.array(z.looseObject({ status: z.string(), from: z.array(z.string()) })),
+  backlinks: z.record(z.string(), z.array(backLink)),
+  terms: z.array(z.looseObject({ term: z.string(), defines: z.string() })),
+  aliases: z.array(z.looseObject({ from: z.string(), to: z.string() })),
+  /** The artefact holding the trees, absolute; absent when the collection file holds them inline. */
+  artefact: z.string().optional(),
+  /** Whether the artefact holds earlier versions (so listing them reads no artefact without). */
+  versioned: z.boolean().optional(),
+  tree: z.looseObject({ type: z.literal('document'), children: z.array(z.unknown()) }).optional(),
+});
+
+/** Reads the collection file; an entry whose digest is unchanged since the last build is not validated again. */
+const documents = {
+  name: 'tiaowen-documents',
+  async load({ store, parseData, logger }) {
+    const path = resolve(collectionPath());
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
+    const items = isIndex(raw)
+      ? raw.documents.map(({ build, ...summary }) => {
+          const artefact = join(dirname(path), summary.artefact);
+          // Where the artefact is belongs in the digest: a collection moved elsewhere is read from its new place.
+          return { digest: hashOf(build.key, artefact, JSON.stringify(summary)), data: { ...summary, artefact } };
+        })
+      : (raw as Collection).documents.map((d) => ({ digest: hashOf(JSON.stringify(d)), data: d }));
+    const live = new Set<string>();
+    let validated = 0;
+    for (const { digest, data } of items) {
+      const id = data.meta.slug;
+      live.add(id);
+      if (store.get(id)?.digest === digest) continue;
+      store.set({ id, data: await parseData({ id, data: data as unknown as Record<string, unknown> }), digest });
+      validated++;
+    }
+    for (const id of store.keys()) if (!live.has(id)) store.delete(id);
+    logger.info(`${items.length} document(s), ${validated} validated (${path})`);
+  },
+} satisfies Loader;
+
+export const collections = {
+  documents: defineCollection({ loader: documents, schema: documentSchema }),
+};
