@@ -59,7 +59,11 @@ const documents = {
       const id = data.meta.slug;
       live.add(id);
       if (store.get(id)?.digest === digest) continue;
-      store.set({ id, data: await parseData({ id, data: data as unknown as Record<string, unknown> }), digest });
+      const record = data as unknown as Record<string, unknown>;
+      // Validated, but stored as written: zod's copy puts the schema's keys first, and the open
+      // data (data.json) would list them in another order than the content stage wrote them.
+      await parseData({ id, data: record });
+      store.set({ id, data: record, digest });
       validated++;
     }
     for (const id of store.keys()) if (!live.has(id)) store.delete(id);
