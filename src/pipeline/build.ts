@@ -258,9 +258,11 @@ export function buildCollection(inputs: DocumentInput[], options: BuildOptions):
       if (input.versions?.correspondence) texts.set(input.versions.correspondence.path, input.versions.correspondence.text);
       files.push(...restoreMessages(item.before.build.messages, texts));
       log.push(...item.before.build.log);
-      const { build, artefact: _artefact, backlinks: _backlinks, relations: _relations, meta: _meta, ...rest } = item.before;
+      const { build, stats, citations, terms, aliases, titleHant, versioned } = item.before;
       references[meta.slug] = build.references;
-      entries.push({ ...rest, meta: structuredClone(meta), backlinks: {}, artefact: path, build });
+      // The metadata as read this time: supersession rewrites the status of the index's copy.
+      const summary: DocumentSummary = { folder: input.folder, meta: structuredClone(meta), stats, citations, backlinks: {}, terms, aliases, ...(titleHant !== undefined && { titleHant }) };
+      entries.push({ ...summary, artefact: path, ...(versioned && { versioned }), build });
       return;
     }
     const parsed = item.parsed ?? parseDocument(input, structuredClone(meta), item.text, show);
