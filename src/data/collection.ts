@@ -81,7 +81,9 @@ export function readArtefact(path: string): DocumentArtefact {
  * (an absolute path) when first used, or already inline (a test fixture's collection).
  */
 export function contentEntry(data: Record<string, unknown>): DocumentEntry {
-  const { artefact, versioned, build: _build, ...rest } = data as unknown as DocumentEntry & { artefact?: string; versioned?: boolean; build?: unknown };
+  const { artefact, versioned, ...rest } = data as unknown as DocumentEntry & { artefact?: string; versioned?: boolean; build?: unknown };
+  // What the next content build needs (src/data/artefacts.ts) is of no use to a page.
+  delete rest.build;
   if (!artefact) return rest;
   const entry = { ...rest } as DocumentEntry;
   // Enumerable, so that a copy or JSON of the entry carries the trees as a whole entry would.

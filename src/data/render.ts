@@ -29,7 +29,7 @@ export async function documentView(entry: DocumentEntry, script: Script): Promis
   let tree = entry.treeHant ?? hantTrees.get(entry);
   if (!tree) {
     // Collections built without the traditional step (test fixtures): convert here.
-    const { toTraditionalTree } = await import('../pipeline/traditional.ts');
+    const { toTraditionalTree } = await import('../variant/traditional-tree.ts');
     tree = toTraditionalTree(entry.tree, t);
     hantTrees.set(entry, tree);
   }

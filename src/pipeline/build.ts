@@ -32,7 +32,7 @@ import type { Versions } from '../versions/model.ts';
 import type { Document } from '../parser/types.ts';
 import { createConverter, parseOverrides } from '../variant/convert.ts';
 import { checkAnchors } from './anchors.ts';
-import { toTraditionalTree, type Convert } from './traditional.ts';
+import { toTraditionalTree, type Convert } from '../variant/traditional-tree.ts';
 import { hashOf } from './hash.ts';
 
 export type { SourceFile, TextFile, VersionsInput };
@@ -294,9 +294,9 @@ export function buildCollection(inputs: DocumentInput[], options: BuildOptions):
         .filter((f) => f.messages.length > 0),
       log: parsed.log,
     };
-    const { tree: _tree, treeHant: _treeHant, versions: _versions, ...summary } = entry;
-    const light: DocumentSummary = { ...summary, titleHant: convert(meta.title) };
-    entries.push({ ...light, artefact: path, ...(entry.versions && { versioned: true as const }), build });
+    const { folder, stats, citations, backlinks, terms, aliases } = entry;
+    const summary: DocumentSummary = { folder, meta: entry.meta, stats, citations, backlinks, terms, aliases, titleHant: convert(meta.title) };
+    entries.push({ ...summary, artefact: path, ...(entry.versions && { versioned: true as const }), build });
   });
 
   // Back-links and relations need every document's references: who cites what, across the collection.

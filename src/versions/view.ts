@@ -48,7 +48,7 @@ export async function versionTree(entry: DocumentEntry, date: string, script: Sc
   if (date === v.current.date && entry.treeHant) return entry.treeHant;
   let hant = hantTrees.get(tree);
   if (!hant) {
-    const { toTraditionalTree } = await import('../pipeline/traditional.ts');
+    const { toTraditionalTree } = await import('../variant/traditional-tree.ts');
     hant = toTraditionalTree(tree, ui('hant'));
     hantTrees.set(tree, hant);
   }

@@ -3,7 +3,7 @@
  * builds of fixture sites, and the set-up every browser test shares.
  * Chromium is required: a missing browser fails the run, it never skips it.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';

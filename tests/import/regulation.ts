@@ -1,7 +1,7 @@
 /**
  * One short regulation written for the import tests (not a real text): three chapters, articles
  * with several paragraphs, items, and a paragraph long enough to wrap in the PDF. The fixture
- * generator (scripts/make-import-fixtures.ts) publishes it as Word, a GBK web page, PDF,
+ * generator (tests/import/make-fixtures.ts) publishes it as Word, a GBK web page, PDF,
  * LawRefBook Markdown and GBK text; the test checks all five parse to the same articles.
  */
 export type Para = string | { text: string; items: string[] };

@@ -73,8 +73,9 @@ describe('buildCollection', () => {
     expect(same.log).toEqual(first.log);
     // The manifests were recorded by the first build: that is not news the second time.
     expect(same.files).toEqual([]);
-    // And the index of a build that reused everything is the index of the first, but for what the first recorded.
-    expect(JSON.stringify(same.index.documents.map(({ build: _b, ...rest }) => rest))).toBe(JSON.stringify(first.index.documents.map(({ build: _b, ...rest }) => rest)));
+    // What the pages read of the index is the same, byte for byte.
+    const pages = (r: typeof first) => JSON.stringify(r.index.documents.map((d) => ({ ...d, build: undefined })));
+    expect(pages(same)).toBe(pages(first));
   });
 
   it('builds again only the document whose text changed, when its provisions stay the same', () => {

@@ -6,7 +6,7 @@
  * a two-page PDF with a CJK text layer, running head, page numbers and hard-wrapped lines; a
  * LawRefBook/Laws Markdown file; and a GBK text with CRLF line ends.
  *
- *   node scripts/make-import-fixtures.ts     (needs fonts-noto-cjk for the PDF)
+ *   node tests/import/make-fixtures.ts      (needs fonts-noto-cjk for the PDF)
  */
 import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,7 @@ import {
 } from 'docx';
 import PDFDocument from 'pdfkit';
 import iconv from 'iconv-lite';
-import { REGULATION, cn, regulationLines } from '../tests/import/regulation.ts';
+import { REGULATION, cn, regulationLines } from './regulation.ts';
 
 const out = 'tests/import/fixtures/same-regulation';
 mkdirSync(out, { recursive: true });

@@ -1,13 +1,13 @@
 /**
  * The traditional-character tree of a document: the display tree converted with
- * the reviewed converter (src/variant/convert.ts). Anchors, numbers and structure stay; labels,
+ * the reviewed converter (./convert.ts). Anchors, numbers and structure stay; labels,
  * headings, text and the titles carried by references are converted. A provision's text is
  * converted as one string and split back, so OpenCC's phrase context is not cut at the
  * boundary of a reference.
  */
 import type { Continuation, Document, Phrasing, Provision, Text } from '../parser/types.ts';
 
-/** Simplified → traditional, as `createConverter` (src/variant/convert.ts) makes it. */
+/** Simplified → traditional, as `createConverter` (./convert.ts) makes it. */
 export type Convert = (s: string) => string;
 
 function leaves(nodes: Phrasing[], out: Text[] = []): Text[] {
