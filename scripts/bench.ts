@@ -11,8 +11,8 @@
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { parseRegulation } from '../src/parser/index.ts';
 import { writeCorpus } from './synth.ts';
@@ -20,6 +20,7 @@ import { variantPath, VARIANTS } from '../src/i18n/variant.ts';
 import { firstVisitBytes, sharedBytes } from '../src/offline/service-worker.ts';
 import { entriesFor, entryBytes, MANIFEST_FILE, type OfflineManifest } from '../src/offline/manifest.ts';
 import { benchImport } from './lib/bench-import.ts';
+import { readCollection } from '../src/data/collection.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -60,6 +61,8 @@ function benchParser(): void {
 interface BuildRun {
   seconds: number;
   peakMiB: number;
+  /** What the command printed (the build log). */
+  log: string;
 }
 
 /** Run a command under GNU time: wall seconds and the peak resident memory of any process it waited for. */
@@ -67,7 +70,7 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): BuildRun {
   const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', cmd, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr.slice(-2000)}`);
   const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr);
-  return { seconds: Number(m?.[1]), peakMiB: Number(m?.[2]) / 1024 };
+  return { seconds: Number(m?.[1]), peakMiB: Number(m?.[2]) / 1024, log: r.stdout + r.stderr };
 }
 
 /** A full build (content → site → both search bundles) into its own folders. */
@@ -143,7 +146,7 @@ function benchSite(): void {
   console.log('| step | wall time | peak memory |\n|---|---|---|');
   console.log(`| parse content/ | ${run.content.seconds.toFixed(2)} s | ${run.content.peakMiB.toFixed(0)} MiB |`);
   console.log(`| astro build + search index | ${run.site.seconds.toFixed(2)} s | ${run.site.peakMiB.toFixed(0)} MiB |`);
-  const { documents } = JSON.parse(readFileSync(join(work, 'collection.json'), 'utf8')) as { documents: Array<{ meta: { slug: string } }> };
+  const { documents } = readCollection(join(work, 'collection.json'));
   const slug = documents[0]!.meta.slug;
   const pages: Array<[string, string]> = [['home', ''], ['document', slug], ['article page', `${slug}/art_47`], ['document (traditional)', variantPath('hant', slug)]];
   console.log('\n### Page weight at first load (gzip -9)\n');
@@ -182,14 +185,16 @@ function benchOffline(site: string): void {
 }
 
 function benchScale(): void {
+  const details: string[] = [];
   console.log('\n### Scale (synthetic collections, scripts/synth.ts)\n');
   console.log('| documents | source text | articles | content build | site build | peak memory | pages | site size | search index (one script) |\n|---|---|---|---|---|---|---|---|---|');
   for (const count of scales) {
     const root = `/tmp/tiaowen-bench/scale-${count}`;
     const { bytes } = writeCorpus(root, count);
+    // A cold build: no artefacts or content-layer store from an earlier run.
+    for (const old of ['collection.json', 'collection.documents', 'site.astro-cache']) rmSync(join(root, old), { recursive: true, force: true });
     const run = build(join(root, 'content'), root);
-    const coll = JSON.parse(readFileSync(join(root, 'collection.json'), 'utf8')) as { documents: Array<{ stats: { articles: number } }> };
-    const articles = coll.documents.reduce((a, d) => a + d.stats.articles, 0);
+    const articles = readCollection(join(root, 'collection.json')).documents.reduce((a, d) => a + d.stats.articles, 0);
     const site = dirSize(join(root, 'site'));
     const pages = site.pages;
     const idx = dirSize(join(root, 'site', 'pagefind'));
@@ -197,7 +202,98 @@ function benchScale(): void {
       `| ${count} | ${(bytes / 1e6).toFixed(1)} MB | ${articles} | ${run.content.seconds.toFixed(1)} s | ${run.site.seconds.toFixed(1)} s | ` +
         `${Math.max(run.content.peakMiB, run.site.peakMiB).toFixed(0)} MiB | ${pages} | ${(site.bytes / 1e6).toFixed(1)} MB | ${(idx.bytes / 1e6).toFixed(2)} MB, ${idx.files} files |`,
     );
+    details.push(scaleDetails(count, root, run));
   }
+  console.log(details.join('\n'));
+}
+
+/** Where a build's time went, from its log: the content stage, then astro build's steps. */
+function buildSteps(content: BuildRun, site: BuildRun): Array<[string, number]> {
+  const log = site.log.replace(/\x1b\[[0-9;]*m/g, '');
+  const stamp = (re: RegExp) => {
+    const m = new RegExp(`^(\\d\\d):(\\d\\d):(\\d\\d) .*${re.source}`, 'm').exec(log);
+    return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
+  };
+  const ms = (re: RegExp) => Number(re.exec(log)?.[1] ?? NaN) / 1000;
+  const synced = (stamp(/Synced content/) ?? 0) - (stamp(/Syncing content/) ?? 0);
+  const vite = [...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce((a, m) => a + Number(m[1]) / (m[2] === 'ms' ? 1000 : 1), 0);
+  // Astro prints 850ms, 12.34s or 4m 12s.
+  const took = /generating static routes[\s\S]*?Completed in (?:(\d+)m\s*)?(?:([\d.]+)(m?s))?/.exec(log);
+  const pages = took ? Number(took[1] ?? 0) * 60 + Number(took[2] ?? 0) / (took[3] === 'ms' ? 1000 : 1) : NaN;
+  const search = ms(/tiaowen-search\].* in (\d+) ms/);
+  const offline = ms(/tiaowen-offline\].* in (\d+) ms/);
+  const steps: Array<[string, number]> = [
+    ['content stage (parse, references, traditional)', content.seconds],
+    ['content layer sync', synced],
+    ['bundling (vite)', vite],
+    ['pages', pages],
+    ['search bundles', search],
+    ['service worker and single-file downloads', offline],
+  ];
+  const known = steps.slice(1).reduce((a, [, s]) => a + (Number.isFinite(s) ? s : 0), 0);
+  steps.push(['the rest of astro build (start-up, _headers, …)', site.seconds - known]);
+  return steps;
+}
+
+/** The kind of a file of the built site, for the bytes report. */
+function kindOf(rel: string): string {
+  if (/(^|\/)pagefind\//.test(rel)) return 'search bundles';
+  if (rel.startsWith('_astro/')) return 'CSS and JS (_astro/)';
+  if (/\/art_[^/]+\/index\.html$/.test(rel)) return 'article pages';
+  if (/^(zh-hant\/)?[^/]+\/index\.html$/.test(rel) && !/^(zh-hant\/)?(search|citations|offline)\//.test(rel)) return 'document pages';
+  if (/\.html$/.test(rel) && !rel.endsWith('index.html') && rel !== '404.html') return 'single-file downloads';
+  if (/\/(data\.json|text\.md)$/.test(rel)) return 'open data (data.json, text.md)';
+  if (rel.endsWith('.html')) return 'other pages';
+  return 'other (sw.js, icons, sitemap, _headers, …)';
+}
+
+/** Bytes and files of a built site by kind of file. */
+function bytesByKind(site: string): Map<string, { bytes: number; files: number }> {
+  const out = new Map<string, { bytes: number; files: number }>();
+  for (const e of readdirSync(site, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const path = join(e.parentPath, e.name);
+    const k = kindOf(relative(site, path).split('\\').join('/'));
+    const acc = out.get(k) ?? { bytes: 0, files: 0 };
+    acc.bytes += statSync(path).size;
+    acc.files++;
+    out.set(k, acc);
+  }
+  return out;
+}
+
+/**
+ * Rebuilding after an edit: one document of the collection changed (a sentence added to an
+ * article), the content stage run again; then the file is restored.
+ */
+function benchRebuild(root: string): BuildRun {
+  const folders = readdirSync(join(root, 'content')).filter((f) => statSync(join(root, 'content', f)).isDirectory()).sort();
+  const source = join(root, 'content', folders[Math.floor(folders.length / 2)]!, 'source.txt');
+  const original = readFileSync(source, 'utf8');
+  writeFileSync(source, original.replace(/(第一条|一、)([^\n]*)/, '$1$2本条为测试修改而添加。'));
+  try {
+    const collection = join(root, 'collection.json');
+    return timed(node, ['scripts/build-content.ts', '--content', join(root, 'content'), '--out', collection], process.env);
+  } finally {
+    writeFileSync(source, original);
+  }
+}
+
+/** The per-collection details of a scale run: steps with their share, bytes by kind, a rebuild after one edit. */
+function scaleDetails(count: number, root: string, run: { content: BuildRun; site: BuildRun }): string {
+  const out: string[] = [`\n#### ${count} documents\n`, '| step | time | share |', '|---|---|---|'];
+  const steps = buildSteps(run.content, run.site);
+  const total = run.content.seconds + run.site.seconds;
+  for (const [name, s] of steps) out.push(`| ${name} | ${s.toFixed(1)} s | ${((100 * s) / total).toFixed(0)}% |`);
+  out.push(`| total | ${total.toFixed(1)} s | peak ${Math.max(run.content.peakMiB, run.site.peakMiB).toFixed(0)} MiB |`);
+  out.push('', '| kind of file | files | bytes |', '|---|---|---|');
+  const kinds = [...bytesByKind(join(root, 'site'))].sort((a, b) => b[1].bytes - a[1].bytes);
+  for (const [k, v] of kinds) out.push(`| ${k} | ${v.files} | ${(v.bytes / 1e6).toFixed(1)} MB |`);
+  const rebuild = benchRebuild(root);
+  const line = /(\d+) built, (\d+) unchanged/.exec(rebuild.log);
+  out.push('', `Content stage after editing one document: ${rebuild.seconds.toFixed(1)} s (${line?.[1]} built, ${line?.[2]} unchanged), ` +
+    `against ${run.content.seconds.toFixed(1)} s for all; peak ${rebuild.peakMiB.toFixed(0)} MiB.`);
+  return out.join('\n');
 }
 
 /**
