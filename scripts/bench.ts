@@ -10,7 +10,7 @@
  * Prints Markdown tables (the README's performance section carries them).
  */
 import { execFile, spawnSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { promisify, stripVTControlCharacters } from 'node:util';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -209,7 +209,7 @@ function benchScale(): void {
 
 /** Where a build's time went, from its log: the content stage, then astro build's steps. */
 function buildSteps(content: BuildRun, site: BuildRun): Array<[string, number]> {
-  const log = site.log.replace(/\x1b\[[0-9;]*m/g, '');
+  const log = stripVTControlCharacters(site.log);
   const stamp = (re: RegExp) => {
     const m = new RegExp(`^(\\d\\d):(\\d\\d):(\\d\\d) .*${re.source}`, 'm').exec(log);
     return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : undefined;
