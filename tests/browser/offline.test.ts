@@ -19,7 +19,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { buildFixtureSite, buildSite, DESKTOP, launchChromium, PHONE, serveSite, settle, type SiteServer } from './harness.ts';
 import type { OfflineManifest } from '../../src/offline/choices.ts';
 import { fixtureCollection } from './fixture.ts';
-import type { Collection } from '../../src/data/collection.ts';
+import { readCollection, type Collection } from '../../src/data/collection.ts';
 import { writeServiceWorker } from '../../src/offline/service-worker.ts';
 import type { KeepState } from '../../src/offline/keep-worker.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
@@ -51,7 +51,8 @@ beforeAll(async () => {
   // The collection this run built (TIAOWEN_COLLECTION, as the build reads it), else the default.
   const real = process.env.TIAOWEN_COLLECTION || join('generated', 'collection.json');
   const documents = [
-    ...(existsSync(real) ? (JSON.parse(readFileSync(real, 'utf8')) as Collection).documents : []),
+    // Read through the index: each entry's trees come from its artefact, so the file written below holds whole entries.
+    ...(existsSync(real) ? readCollection(real).documents : []),
     ...fixtureCollection.documents,
   ];
   const collection = join(work, 'collection.json');
