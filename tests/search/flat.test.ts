@@ -73,17 +73,19 @@ describe('flat index format', () => {
   });
 
   it('finds the keys of a shard and leaves absent ones out', () => {
-    const shard = encodeShard([{ key: '会', ids: [0, 2] }, { key: '会议', ids: [2] }, { key: '𠀀议', ids: [1, 7] }]);
-    const found = findInShard(shard, new Set(['会议', '𠀀议', '政府']));
-    expect([...found]).toEqual([['会议', [2]], ['𠀀议', [1, 7]]]);
+    const shard = encodeShard([{ key: '会', ids: [0, 2] }, { key: '会议', ids: [2] }, { key: '𠀀议', ids: [1, 7] }, { key: '市政府', ids: [3] }]);
+    const found = findInShard(shard, new Set(['会议', '𠀀议', '政府', '市政府']));
+    expect([...found]).toEqual([['会议', [2]], ['𠀀议', [1, 7]], ['市政府', [3]]]);
   });
 
   it('intersects lists and picks keys that cover the query', () => {
     expect(intersect([[1, 3, 5, 9], [3, 4, 5], [0, 3, 5, 10]])).toEqual([3, 5]);
     expect(queryKeys('会')).toEqual(['会']);
     expect(queryKeys('会议')).toEqual(['会议']);
-    expect(queryKeys('人民政府')).toEqual(['人民', '政府']);
-    expect(queryKeys('行政处罚决定')).toEqual(['行政', '处罚', '决定']);
+    expect(queryKeys('市政府')).toEqual(['市政府']);
+    expect(queryKeys('人民政府')).toEqual(['人民政', '民政府']);
+    expect(queryKeys('行政处罚决定')).toEqual(['行政处', '罚决定']);
+    expect(queryKeys('中华人民共和国')).toEqual(['中华人', '人民共', '共和国']);
   });
 });
 

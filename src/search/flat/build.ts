@@ -6,8 +6,8 @@
  *   order: records.ts rankKey) and packed into **parts**: consecutive records of one kind, up
  *   to a budget of text (`partBytes`). Part ids follow rank order, so a query reads its
  *   candidates in id order and meets title hits first, then headings, then provisions.
- * - For every normalised block text and alias (normalize.ts, folded), every character and every
- *   pair of adjacent characters is a **key**; its postings list is the ascending ids of the
+ * - For every normalised block text and alias (normalize.ts, folded), every character, pair and
+ *   triple of adjacent characters is a **key**; its postings list is the ascending ids of the
  *   parts holding it. A key never spans two blocks, or a block and its alias.
  * - Lists are stored in **shards** chosen by a hash of the key (format.ts), as many shards as
  *   make each about `shardBytes`: a query reads one shard per key it looks up, whatever the
@@ -36,7 +36,7 @@ export interface FlatBuildOptions {
   foldMap?: FoldMap;
   /** Facet values by slug, copied into every part that holds the document. */
   facets?: ReadonlyMap<string, DocFacets>;
-  /** Text budget of a part, in UTF-8 bytes of its blocks (default 12,288: about 5 KiB gzip). */
+  /** Text budget of a part, in UTF-8 bytes of its blocks (default 6,144: about 2.7 KiB gzip). */
   partBytes?: number;
   /** Target size of a postings shard, in bytes before compression (default 8,192). */
   shardBytes?: number;
@@ -49,7 +49,7 @@ export interface FlatBuild {
   stats: { records: number; parts: number; shards: number; keys: number; postings: number; postingsBytes: number; partsBytes: number };
 }
 
-export const DEFAULT_PART_BYTES = 12_288;
+export const DEFAULT_PART_BYTES = 6_144;
 export const DEFAULT_SHARD_BYTES = 8_192;
 
 const utf8 = new TextEncoder();
@@ -104,12 +104,13 @@ export function partFile(group: readonly SearchRecord[], facets?: ReadonlyMap<st
   return { d, b };
 }
 
-/** The keys of one normalised run: every character and every adjacent pair. */
+/** The keys of one normalised run: every character, every two and three adjacent characters. */
 export function runKeys(normalized: string, out: Set<string>): void {
   const cs = Array.from(normalized);
   for (let i = 0; i < cs.length; i++) {
     out.add(cs[i]!);
     if (i + 1 < cs.length) out.add(cs[i]! + cs[i + 1]!);
+    if (i + 2 < cs.length) out.add(cs[i]! + cs[i + 1]! + cs[i + 2]!);
   }
 }
 

@@ -99,7 +99,10 @@ export class Writer {
 
 export class Reader {
   pos = 0;
-  constructor(private readonly buf: Uint8Array) {}
+  private readonly buf: Uint8Array;
+  constructor(buf: Uint8Array) {
+    this.buf = buf;
+  }
   get end(): boolean {
     return this.pos >= this.buf.length;
   }
@@ -183,7 +186,7 @@ export function decodeList(encoding: number, payload: Uint8Array): number[] {
 
 /**
  * A shard: entries sorted by key, each
- *   varint(first code point) varint(second code point, 0 for a single character)
+ *   varint(first code point) varint(second, 0 for one character) [varint(third, 0 for two)]
  *   varint(payload length × 2 + encoding) payload
  */
 export interface ShardEntry {
@@ -197,6 +200,7 @@ export function encodeShard(entries: readonly ShardEntry[]): Uint8Array {
     const cps = Array.from(key, (c) => c.codePointAt(0)!);
     w.varint(cps[0]!);
     w.varint(cps[1] ?? 0);
+    if (cps[1] !== undefined) w.varint(cps[2] ?? 0);
     const [encoding, payload] = encodeList(ids);
     w.varint(payload.length * 2 + encoding);
     w.bytes(payload);
@@ -211,9 +215,10 @@ export function findInShard(shard: Uint8Array, keys: ReadonlySet<string>): Map<s
   while (!r.end && found.size < keys.size) {
     const a = r.varint();
     const b = r.varint();
+    const c = b ? r.varint() : 0;
     const lenEnc = r.varint();
     const len = Math.floor(lenEnc / 2);
-    const key = String.fromCodePoint(a) + (b ? String.fromCodePoint(b) : '');
+    const key = String.fromCodePoint(a) + (b ? String.fromCodePoint(b) : '') + (c ? String.fromCodePoint(c) : '');
     if (keys.has(key)) found.set(key, decodeList(lenEnc % 2, r.slice(len)));
     else r.skip(len);
   }

@@ -4,13 +4,14 @@
  * the map build.ts returns.
  *
  * A query is normalised (normalize.ts, with the index's fold map), then:
- * 1. keys: one character is its own key; otherwise up to three of its bigrams (the first, the
- *    last and one from the middle for five characters or more), so they cover the query;
+ * 1. keys: a query of up to three characters is its own key; a longer one looks up up to three
+ *    of its three-character runs (the first, the last and one from the middle for seven
+ *    characters or more), so that they cover the query;
  * 2. the shard of each key is read and the postings lists intersected: the candidate parts,
  *    in id order, which is rank order (build.ts);
  * 3. candidate parts are read a few at a time, and every block of each is checked against the
  *    normalised query (its text, then its aliases), until a page of hits is found.
- * A block holding the query holds all its characters and bigrams, so its part is a candidate
+ * A block holding the query holds every run of up to three of its characters, so its part is a candidate
  * (recall 1); every hit was checked (precision 1).
  */
 import { normalize, type Fold } from '../normalize.ts';
@@ -84,11 +85,10 @@ const decoder = new TextDecoder();
 export function queryKeys(normalized: string): string[] {
   const cs = Array.from(normalized);
   const n = cs.length;
-  if (n === 0) return [];
-  if (n === 1) return [cs[0]!];
-  const at = new Set([0, n - 2]);
-  if (n >= 5) at.add(Math.floor((n - 2) / 2));
-  return [...at].sort((a, b) => a - b).map((i) => cs[i]! + cs[i + 1]!);
+  if (n <= 3) return n === 0 ? [] : [cs.join('')];
+  const at = new Set([0, n - 3]);
+  if (n >= 7) at.add(Math.floor((n - 3) / 2));
+  return [...at].sort((a, b) => a - b).map((i) => cs.slice(i, i + 3).join(''));
 }
 
 /** Intersection of ascending id lists. */
