@@ -4,13 +4,12 @@
  * files and bytes of the index, build time and peak memory, and the flat engine's recall and
  * precision against a brute-force scan.
  *
- *   node scripts/bench-flat-search.ts [--synth 300,1000] [--corpus DIR | --collection FILE]
+ *   node scripts/bench-flat-search.ts [--synth 300,1000] [--corpus DIR] [--collection FILE …]
  *                                     [--queries 40] [--seed 1] [--part-bytes N] [--shard-bytes N]
  *
  * `--synth` writes scripts/synth.ts collections of those sizes and runs the content stage on
  * them; `--corpus DIR` runs the content stage on a copy of a folder of documents (source.txt,
- * meta.yaml);
- * `--collection FILE` takes a collection JSON the content stage already wrote.
+ * meta.yaml); `--collection FILE` (repeatable) takes a collection JSON the content stage wrote.
  *
  * Bytes are gzip -9 sizes of each file fetched, as a compressing static host sends them
  * (Pagefind's .pf_* files are gzip already and count as they are). The first query counts
@@ -53,7 +52,7 @@ const { values: args } = parseArgs({
   options: {
     synth: { type: 'string' },
     corpus: { type: 'string' },
-    collection: { type: 'string' },
+    collection: { type: 'string', multiple: true },
     queries: { type: 'string', default: '40' },
     seed: { type: 'string', default: '1' },
     'part-bytes': { type: 'string' },
@@ -93,7 +92,7 @@ const flatOptions = () => ({
 
 // ---------- one build in a process of its own ----------
 if (args['build-only']) {
-  const documents = loadDocuments(args.collection!);
+  const documents = loadDocuments(args.collection![0]!);
   const out = args.out!;
   const t0 = performance.now();
   if (args['build-only'] === 'pagefind') {
@@ -415,7 +414,7 @@ if (args.corpus) {
   contentStage(copy, file);
   all.push(...(await benchCollection(`corpus ${args.corpus}`, file)));
 }
-if (args.collection) all.push(...(await benchCollection(`collection ${args.collection}`, args.collection)));
+for (const file of args.collection ?? []) all.push(...(await benchCollection(`collection ${file}`, file)));
 rmSync(generated, { recursive: true, force: true });
 if (all.length > 2) {
   console.log('\n## All\n\n| collection | engine | first query, median | first, worst | later, median | later, worst | files (both scripts) | index gzip | build | peak memory |\n|---|---|---|---|---|---|---|---|---|---|');
