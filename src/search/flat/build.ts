@@ -36,7 +36,7 @@ export interface FlatBuildOptions {
   foldMap?: FoldMap;
   /** Facet values by slug, copied into every part that holds the document. */
   facets?: ReadonlyMap<string, DocFacets>;
-  /** Text budget of a part, in UTF-8 bytes of its blocks (default 6,144: about 2.7 KiB gzip). */
+  /** Text budget of a part, in UTF-8 bytes of its blocks (default 3,072: about 1.3 KiB gzip; docs/search-scale.md). */
   partBytes?: number;
   /** Target size of a postings shard, in bytes before compression (default 8,192). */
   shardBytes?: number;
@@ -49,7 +49,7 @@ export interface FlatBuild {
   stats: { records: number; parts: number; shards: number; keys: number; postings: number; postingsBytes: number; partsBytes: number };
 }
 
-export const DEFAULT_PART_BYTES = 6_144;
+export const DEFAULT_PART_BYTES = 3_072;
 export const DEFAULT_SHARD_BYTES = 8_192;
 
 const utf8 = new TextEncoder();
