@@ -7,7 +7,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-*/', 'generated/', 'generated-*/', '.astro/', 'node_modules/', 'scratch/', 'tmp/'] },
+  {
+    ignores: [
+      'dist/',
+      'dist-*/',
+      'generated/',
+      'generated-*/',
+      '.astro/',
+      'node_modules/',
+      'scratch/',
+      'tmp/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -15,7 +26,10 @@ export default tseslint.config(
     rules: {
       // The ideographic space (U+3000) is part of Chinese text: legislative headings write
       // 第一章　总则, so regulation fixtures and patterns hold it in templates, regexes and comments.
-      'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true }],
+      'no-irregular-whitespace': [
+        'error',
+        { skipStrings: true, skipTemplates: true, skipRegExps: true, skipComments: true },
+      ],
     },
   },
 );
@@ -23,13 +37,56 @@ export default tseslint.config(
 /** The runtimes the code targets: Node (scripts, tests, build) and the browser (page scripts). */
 function nodeAndBrowser() {
   const names = [
-    'process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval',
-    'clearInterval', 'queueMicrotask', 'structuredClone', 'TextEncoder', 'TextDecoder', 'fetch', 'Response',
-    'Request', 'Headers', 'AbortController', 'performance', 'globalThis', 'window', 'document', 'navigator',
-    'location', 'localStorage', 'sessionStorage', 'history', 'self', 'caches', 'HTMLElement', 'Element', 'Node',
-    'Event', 'KeyboardEvent', 'MouseEvent', 'CustomEvent', 'MutationObserver', 'IntersectionObserver',
-    'requestAnimationFrame', 'getComputedStyle', 'matchMedia', 'CSS', 'DOMParser', 'HTMLInputElement',
-    'HTMLAnchorElement', 'HTMLDialogElement', 'HTMLButtonElement', 'HTMLTemplateElement', 'Blob', 'crypto',
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'queueMicrotask',
+    'structuredClone',
+    'TextEncoder',
+    'TextDecoder',
+    'fetch',
+    'Response',
+    'Request',
+    'Headers',
+    'AbortController',
+    'performance',
+    'globalThis',
+    'window',
+    'document',
+    'navigator',
+    'location',
+    'localStorage',
+    'sessionStorage',
+    'history',
+    'self',
+    'caches',
+    'HTMLElement',
+    'Element',
+    'Node',
+    'Event',
+    'KeyboardEvent',
+    'MouseEvent',
+    'CustomEvent',
+    'MutationObserver',
+    'IntersectionObserver',
+    'requestAnimationFrame',
+    'getComputedStyle',
+    'matchMedia',
+    'CSS',
+    'DOMParser',
+    'HTMLInputElement',
+    'HTMLAnchorElement',
+    'HTMLDialogElement',
+    'HTMLButtonElement',
+    'HTMLTemplateElement',
+    'Blob',
+    'crypto',
   ];
   return Object.fromEntries(names.map((n) => [n, 'readonly']));
 }

@@ -18,7 +18,16 @@ const N = '[零〇一二三四五六七八九十百千]+';
 const ARTICLE_LINE = new RegExp(`^(?:\\*\\*)?第${N}条(?:之${N})?(?:\\*\\*)?[\\s\\u3000]`, 'gm');
 const CHAPTER_LINE = new RegExp(`^(?:#+\\s*第${N}章.*|第${N}章(?:[\\s\\u3000].*|$))`, 'gm');
 const SECTION_LINE = new RegExp(`^(?:#+\\s*第${N}节.*|第${N}节(?:[\\s\\u3000].*|$))`, 'gm');
-const NUMBERING = new Set(['label-typo', 'label-space', 'article-number', 'chapter-number', 'section-number', 'part-number', 'unlabelled-heading', 'text-outside-article']);
+const NUMBERING = new Set([
+  'label-typo',
+  'label-space',
+  'article-number',
+  'chapter-number',
+  'section-number',
+  'part-number',
+  'unlabelled-heading',
+  'text-outside-article',
+]);
 
 function duplicateAnchors(tree: Document): number {
   const seen = new Set<string>();
@@ -38,7 +47,13 @@ function silentHeadingLines(tree: Document, warnedLines: Set<number>): number {
   visit(tree, 'article', (a) => {
     for (const p of (a as { children: Paragraph[] }).children.slice(1)) {
       const text = p.children.map((c) => (c.type === 'text' ? c.value : '')).join('');
-      if (isHeadingLike(text) && text.length <= 20 && !/^[\p{P}\d]/u.test(text) && !warnedLines.has(p.position?.start.line ?? -1)) n++;
+      if (
+        isHeadingLike(text) &&
+        text.length <= 20 &&
+        !/^[\p{P}\d]/u.test(text) &&
+        !warnedLines.has(p.position?.start.line ?? -1)
+      )
+        n++;
     }
   });
   return n;
@@ -79,7 +94,12 @@ export function benchCorpus(dir: string, strict = false, list?: string): void {
     }
     dupAnchors += duplicateAnchors(tree);
     silent += silentHeadingLines(tree, new Set(file.messages.map((m) => m.line ?? -1)));
-    if (doc.markdown && tree.data.articleStyle === 'tiao' && !/目\s*录/.test(doc.markdown) && ![...rules].some((r) => NUMBERING.has(r))) {
+    if (
+      doc.markdown &&
+      tree.data.articleStyle === 'tiao' &&
+      !/目\s*录/.test(doc.markdown) &&
+      ![...rules].some((r) => NUMBERING.has(r))
+    ) {
       sound++;
       const s = treeStats(tree);
       const articles = doc.markdown.match(ARTICLE_LINE)?.length ?? 0;
@@ -98,19 +118,27 @@ export function benchCorpus(dir: string, strict = false, list?: string): void {
       const chapters = chapterSet.size;
       const sections = sectionSet.size;
       if (articles !== s.articles || chapters !== s.chapters || sections !== s.sections) {
-        mismatches.push(`${doc.name}: parsed ${s.articles}/${s.chapters}/${s.sections}, counted ${articles}/${chapters}/${sections}`);
+        mismatches.push(
+          `${doc.name}: parsed ${s.articles}/${s.chapters}/${s.sections}, counted ${articles}/${chapters}/${sections}`,
+        );
       }
     }
   }
   const t2 = performance.now();
   const pct = (n: number) => `${((100 * n) / docs.length).toFixed(1)} %`;
   console.log(`\n## Corpus: ${dir}${strict ? ' (strict)' : ''}`);
-  console.log(`documents: ${docs.length} (${(bytes / 1e6).toFixed(1)} MB of text; read and converted in ${((t1 - t0) / 1000).toFixed(1)} s)`);
-  console.log(`publishable (no error): ${publishable} (${pct(publishable)}); with an error: ${docs.length - publishable} (${pct(docs.length - publishable)})`);
+  console.log(
+    `documents: ${docs.length} (${(bytes / 1e6).toFixed(1)} MB of text; read and converted in ${((t1 - t0) / 1000).toFixed(1)} s)`,
+  );
+  console.log(
+    `publishable (no error): ${publishable} (${pct(publishable)}); with an error: ${docs.length - publishable} (${pct(docs.length - publishable)})`,
+  );
   console.log(`refused in strict mode (any warning): ${strictRefused} (${pct(strictRefused)})`);
   console.log(`duplicate anchors: ${dupAnchors}`);
   console.log(`heading-like lines left inside articles without a message: ${silent}`);
-  console.log(`article/chapter/section counts differing from the Markdown's labelled lines, among ${sound} sound documents: ${mismatches.length}`);
+  console.log(
+    `article/chapter/section counts differing from the Markdown's labelled lines, among ${sound} sound documents: ${mismatches.length}`,
+  );
   for (const m of mismatches.slice(0, 20)) console.log(`  ${m}`);
   console.log('messages by rule (messages, documents):');
   for (const [rule, r] of [...byRule].sort((a, b) => b[1].documents - a[1].documents)) {

@@ -72,7 +72,7 @@ const max = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), 0);
 
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function loadDocuments(file: string): DocumentEntry[] {
@@ -81,7 +81,14 @@ function loadDocuments(file: string): DocumentEntry[] {
 
 function facetsOf(documents: readonly DocumentEntry[]): Map<string, DocFacets> {
   return new Map(
-    documents.map((d) => [d.meta.slug, { type: typeKey(d.meta.docType ?? '', d.meta.authority ?? ''), status: d.meta.status ?? '', region: (d.meta.jurisdiction ?? '').toLowerCase() }]),
+    documents.map((d) => [
+      d.meta.slug,
+      {
+        type: typeKey(d.meta.docType ?? '', d.meta.authority ?? ''),
+        status: d.meta.status ?? '',
+        region: (d.meta.jurisdiction ?? '').toLowerCase(),
+      },
+    ]),
   );
 }
 
@@ -97,7 +104,8 @@ if (args['build-only']) {
   const t0 = performance.now();
   if (args['build-only'] === 'pagefind') {
     const foldMap = collectionFoldMap(documents);
-    for (const script of ['hans', 'hant'] as const) await buildSearchIndex({ outDir: out, base: '/', documents, script, foldMap });
+    for (const script of ['hans', 'hant'] as const)
+      await buildSearchIndex({ outDir: out, base: '/', documents, script, foldMap });
   } else {
     const foldMap = collectionFoldMap(documents);
     const fold: Fold = (s) => foldToSimplified(s, foldMap);
@@ -123,11 +131,31 @@ interface BuildRun {
 }
 
 function timedBuild(kind: 'pagefind' | 'flat', collection: string, out: string): BuildRun {
-  const extra = [...(args['part-bytes'] ? ['--part-bytes', args['part-bytes']] : []), ...(args['shard-bytes'] ? ['--shard-bytes', args['shard-bytes']] : [])];
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, '--max-old-space-size=16000', self, '--build-only', kind, '--collection', collection, '--out', out, ...extra], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  });
+  const extra = [
+    ...(args['part-bytes'] ? ['--part-bytes', args['part-bytes']] : []),
+    ...(args['shard-bytes'] ? ['--shard-bytes', args['shard-bytes']] : []),
+  ];
+  const r = spawnSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      'TIME %e %M',
+      process.execPath,
+      '--max-old-space-size=16000',
+      self,
+      '--build-only',
+      kind,
+      '--collection',
+      collection,
+      '--out',
+      out,
+      ...extra,
+    ],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+    },
+  );
   if (r.status !== 0) throw new Error(`${kind} build failed:\n${r.stderr.slice(-3000)}`);
   const t = /TIME ([\d.]+) (\d+)/.exec(r.stderr);
   const b = /BUILD_MS (\d+)/.exec(r.stdout);
@@ -135,7 +163,18 @@ function timedBuild(kind: 'pagefind' | 'flat', collection: string, out: string):
 }
 
 function contentStage(contentDir: string, outFile: string): void {
-  const r = spawnSync(process.execPath, ['--max-old-space-size=16000', join(root, 'scripts/build-content.ts'), '--content', contentDir, '--out', outFile], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(
+    process.execPath,
+    [
+      '--max-old-space-size=16000',
+      join(root, 'scripts/build-content.ts'),
+      '--content',
+      contentDir,
+      '--out',
+      outFile,
+    ],
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 },
+  );
   if (r.status !== 0) throw new Error(`content stage failed on ${contentDir}:\n${r.stderr.slice(-3000)}`);
 }
 
@@ -165,12 +204,25 @@ async function codeBytes(work: string): Promise<{ flat: number; pagefindClient: 
     const entry = join(work, `${name}.ts`);
     writeFileSync(entry, source);
     const out = join(work, `${name}.js`);
-    await esbuild({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, outfile: out, logLevel: 'error' });
+    await esbuild({
+      entryPoints: [entry],
+      bundle: true,
+      format: 'esm',
+      minify: true,
+      outfile: out,
+      logLevel: 'error',
+    });
     return gz(readFileSync(out));
   };
   return {
-    flat: await bundle('flat-entry', `export { openFlatIndex } from ${JSON.stringify(join(root, 'src/search/flat/query.ts'))};\n`),
-    pagefindClient: await bundle('client-entry', `export { createSearchClient } from ${JSON.stringify(join(root, 'src/search/client.ts'))};\n`),
+    flat: await bundle(
+      'flat-entry',
+      `export { openFlatIndex } from ${JSON.stringify(join(root, 'src/search/flat/query.ts'))};\n`,
+    ),
+    pagefindClient: await bundle(
+      'client-entry',
+      `export { createSearchClient } from ${JSON.stringify(join(root, 'src/search/client.ts'))};\n`,
+    ),
   };
 }
 
@@ -212,7 +264,13 @@ function flatFetcher(dir: string) {
     const parts = log.filter((p) => p.includes('/p/'));
     const n = log.length;
     log.length = 0;
-    return { bytes, files: n, shards, parts: parts.length, partBytes: parts.reduce((a, p) => a + sizes.get(p)!, 0) };
+    return {
+      bytes,
+      files: n,
+      shards,
+      parts: parts.length,
+      partBytes: parts.reduce((a, p) => a + sizes.get(p)!, 0),
+    };
   };
   return { fetchBytes, take };
 }
@@ -249,7 +307,10 @@ function pagefindModel(dir: string, records: readonly SearchRecord[], fold: Fold
   const byUrl = new Map<string, [string, number]>();
   for (const f of readdirSync(join(dir, 'fragment'))) {
     const body = readFileSync(join(dir, 'fragment', f));
-    const json = JSON.parse(gunzipSync(body).subarray('pagefind_dcd'.length).toString()) as { url: string; raw_url?: string };
+    const json = JSON.parse(gunzipSync(body).subarray('pagefind_dcd'.length).toString()) as {
+      url: string;
+      raw_url?: string;
+    };
     byUrl.set(json.raw_url ?? json.url, [`fragment/${f}`, body.length]);
   }
   const groups = indexRecords(records, fold);
@@ -261,7 +322,9 @@ function pagefindModel(dir: string, records: readonly SearchRecord[], fold: Fold
     records: groups.map((g) => {
       const [fragment, bytes] = byUrl.get(g.url) ?? byUrl.get(decodeURI(g.url)) ?? ['?', 0];
       if (fragment === '?') throw new Error(`no fragment for ${g.url}`);
-      const blocks = packed.get(g.url)!.map((r) => [r.text, ...r.aliases].map((s) => normalizeText(s, { fold })));
+      const blocks = packed
+        .get(g.url)!
+        .map((r) => [r.text, ...r.aliases].map((s) => normalizeText(s, { fold })));
       return { fragment, bytes, runs: blocks.flat(), blocks };
     }),
   };
@@ -275,7 +338,9 @@ function pagefindFetches(model: PagefindModel, normalized: string, pageSize = 10
   const term = pagefindQuery(normalized)!;
   if (cs.length === 1) {
     out.push([CHUNKS_FILE, model.chunkList]);
-    for (const [from, to, file, bytes] of model.chunks) if ((from <= term && term <= to) || from.startsWith(term) || to.startsWith(term)) out.push([file, bytes]);
+    for (const [from, to, file, bytes] of model.chunks)
+      if ((from <= term && term <= to) || from.startsWith(term) || to.startsWith(term))
+        out.push([file, bytes]);
   } else {
     for (const word of term.slice(1, -1).split(' ')) {
       const c = model.chunks.find(([from, to]) => from <= word && word <= to);
@@ -283,7 +348,9 @@ function pagefindFetches(model: PagefindModel, normalized: string, pageSize = 10
     }
   }
   const phrase = cs.slice(0, 4).join('');
-  const candidates = model.records.filter((r) => r.runs.some((s) => s.includes(cs.length === 1 ? normalized : phrase)));
+  const candidates = model.records.filter((r) =>
+    r.runs.some((s) => s.includes(cs.length === 1 ? normalized : phrase)),
+  );
   let next = 0;
   let found = 0;
   while (next < candidates.length && found < pageSize) {
@@ -313,7 +380,9 @@ async function benchCollection(label: string, collectionFile: string): Promise<s
   const work = await mkdtemp(join(tmpdir(), 'tiaowen-flat-bench-'));
   console.log(`\n## ${label}`);
   const flatOnly = args['flat-only'];
-  const pagefindRun = flatOnly ? { seconds: 0, buildSeconds: 0, peakMiB: 0 } : timedBuild('pagefind', collectionFile, work);
+  const pagefindRun = flatOnly
+    ? { seconds: 0, buildSeconds: 0, peakMiB: 0 }
+    : timedBuild('pagefind', collectionFile, work);
   const flatRun = timedBuild('flat', collectionFile, work);
   const documents = loadDocuments(collectionFile);
   const foldMap = collectionFoldMap(documents);
@@ -321,7 +390,9 @@ async function benchCollection(label: string, collectionFile: string): Promise<s
   const script: Variant = 'hans';
   const records = buildCollectionRecords(documents, { base: '/', script });
   const textBytes = records.reduce((a, r) => a + Buffer.byteLength(r.text), 0);
-  console.log(`${documents.length} documents, ${records.length} search records (simplified), ${(textBytes / 1e6).toFixed(1)} MB of text`);
+  console.log(
+    `${documents.length} documents, ${records.length} search records (simplified), ${(textBytes / 1e6).toFixed(1)} MB of text`,
+  );
   const code = await codeBytes(work);
 
   const pfDir = join(work, bundlePath(script));
@@ -329,12 +400,22 @@ async function benchCollection(label: string, collectionFile: string): Promise<s
   const pfCensus = [census(join(work, bundlePath('hans'))), census(join(work, bundlePath('hant')))];
   const flatCensus = [census(flatDir), census(join(work, 'zh-hant/flat'))];
   const model = flatOnly ? undefined : pagefindModel(pfDir, records, fold);
-  const manifest = JSON.parse(readFileSync(join(flatDir, 'manifest.json'), 'utf8')) as { shards: number; parts: number };
+  const manifest = JSON.parse(readFileSync(join(flatDir, 'manifest.json'), 'utf8')) as {
+    shards: number;
+    parts: number;
+  };
 
   const queries = drawQueries(records, Number(args.queries), Number(args.seed), fold);
   const normalizedRecords = records.map((r) => [r.text, ...r.aliases].map((s) => normalizeText(s, { fold })));
   const pf = { first: [] as number[], later: [] as number[] };
-  const fl = { first: [] as number[], later: [] as number[], firstFiles: [] as number[], shards: [] as number[], parts: [] as number[], partBytes: [] as number[] };
+  const fl = {
+    first: [] as number[],
+    later: [] as number[],
+    firstFiles: [] as number[],
+    shards: [] as number[],
+    parts: [] as number[],
+    partBytes: [] as number[],
+  };
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -348,7 +429,10 @@ async function benchCollection(label: string, collectionFile: string): Promise<s
     if (model) {
       pfFirst = uncached([['client.js', code.pagefindClient], ...pagefindFetches(model, nq)], new Set());
       const seen = new Set<string>();
-      uncached([['client.js', code.pagefindClient], ...pagefindFetches(model, normalizeText(prev, { fold }))], seen);
+      uncached(
+        [['client.js', code.pagefindClient], ...pagefindFetches(model, normalizeText(prev, { fold }))],
+        seen,
+      );
       pfLater = uncached(pagefindFetches(model, nq), seen);
     }
     pf.first.push(pfFirst);
@@ -370,12 +454,19 @@ async function benchCollection(label: string, collectionFile: string): Promise<s
     fl.later.push(warm.take().bytes);
     worst.push([q, pfFirst, code.flat + c.bytes]);
     // Exactness: every page, against the brute-force scan.
-    let page = await openFlatIndex(async (p) => new Uint8Array(await readFile(join(flatDir, p)))).search(q, { pageSize: 1_000_000 });
+    let page = await openFlatIndex(async (p) => new Uint8Array(await readFile(join(flatDir, p)))).search(q, {
+      pageSize: 1_000_000,
+    });
     while (!page.done) page = await page.more();
     const got = new Set(page.hits.map((h) => h.url));
-    const want = new Set(records.filter((_, k) => normalizedRecords[k]!.some((s) => nq !== '' && s.includes(nq))).map((r) => r.url));
-    for (const u of want) if (got.has(u)) tp++;
-    else fn++;
+    const want = new Set(
+      records
+        .filter((_, k) => normalizedRecords[k]!.some((s) => nq !== '' && s.includes(nq)))
+        .map((r) => r.url),
+    );
+    for (const u of want)
+      if (got.has(u)) tp++;
+      else fn++;
     for (const u of got) if (!want.has(u)) fp++;
   }
   worst.sort((a, b) => b[2] - a[2]);
@@ -383,12 +474,27 @@ async function benchCollection(label: string, collectionFile: string): Promise<s
     `| ${label} | Pagefind | ${kib(median(pf.first))} | ${kib(max(pf.first))} | ${kib(median(pf.later))} | ${kib(max(pf.later))} | ${pfCensus[0]!.files + pfCensus[1]!.files} | ${kib(pfCensus[0]!.gzip + pfCensus[1]!.gzip)} | ${pagefindRun.seconds.toFixed(1)} s | ${pagefindRun.peakMiB.toFixed(0)} MiB |`,
     `| ${label} | flat | ${kib(median(fl.first))} | ${kib(max(fl.first))} | ${kib(median(fl.later))} | ${kib(max(fl.later))} | ${flatCensus[0]!.files + flatCensus[1]!.files} | ${kib(flatCensus[0]!.gzip + flatCensus[1]!.gzip)} | ${flatRun.seconds.toFixed(1)} s | ${flatRun.peakMiB.toFixed(0)} MiB |`,
   ];
-  console.log(`engine code (gzip): flat ${kib(code.flat)}, client.ts ${kib(code.pagefindClient)}; Pagefind fixed files: ${(model?.fixed ?? []).map(([f, b]) => `${f.replace(/_[0-9a-f]+\./, '.')} ${kib(b)}`).join(', ')}`);
-  console.log(`flat index (simplified): ${manifest.parts} parts, ${manifest.shards} shards; median files per first query ${median(fl.firstFiles)}; first query: shards median ${kib(median(fl.shards))} (worst ${kib(max(fl.shards))}), parts read median ${median(fl.parts)} (worst ${max(fl.parts)}), ${kib(median(fl.partBytes))} (worst ${kib(max(fl.partBytes))})`);
-  console.log(`flat engine over ${queries.length} queries (every page): recall ${(tp / (tp + fn || 1)).toFixed(4)}, precision ${(tp / (tp + fp || 1)).toFixed(4)} (${tp} hits, ${fn} missed, ${fp} wrong)`);
-  console.log(`builds (both scripts; process wall time incl. reading the collection / index build alone): Pagefind ${pagefindRun.seconds.toFixed(1)} s / ${pagefindRun.buildSeconds.toFixed(1)} s, flat ${flatRun.seconds.toFixed(1)} s / ${flatRun.buildSeconds.toFixed(1)} s`);
-  console.log(`heaviest first queries (flat): ${worst.slice(0, 5).map(([q, p, f]) => `${q} ${kib(f)} (Pagefind ${kib(p)})`).join('; ')}`);
-  console.log('\n| collection | engine | first query, median | first, worst | later, median | later, worst | files (both scripts) | index gzip | build | peak memory |\n|---|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    `engine code (gzip): flat ${kib(code.flat)}, client.ts ${kib(code.pagefindClient)}; Pagefind fixed files: ${(model?.fixed ?? []).map(([f, b]) => `${f.replace(/_[0-9a-f]+\./, '.')} ${kib(b)}`).join(', ')}`,
+  );
+  console.log(
+    `flat index (simplified): ${manifest.parts} parts, ${manifest.shards} shards; median files per first query ${median(fl.firstFiles)}; first query: shards median ${kib(median(fl.shards))} (worst ${kib(max(fl.shards))}), parts read median ${median(fl.parts)} (worst ${max(fl.parts)}), ${kib(median(fl.partBytes))} (worst ${kib(max(fl.partBytes))})`,
+  );
+  console.log(
+    `flat engine over ${queries.length} queries (every page): recall ${(tp / (tp + fn || 1)).toFixed(4)}, precision ${(tp / (tp + fp || 1)).toFixed(4)} (${tp} hits, ${fn} missed, ${fp} wrong)`,
+  );
+  console.log(
+    `builds (both scripts; process wall time incl. reading the collection / index build alone): Pagefind ${pagefindRun.seconds.toFixed(1)} s / ${pagefindRun.buildSeconds.toFixed(1)} s, flat ${flatRun.seconds.toFixed(1)} s / ${flatRun.buildSeconds.toFixed(1)} s`,
+  );
+  console.log(
+    `heaviest first queries (flat): ${worst
+      .slice(0, 5)
+      .map(([q, p, f]) => `${q} ${kib(f)} (Pagefind ${kib(p)})`)
+      .join('; ')}`,
+  );
+  console.log(
+    '\n| collection | engine | first query, median | first, worst | later, median | later, worst | files (both scripts) | index gzip | build | peak memory |\n|---|---|---|---|---|---|---|---|---|---|',
+  );
   console.log(rows.join('\n'));
   rmSync(work, { recursive: true, force: true });
   return rows;
@@ -409,7 +515,8 @@ if (args.corpus) {
   // The content stage writes anchors.json into every document folder: run it on a copy.
   const copy = join(generated, 'corpus');
   cpSync(args.corpus, copy, { recursive: true });
-  if (!existsSync(join(copy, 'conversion-overrides.yaml'))) cpSync(join(root, 'content/conversion-overrides.yaml'), join(copy, 'conversion-overrides.yaml'));
+  if (!existsSync(join(copy, 'conversion-overrides.yaml')))
+    cpSync(join(root, 'content/conversion-overrides.yaml'), join(copy, 'conversion-overrides.yaml'));
   const file = join(generated, 'corpus.json');
   contentStage(copy, file);
   all.push(...(await benchCollection(`corpus ${args.corpus}`, file)));
@@ -417,6 +524,8 @@ if (args.corpus) {
 for (const file of args.collection ?? []) all.push(...(await benchCollection(`collection ${file}`, file)));
 rmSync(generated, { recursive: true, force: true });
 if (all.length > 2) {
-  console.log('\n## All\n\n| collection | engine | first query, median | first, worst | later, median | later, worst | files (both scripts) | index gzip | build | peak memory |\n|---|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    '\n## All\n\n| collection | engine | first query, median | first, worst | later, median | later, worst | files (both scripts) | index gzip | build | peak memory |\n|---|---|---|---|---|---|---|---|---|---|',
+  );
   console.log(all.join('\n'));
 }

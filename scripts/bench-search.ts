@@ -64,10 +64,15 @@ async function benchSite(dir: string): Promise<void> {
   const gzSize = (b: Buffer) => Math.min(b.length, gzipSync(b, { level: 9 }).length);
   const slug = loadCollection().documents[0]?.meta.slug ?? '';
   if (!existsSync(join(dir, slug, 'index.html'))) {
-    throw new Error(`${dir} has no page for /${slug}/: set TIAOWEN_COLLECTION to the collection the site was built from.`);
+    throw new Error(
+      `${dir} has no page for /${slug}/: set TIAOWEN_COLLECTION to the collection the site was built from.`,
+    );
   }
   console.log(`Search box on the built site (${dir}), document page /${slug}/, cold cache:`);
-  for (const [script, prefix, queries] of [['hans', variantPath('hans'), ['常务会议', '5个工作日']], ['hant', variantPath('hant'), ['常務會議', '會議制度']]] as const) {
+  for (const [script, prefix, queries] of [
+    ['hans', variantPath('hans'), ['常务会议', '5个工作日']],
+    ['hant', variantPath('hant'), ['常務會議', '會議制度']],
+  ] as const) {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     let log: Array<{ url: string; body: Promise<Buffer> }> = [];
     page.on('response', (r) => log.push({ url: r.url(), body: r.body().catch(() => Buffer.alloc(0)) }));
@@ -83,14 +88,28 @@ async function benchSite(dir: string): Promise<void> {
       await page.evaluate(() => document.querySelector('[data-search-live]')!.replaceChildren());
       await page.locator('#search-input').pressSequentially(q);
       const typed = performance.now();
-      await page.waitForFunction(() => /结果|結果|没有找到|沒有找到/.test(document.querySelector('[data-search-live]')?.textContent ?? ''));
+      await page.waitForFunction(() =>
+        /结果|結果|没有找到|沒有找到/.test(document.querySelector('[data-search-live]')?.textContent ?? ''),
+      );
       const ms = performance.now() - typed;
       const withTyping = performance.now() - t0;
       const announced = await page.locator('[data-search-live]').textContent();
       await page.waitForLoadState('networkidle');
       const bodies = await Promise.all(log.map(async (l) => ({ url: l.url, size: gzSize(await l.body) })));
       const kind = (u: string) =>
-        /\/_astro\//.test(u) ? 'search code' : /pagefind\.js$/.test(u) ? 'pagefind.js' : /wasm/.test(u) ? 'wasm' : /\/index\//.test(u) ? 'index' : /\/fragment\//.test(u) ? 'fragments' : /pf_meta|entry|fold/.test(u) ? 'meta' : 'other';
+        /\/_astro\//.test(u)
+          ? 'search code'
+          : /pagefind\.js$/.test(u)
+            ? 'pagefind.js'
+            : /wasm/.test(u)
+              ? 'wasm'
+              : /\/index\//.test(u)
+                ? 'index'
+                : /\/fragment\//.test(u)
+                  ? 'fragments'
+                  : /pf_meta|entry|fold/.test(u)
+                    ? 'meta'
+                    : 'other';
       const by: Record<string, { n: number; b: number }> = {};
       for (const b of bodies) {
         const k = (by[kind(b.url)] ??= { n: 0, b: 0 });
@@ -100,7 +119,9 @@ async function benchSite(dir: string): Promise<void> {
       const total = bodies.reduce((a, b) => a + b.size, 0);
       rows.push(
         `  ${script} ${i === 0 ? 'first' : 'second'} query "${q}": ${kb(total)} in ${bodies.length} requests, results ${ms.toFixed(0)} ms after the last key (${withTyping.toFixed(0)} ms with typing) — ${announced}\n    ` +
-          Object.entries(by).map(([k, v]) => `${k}${v.n > 1 ? `×${v.n}` : ''} ${kb(v.b)}`).join(' + '),
+          Object.entries(by)
+            .map(([k, v]) => `${k}${v.n > 1 ? `×${v.n}` : ''} ${kb(v.b)}`)
+            .join(' + '),
       );
     }
     console.log(`  ${script} page before search opens: ${kb(pageBytes)} (HTML, CSS, scripts)`);
@@ -144,7 +165,14 @@ const records: Record<Variant, SearchRecord[]> = {
 };
 const t0 = performance.now();
 for (const script of ['hans', 'hant'] as const) {
-  const r = await buildSearchIndex({ outDir: out, base, documents, script, foldMap, ...(args.chunk ? { chunkSize: Number(args.chunk) } : {}) });
+  const r = await buildSearchIndex({
+    outDir: out,
+    base,
+    documents,
+    script,
+    foldMap,
+    ...(args.chunk ? { chunkSize: Number(args.chunk) } : {}),
+  });
   console.log(`built ${script}: ${r.records} records, ${r.words} record-words → ${r.outputPath}`);
 }
 const buildMs = performance.now() - t0;
@@ -163,7 +191,11 @@ const gz = (b: Buffer) => Math.min(b.length, gzipSync(b, { level: 9 }).length);
 for (const script of ['hans', 'hant'] as const) {
   const dir = join(out, bundlePath(script));
   const all = await files(dir);
-  let index = 0, fragments = 0, fragmentCount = 0, filters = 0, meta = 0;
+  let index = 0,
+    fragments = 0,
+    fragmentCount = 0,
+    filters = 0,
+    meta = 0;
   for (const f of all) {
     const size = (await stat(f)).size;
     if (f.includes('/index/')) index += size;
@@ -173,16 +205,31 @@ for (const script of ['hans', 'hant'] as const) {
     } else if (f.includes('/filter/')) filters += size;
     else if (f.endsWith('.pf_meta')) meta += size;
   }
-  console.log(`${script} bundle: index chunks ${kb(index)}, pf_meta ${kb(meta)}, ${fragmentCount} fragments ${kb(fragments)}, filter index (never fetched) ${kb(filters)}`);
+  console.log(
+    `${script} bundle: index chunks ${kb(index)}, pf_meta ${kb(meta)}, ${fragmentCount} fragments ${kb(fragments)}, filter index (never fetched) ${kb(filters)}`,
+  );
 }
 
 // ---------- client bundle ----------
 const entry = join(out, 'bench-entry.ts');
-await writeFile(entry, `import { createSearchClient } from ${JSON.stringify(new URL('../src/search/client.ts', import.meta.url).pathname)};\n(globalThis as Record<string, unknown>).createSearchClient = createSearchClient;\n`);
-await build({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, outfile: join(out, 'bench-client.js'), logLevel: 'error' });
+await writeFile(
+  entry,
+  `import { createSearchClient } from ${JSON.stringify(new URL('../src/search/client.ts', import.meta.url).pathname)};\n(globalThis as Record<string, unknown>).createSearchClient = createSearchClient;\n`,
+);
+await build({
+  entryPoints: [entry],
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  outfile: join(out, 'bench-client.js'),
+  logLevel: 'error',
+});
 const clientJs = await readFile(join(out, 'bench-client.js'));
 console.log(`client.ts bundled+minified: ${kb(clientJs.length)} raw, ${kb(gz(clientJs))} gzip`);
-await writeFile(join(out, 'index.html'), '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>');
+await writeFile(
+  join(out, 'index.html'),
+  '<!doctype html><html lang="zh-Hans"><head><meta charset="utf-8"><title>bench</title></head><body></body></html>',
+);
 
 // ---------- server ----------
 let requested: string[] = [];
@@ -192,7 +239,11 @@ const server: Server = createServer(async (req, res) => {
   try {
     const body = await readFile(file);
     requested.push(file);
-    const type = { '.js': 'text/javascript', '.html': 'text/html; charset=utf-8', '.json': 'application/json' }[extname(file)];
+    const type = {
+      '.js': 'text/javascript',
+      '.html': 'text/html; charset=utf-8',
+      '.json': 'application/json',
+    }[extname(file)];
     res.writeHead(200, { 'content-type': type ?? 'application/octet-stream' });
     res.end(body);
   } catch {
@@ -230,7 +281,16 @@ async function firstQueryBytes(script: Variant, query: string) {
   const byKind: Record<string, { n: number; raw: number; gz: number }> = {};
   for (const f of requested) {
     const b = await readFile(f);
-    const kind = f.includes('/fragment/') ? 'fragments' : f.includes('/index/') ? 'index chunks' : f.endsWith('.pf_meta') ? 'pf_meta' : f.split('/').pop()!.replace(/\.[0-9a-f_]+\./, '.');
+    const kind = f.includes('/fragment/')
+      ? 'fragments'
+      : f.includes('/index/')
+        ? 'index chunks'
+        : f.endsWith('.pf_meta')
+          ? 'pf_meta'
+          : f
+              .split('/')
+              .pop()!
+              .replace(/\.[0-9a-f_]+\./, '.');
     const k = (byKind[kind] ??= { n: 0, raw: 0, gz: 0 });
     k.n++;
     k.raw += b.length;
@@ -255,15 +315,24 @@ function kb(n: number) {
 }
 
 // ---------- first-query bytes ----------
-console.log('\nFirst query on a cold page (gzip -9 sizes of every file fetched; .pf_* files are already gzip):');
-for (const [script, q] of [['hans', '会议'], ['hans', '市政府'], ['hant', '會議'], ['hans', '督']] as const) {
+console.log(
+  '\nFirst query on a cold page (gzip -9 sizes of every file fetched; .pf_* files are already gzip):',
+);
+for (const [script, q] of [
+  ['hans', '会议'],
+  ['hans', '市政府'],
+  ['hant', '會議'],
+  ['hans', '督'],
+] as const) {
   const r = await firstQueryBytes(script, q);
   let total = 0;
   const parts = Object.entries(r.byKind).map(([k, v]) => {
     total += v.gz;
     return `${k}${v.n > 1 ? `×${v.n}` : ''} ${kb(v.gz)}`;
   });
-  console.log(`  ${script} "${q}": ${r.shown.hits} shown of ${r.shown.candidates} candidates, ${r.ms.toFixed(0)} ms (incl. loading); total ${kb(total)} = ${parts.join(' + ')}`);
+  console.log(
+    `  ${script} "${q}": ${r.shown.hits} shown of ${r.shown.candidates} candidates, ${r.ms.toFixed(0)} ms (incl. loading); total ${kb(total)} = ${parts.join(' + ')}`,
+  );
 }
 
 // ---------- first-query bytes over random queries ----------
@@ -281,14 +350,16 @@ for (const [script, q] of [['hans', '会议'], ['hans', '市政府'], ['hant', '
   }
   totals.sort((a, b) => a - b);
   if (totals.length) {
-    console.log(`  ${totals.length} random cold queries (2–6 chars): median ${kb(totals[Math.floor(totals.length / 2)]!)}, p90 ${kb(totals[Math.floor(totals.length * 0.9)]!)}, max ${kb(totals[totals.length - 1]!)}; over 100 KiB: ${totals.filter((t) => t > 100 * 1024).length}`);
+    console.log(
+      `  ${totals.length} random cold queries (2–6 chars): median ${kb(totals[Math.floor(totals.length / 2)]!)}, p90 ${kb(totals[Math.floor(totals.length * 0.9)]!)}, max ${kb(totals[totals.length - 1]!)}; over 100 KiB: ${totals.filter((t) => t > 100 * 1024).length}`,
+    );
   }
 }
 
 // ---------- recall / precision ----------
 function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 const random = rng(Number(args.seed));
 const nQueries = Number(args.queries);
@@ -322,28 +393,35 @@ function sampleQueries(script: Variant, n: number, min: number, max: number): st
 async function measure(label: string, script: Variant, queries: string[]) {
   const { context, page } = await openSearchPage();
   const t = performance.now();
-  const found: Array<{ urls: string[]; candidates: number; rejected: number; ms: number }> = await page.evaluate(
-    async ([bundleUrl, qs]) => {
-      const c = (globalThis as BenchGlobal).createSearchClient({ bundleUrl, pageSize: 1000 });
-      const out = [];
-      for (const q of qs) {
-        const t0 = performance.now();
-        let p = await c.search(q);
-        while (!p.done) p = await p.more();
-        out.push({
-          urls: p.groups.flatMap((g: SearchGroup) => g.hits.map((h) => h.url)),
-          candidates: p.candidates,
-          rejected: p.rejected,
-          ms: performance.now() - t0,
-        });
-      }
-      return out;
-    },
-    [`/${bundlePath(script)}`, queries] as const,
-  );
+  const found: Array<{ urls: string[]; candidates: number; rejected: number; ms: number }> =
+    await page.evaluate(
+      async ([bundleUrl, qs]) => {
+        const c = (globalThis as BenchGlobal).createSearchClient({ bundleUrl, pageSize: 1000 });
+        const out = [];
+        for (const q of qs) {
+          const t0 = performance.now();
+          let p = await c.search(q);
+          while (!p.done) p = await p.more();
+          out.push({
+            urls: p.groups.flatMap((g: SearchGroup) => g.hits.map((h) => h.url)),
+            candidates: p.candidates,
+            rejected: p.rejected,
+            ms: performance.now() - t0,
+          });
+        }
+        return out;
+      },
+      [`/${bundlePath(script)}`, queries] as const,
+    );
   const ms = performance.now() - t;
   await context.close();
-  let tp = 0, fn = 0, fp = 0, candTp = 0, candTotal = 0, rejected = 0, missQueries = 0;
+  let tp = 0,
+    fn = 0,
+    fp = 0,
+    candTp = 0,
+    candTotal = 0,
+    rejected = 0,
+    missQueries = 0;
   const misses: string[] = [];
   const times = found.map((f) => f.ms).sort((a, b) => a - b);
   queries.forEach((q, i) => {
@@ -376,8 +454,25 @@ async function measure(label: string, script: Variant, queries: string[]) {
   );
 }
 
-console.log('\nRecall / precision (every hit of every page; expected = brute-force normalised substring scan):');
-const fixed = ['5个工作日', '1—2次', '1-2次', '24小时', '淄政发〔2017〕2号', '淄政发(2017)2号', '第十一条', '第三十一条', '会议', '會議', '八十七、', '第八十七条', '全面正确履行政府职能', '淄博市人民政府工作规则'];
+console.log(
+  '\nRecall / precision (every hit of every page; expected = brute-force normalised substring scan):',
+);
+const fixed = [
+  '5个工作日',
+  '1—2次',
+  '1-2次',
+  '24小时',
+  '淄政发〔2017〕2号',
+  '淄政发(2017)2号',
+  '第十一条',
+  '第三十一条',
+  '会议',
+  '會議',
+  '八十七、',
+  '第八十七条',
+  '全面正确履行政府职能',
+  '淄博市人民政府工作规则',
+];
 for (const script of ['hans', 'hant'] as const) {
   const { context, page } = await openSearchPage();
   const res = await page.evaluate(
@@ -387,7 +482,9 @@ for (const script of ['hans', 'hant'] as const) {
       for (const q of qs) {
         const p = await c.search(q);
         const first = p.groups[0]?.hits[0];
-        out.push(`${q} → ${p.hits} hit(s)${first ? `, first ${first.label || first.kind} ${first.url.split('#')[1] ?? ''}: ${first.excerpt.map((x: ExcerptPart) => (x.mark ? `[${x.text}]` : x.text)).join('')}` : ''}`);
+        out.push(
+          `${q} → ${p.hits} hit(s)${first ? `, first ${first.label || first.kind} ${first.url.split('#')[1] ?? ''}: ${first.excerpt.map((x: ExcerptPart) => (x.mark ? `[${x.text}]` : x.text)).join('')}` : ''}`,
+        );
       }
       return out;
     },

@@ -54,8 +54,12 @@ function benchParser(): void {
   const s = (performance.now() - t) / 1000;
   console.log('\n### Parser\n');
   console.log('| input | size | time | throughput |\n|---|---|---|---|');
-  console.log(`| the seed (median of 30) | ${(Buffer.byteLength(seed) / 1024).toFixed(1)} KiB | ${median(times).toFixed(2)} ms | ${(Buffer.byteLength(seed) / 1e6 / (median(times) / 1000)).toFixed(1)} MB/s |`);
-  console.log(`| the seed repeated (${tree.data.dropped.length} lines aside) | ${mb.toFixed(1)} MB | ${s.toFixed(2)} s | ${(mb / s).toFixed(1)} MB/s |`);
+  console.log(
+    `| the seed (median of 30) | ${(Buffer.byteLength(seed) / 1024).toFixed(1)} KiB | ${median(times).toFixed(2)} ms | ${(Buffer.byteLength(seed) / 1e6 / (median(times) / 1000)).toFixed(1)} MB/s |`,
+  );
+  console.log(
+    `| the seed repeated (${tree.data.dropped.length} lines aside) | ${mb.toFixed(1)} MB | ${s.toFixed(2)} s | ${(mb / s).toFixed(1)} MB/s |`,
+  );
 }
 
 interface BuildRun {
@@ -67,7 +71,11 @@ interface BuildRun {
 
 /** Run a command under GNU time: wall seconds and the peak resident memory of any process it waited for. */
 function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): BuildRun {
-  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', cmd, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const r = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', cmd, ...args], {
+    env,
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stderr.slice(-2000)}`);
   const m = /TIME ([\d.]+) (\d+)/.exec(r.stderr);
   return { seconds: Number(m?.[1]), peakMiB: Number(m?.[2]) / 1024, log: r.stdout + r.stderr };
@@ -77,8 +85,17 @@ function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv): BuildRun {
 function build(contentDir: string, work: string): { content: BuildRun; site: BuildRun } {
   mkdirSync(work, { recursive: true });
   const collection = join(work, 'collection.json');
-  const env = { ...process.env, TIAOWEN_OUT: join(work, 'site'), TIAOWEN_COLLECTION: collection, ASTRO_TELEMETRY_DISABLED: '1' };
-  const content = timed(node, ['scripts/build-content.ts', '--content', contentDir, '--out', collection], env);
+  const env = {
+    ...process.env,
+    TIAOWEN_OUT: join(work, 'site'),
+    TIAOWEN_COLLECTION: collection,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const content = timed(
+    node,
+    ['scripts/build-content.ts', '--content', contentDir, '--out', collection],
+    env,
+  );
   // Node's default heap: the 1,000-document build stays near 2.2 GiB in Node (Pagefind's own
   // process is the peak), so a build that needs more has regressed.
   const site = timed(node, ['node_modules/astro/bin/astro.mjs', 'build'], env);
@@ -107,19 +124,24 @@ function pageWeight(site: string, path: string): Record<string, number> {
   const out: Record<string, number> = { html: gz(html), css: 0, js: 0, fonts: 0, inlineJs: 0 };
   const seen = new Set<string>();
   const local = (href: string) => join(site, href.replace(/^\/(rules\/)?/, ''));
-  for (const m of html.matchAll(/<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"/g)) {
+  for (const m of html.matchAll(
+    /<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"/g,
+  )) {
     const href = m[1] ?? m[2]!;
     if (!seen.has(href) && existsSync(local(href))) {
       seen.add(href);
       const css = readFileSync(local(href));
       out.css! += gz(css);
-      for (const f of css.toString().matchAll(/url\(([^)]+\.(?:woff2?|ttf|otf))\)/g)) out.fonts! += statSync(local(f[1]!)).size;
+      for (const f of css.toString().matchAll(/url\(([^)]+\.(?:woff2?|ttf|otf))\)/g))
+        out.fonts! += statSync(local(f[1]!)).size;
     }
   }
   // Inline scripts travel inside the HTML (counted there); `inlineJs` says how much of it they are.
   const queue = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
   const inline: string[] = [];
-  for (const m of html.matchAll(/<script(?![^>]*src=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)) {
+  for (const m of html.matchAll(
+    /<script(?![^>]*src=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g,
+  )) {
     inline.push(m[1]!);
     for (const i of m[1]!.matchAll(/import\s*(?:[\w{}\s,*]+from\s*)?["']([^"']+)["']/g)) queue.push(i[1]!);
   }
@@ -133,7 +155,8 @@ function pageWeight(site: string, path: string): Record<string, number> {
     seen.add(path);
     const js = readFileSync(path, 'utf8');
     out.js! += gz(js);
-    for (const i of js.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w{}\s,*$]+from\s*)?["'](\.\/[^"']+)["']/g)) queue.push(`/_astro/${i[1]!.slice(2)}`);
+    for (const i of js.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w{}\s,*$]+from\s*)?["'](\.\/[^"']+)["']/g))
+      queue.push(`/_astro/${i[1]!.slice(2)}`);
   }
   return out;
 }
@@ -144,20 +167,35 @@ function benchSite(): void {
   const site = join(work, 'site');
   console.log('\n### Build (content/, both scripts, search index)\n');
   console.log('| step | wall time | peak memory |\n|---|---|---|');
-  console.log(`| parse content/ | ${run.content.seconds.toFixed(2)} s | ${run.content.peakMiB.toFixed(0)} MiB |`);
-  console.log(`| astro build + search index | ${run.site.seconds.toFixed(2)} s | ${run.site.peakMiB.toFixed(0)} MiB |`);
+  console.log(
+    `| parse content/ | ${run.content.seconds.toFixed(2)} s | ${run.content.peakMiB.toFixed(0)} MiB |`,
+  );
+  console.log(
+    `| astro build + search index | ${run.site.seconds.toFixed(2)} s | ${run.site.peakMiB.toFixed(0)} MiB |`,
+  );
   const { documents } = readCollection(join(work, 'collection.json'));
   const slug = documents[0]!.meta.slug;
-  const pages: Array<[string, string]> = [['home', ''], ['document', slug], ['article page', `${slug}/art_47`], ['document (traditional)', variantPath('hant', slug)]];
+  const pages: Array<[string, string]> = [
+    ['home', ''],
+    ['document', slug],
+    ['article page', `${slug}/art_47`],
+    ['document (traditional)', variantPath('hant', slug)],
+  ];
   console.log('\n### Page weight at first load (gzip -9)\n');
-  console.log('| page | HTML (with inline JS) | of which inline JS | CSS | external JS | fonts | total |\n|---|---|---|---|---|---|---|');
+  console.log(
+    '| page | HTML (with inline JS) | of which inline JS | CSS | external JS | fonts | total |\n|---|---|---|---|---|---|---|',
+  );
   for (const [name, path] of pages) {
     if (!existsSync(join(site, path, 'index.html'))) continue;
     const w = pageWeight(site, path);
     const total = w.html! + w.css! + w.js! + w.fonts!;
-    console.log(`| ${name} \`/${path}${path ? '/' : ''}\` | ${kib(w.html!)} | ${kib(w.inlineJs!)} | ${kib(w.css!)} | ${kib(w.js!)} | ${kib(w.fonts!)} | ${kib(total)} |`);
+    console.log(
+      `| ${name} \`/${path}${path ? '/' : ''}\` | ${kib(w.html!)} | ${kib(w.inlineJs!)} | ${kib(w.css!)} | ${kib(w.js!)} | ${kib(w.fonts!)} | ${kib(total)} |`,
+    );
   }
-  console.log('\nJavaScript before search opens = inline JS + external JS (the search code loads when the box is used).');
+  console.log(
+    '\nJavaScript before search opens = inline JS + external JS (the search code loads when the box is used).',
+  );
   const idx = dirSize(join(site, 'pagefind'));
   console.log(`\nSearch index (simplified): ${kib(idx.bytes)} in ${idx.files} files.`);
   benchOffline(site);
@@ -174,27 +212,38 @@ function benchOffline(site: string): void {
   console.log('| variant | mode | first visit | the variant whole |\n|---|---|---|---|');
   for (const v of VARIANTS) {
     const m = JSON.parse(readFileSync(join(site, variantPath(v), MANIFEST_FILE), 'utf8')) as OfflineManifest;
-    console.log(`| ${v === 'hans' ? 'simplified' : 'traditional'} | ${m.mode} | ${kib(firstVisitBytes(m, shared))} | ${kib(shared + entryBytes(entriesFor(m, 'all')))} |`);
+    console.log(
+      `| ${v === 'hans' ? 'simplified' : 'traditional'} | ${m.mode} | ${kib(firstVisitBytes(m, shared))} | ${kib(shared + entryBytes(entriesFor(m, 'all')))} |`,
+    );
   }
   let everything = shared;
   for (const e of readdirSync(site, { withFileTypes: true, recursive: true })) {
     const path = join(e.parentPath, e.name);
-    if (e.isFile() && (e.name === 'index.html' || path.includes('/pagefind/'))) everything += gz(readFileSync(path));
+    if (e.isFile() && (e.name === 'index.html' || path.includes('/pagefind/')))
+      everything += gz(readFileSync(path));
   }
-  console.log(`\nEvery page of both variants and both search bundles (what a first visit downloaded before): ${kib(everything)}.`);
+  console.log(
+    `\nEvery page of both variants and both search bundles (what a first visit downloaded before): ${kib(everything)}.`,
+  );
 }
 
 function benchScale(): void {
   const details: string[] = [];
   console.log('\n### Scale (synthetic collections, scripts/synth.ts)\n');
-  console.log('| documents | source text | articles | content build | site build | peak memory | pages | site size | search index (one script) |\n|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| documents | source text | articles | content build | site build | peak memory | pages | site size | search index (one script) |\n|---|---|---|---|---|---|---|---|---|',
+  );
   for (const count of scales) {
     const root = `/tmp/tiaowen-bench/scale-${count}`;
     const { bytes } = writeCorpus(root, count);
     // A cold build: no artefacts or content-layer store from an earlier run.
-    for (const old of ['collection.json', 'collection.documents', 'site.astro-cache']) rmSync(join(root, old), { recursive: true, force: true });
+    for (const old of ['collection.json', 'collection.documents', 'site.astro-cache'])
+      rmSync(join(root, old), { recursive: true, force: true });
     const run = build(join(root, 'content'), root);
-    const articles = readCollection(join(root, 'collection.json')).documents.reduce((a, d) => a + d.stats.articles, 0);
+    const articles = readCollection(join(root, 'collection.json')).documents.reduce(
+      (a, d) => a + d.stats.articles,
+      0,
+    );
     const site = dirSize(join(root, 'site'));
     const pages = site.pages;
     const idx = dirSize(join(root, 'site', 'pagefind'));
@@ -216,7 +265,10 @@ function buildSteps(content: BuildRun, site: BuildRun): Array<[string, number]> 
   };
   const ms = (re: RegExp) => Number(re.exec(log)?.[1] ?? NaN) / 1000;
   const synced = (stamp(/Synced content/) ?? 0) - (stamp(/Syncing content/) ?? 0);
-  const vite = [...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce((a, m) => a + Number(m[1]) / (m[2] === 'ms' ? 1000 : 1), 0);
+  const vite = [...log.matchAll(/\[vite\] ✓ built in ([\d.]+)(m?s)/g)].reduce(
+    (a, m) => a + Number(m[1]) / (m[2] === 'ms' ? 1000 : 1),
+    0,
+  );
   // Astro prints 850ms, 12.34s or 4m 12s.
   const took = /generating static routes[\s\S]*?Completed in (?:(\d+)m\s*)?(?:([\d.]+)(m?s))?/.exec(log);
   const pages = took ? Number(took[1] ?? 0) * 60 + Number(took[2] ?? 0) / (took[3] === 'ms' ? 1000 : 1) : NaN;
@@ -240,8 +292,10 @@ function kindOf(rel: string): string {
   if (/(^|\/)pagefind\//.test(rel)) return 'search bundles';
   if (rel.startsWith('_astro/')) return 'CSS and JS (_astro/)';
   if (/\/art_[^/]+\/index\.html$/.test(rel)) return 'article pages';
-  if (/^(zh-hant\/)?[^/]+\/index\.html$/.test(rel) && !/^(zh-hant\/)?(search|citations|offline)\//.test(rel)) return 'document pages';
-  if (/\.html$/.test(rel) && !rel.endsWith('index.html') && rel !== '404.html') return 'single-file downloads';
+  if (/^(zh-hant\/)?[^/]+\/index\.html$/.test(rel) && !/^(zh-hant\/)?(search|citations|offline)\//.test(rel))
+    return 'document pages';
+  if (/\.html$/.test(rel) && !rel.endsWith('index.html') && rel !== '404.html')
+    return 'single-file downloads';
   if (/\/(data\.json|text\.md)$/.test(rel)) return 'open data (data.json, text.md)';
   if (rel.endsWith('.html')) return 'other pages';
   return 'other (sw.js, icons, sitemap, _headers, …)';
@@ -267,13 +321,19 @@ function bytesByKind(site: string): Map<string, { bytes: number; files: number }
  * article), the content stage run again; then the file is restored.
  */
 function benchRebuild(root: string): BuildRun {
-  const folders = readdirSync(join(root, 'content')).filter((f) => statSync(join(root, 'content', f)).isDirectory()).sort();
+  const folders = readdirSync(join(root, 'content'))
+    .filter((f) => statSync(join(root, 'content', f)).isDirectory())
+    .sort();
   const source = join(root, 'content', folders[Math.floor(folders.length / 2)]!, 'source.txt');
   const original = readFileSync(source, 'utf8');
   writeFileSync(source, original.replace(/(第一条|一、)([^\n]*)/, '$1$2本条为测试修改而添加。'));
   try {
     const collection = join(root, 'collection.json');
-    return timed(node, ['scripts/build-content.ts', '--content', join(root, 'content'), '--out', collection], process.env);
+    return timed(
+      node,
+      ['scripts/build-content.ts', '--content', join(root, 'content'), '--out', collection],
+      process.env,
+    );
   } finally {
     writeFileSync(source, original);
   }
@@ -284,15 +344,21 @@ function scaleDetails(count: number, root: string, run: { content: BuildRun; sit
   const out: string[] = [`\n#### ${count} documents\n`, '| step | time | share |', '|---|---|---|'];
   const steps = buildSteps(run.content, run.site);
   const total = run.content.seconds + run.site.seconds;
-  for (const [name, s] of steps) out.push(`| ${name} | ${s.toFixed(1)} s | ${((100 * s) / total).toFixed(0)}% |`);
-  out.push(`| total | ${total.toFixed(1)} s | peak ${Math.max(run.content.peakMiB, run.site.peakMiB).toFixed(0)} MiB |`);
+  for (const [name, s] of steps)
+    out.push(`| ${name} | ${s.toFixed(1)} s | ${((100 * s) / total).toFixed(0)}% |`);
+  out.push(
+    `| total | ${total.toFixed(1)} s | peak ${Math.max(run.content.peakMiB, run.site.peakMiB).toFixed(0)} MiB |`,
+  );
   out.push('', '| kind of file | files | bytes |', '|---|---|---|');
   const kinds = [...bytesByKind(join(root, 'site'))].sort((a, b) => b[1].bytes - a[1].bytes);
   for (const [k, v] of kinds) out.push(`| ${k} | ${v.files} | ${(v.bytes / 1e6).toFixed(1)} MB |`);
   const rebuild = benchRebuild(root);
   const line = /(\d+) built, (\d+) unchanged/.exec(rebuild.log);
-  out.push('', `Content stage after editing one document: ${rebuild.seconds.toFixed(1)} s (${line?.[1]} built, ${line?.[2]} unchanged), ` +
-    `against ${run.content.seconds.toFixed(1)} s for all; peak ${rebuild.peakMiB.toFixed(0)} MiB.`);
+  out.push(
+    '',
+    `Content stage after editing one document: ${rebuild.seconds.toFixed(1)} s (${line?.[1]} built, ${line?.[2]} unchanged), ` +
+      `against ${run.content.seconds.toFixed(1)} s for all; peak ${rebuild.peakMiB.toFixed(0)} MiB.`,
+  );
   return out.join('\n');
 }
 
@@ -307,12 +373,27 @@ async function benchLighthouse(): Promise<void> {
   const origin = 'http://127.0.0.1:4399';
   mkdirSync(work, { recursive: true });
   const collection = join(work, 'collection.json');
-  const env = { ...process.env, TIAOWEN_OUT: join(work, 'site'), TIAOWEN_COLLECTION: collection, TIAOWEN_SITE: origin, ASTRO_TELEMETRY_DISABLED: '1' };
+  const env = {
+    ...process.env,
+    TIAOWEN_OUT: join(work, 'site'),
+    TIAOWEN_COLLECTION: collection,
+    TIAOWEN_SITE: origin,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
   timed(node, ['scripts/build-content.ts', '--out', collection], env);
   timed(node, ['node_modules/astro/bin/astro.mjs', 'build'], env);
   const { createServer } = await import('node:http');
   const root = join(work, 'site');
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.json': 'application/json',
+    '.wasm': 'application/wasm',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.webmanifest': 'application/manifest+json',
+  };
   const server = createServer((req, res) => {
     let file = join(root, decodeURIComponent(new URL(req.url ?? '/', origin).pathname));
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -326,24 +407,44 @@ async function benchLighthouse(): Promise<void> {
   });
   await new Promise<void>((ok) => server.listen(4399, '127.0.0.1', ok));
   console.log('\n### Lighthouse (mobile, simulated throttling)\n');
-  console.log('| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |\n|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    '| page | performance | accessibility | best practices | SEO | FCP | LCP | TBT | CLS |\n|---|---|---|---|---|---|---|---|---|',
+  );
   const slug = 'zibo-government-work-rules';
-  const pages: Array<[string, string]> = [['document', `${slug}/`], ['article page', `${slug}/art_47/`], ['document (traditional)', variantPath('hant', `${slug}/`)]];
+  const pages: Array<[string, string]> = [
+    ['document', `${slug}/`],
+    ['article page', `${slug}/art_47/`],
+    ['document (traditional)', variantPath('hant', `${slug}/`)],
+  ];
   for (const [name, path] of pages) {
     const out = join(work, `lh-${name.replace(/\W+/g, '-')}.json`);
     // Asynchronous, so this process's server keeps answering while Lighthouse loads the page.
-    const run = await execFileAsync(node, ['node_modules/lighthouse/cli/index.js', `${origin}/${path}`, '--quiet', '--output=json', `--output-path=${out}`,
-      '--only-categories=performance,accessibility,best-practices,seo',
-      '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync'],
-    { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8', maxBuffer: 1 << 26 }).catch((e: { stderr?: string }) => ({ failed: e.stderr ?? String(e) }));
+    const run = await execFileAsync(
+      node,
+      [
+        'node_modules/lighthouse/cli/index.js',
+        `${origin}/${path}`,
+        '--quiet',
+        '--output=json',
+        `--output-path=${out}`,
+        '--only-categories=performance,accessibility,best-practices,seo',
+        '--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+      ],
+      { env: { ...process.env, CHROME_PATH: '/usr/bin/chromium' }, encoding: 'utf8', maxBuffer: 1 << 26 },
+    ).catch((e: { stderr?: string }) => ({ failed: e.stderr ?? String(e) }));
     if ('failed' in run) {
       console.log(`| ${name} | lighthouse failed: ${run.failed.slice(-200).replace(/\n/g, ' ')} |`);
       continue;
     }
-    const r = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number }>; audits: Record<string, { displayValue?: string }> };
+    const r = JSON.parse(readFileSync(out, 'utf8')) as {
+      categories: Record<string, { score: number }>;
+      audits: Record<string, { displayValue?: string }>;
+    };
     const c = r.categories;
     const a = (id: string) => r.audits[id]?.displayValue ?? '';
-    console.log(`| ${name} | ${c.performance!.score} | ${c.accessibility!.score} | ${c['best-practices']!.score} | ${c.seo!.score} | ${a('first-contentful-paint')} | ${a('largest-contentful-paint')} | ${a('total-blocking-time')} | ${a('cumulative-layout-shift')} |`);
+    console.log(
+      `| ${name} | ${c.performance!.score} | ${c.accessibility!.score} | ${c['best-practices']!.score} | ${c.seo!.score} | ${a('first-contentful-paint')} | ${a('largest-contentful-paint')} | ${a('total-blocking-time')} | ${a('cumulative-layout-shift')} |`,
+    );
   }
   server.close();
 }

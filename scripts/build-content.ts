@@ -13,7 +13,14 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { buildCollection } from '../src/pipeline/build.ts';
 import { formatMessages } from '../src/diagnostics/reporter.ts';
-import { artefactDir, codeVersion, readDocuments, readIndex, readOverrides, writeCollection } from './lib/content-files.ts';
+import {
+  artefactDir,
+  codeVersion,
+  readDocuments,
+  readIndex,
+  readOverrides,
+  writeCollection,
+} from './lib/content-files.ts';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(name);
@@ -26,7 +33,9 @@ const outFile = arg('--out', process.env.TIAOWEN_COLLECTION || join('generated',
 function main(): number {
   const started = performance.now();
   if (!existsSync(contentDir)) {
-    console.error(`${contentDir}: no such folder; expected a folder of documents (TIAOWEN_CONTENT or --content)`);
+    console.error(
+      `${contentDir}: no such folder; expected a folder of documents (TIAOWEN_CONTENT or --content)`,
+    );
     return 1;
   }
   const { inputs, errors: missing } = readDocuments(contentDir);
@@ -50,7 +59,9 @@ function main(): number {
   writeCollection(outFile, result.index, result.built);
   const n = result.index.documents.length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`${n} document(s) → ${outFile}: ${result.built.length} built, ${n - result.built.length} unchanged (${seconds} s)`);
+  console.log(
+    `${n} document(s) → ${outFile}: ${result.built.length} built, ${n - result.built.length} unchanged (${seconds} s)`,
+  );
   return 0;
 }
 

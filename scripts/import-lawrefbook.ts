@@ -21,7 +21,9 @@ function arg(name: string): string | undefined {
 const corpus = arg('--corpus');
 const out = arg('--out') ?? '/tmp/tiaowen-laws';
 if (!corpus) {
-  console.error('Usage: node scripts/import-lawrefbook.ts --corpus <LawRefBook/Laws folder> [--out DIR] [--limit N]');
+  console.error(
+    'Usage: node scripts/import-lawrefbook.ts --corpus <LawRefBook/Laws folder> [--out DIR] [--limit N]',
+  );
   process.exit(2);
 }
 const docs = importCorpus(corpus).slice(0, Number(arg('--limit') ?? Infinity));

@@ -14,7 +14,12 @@ import { parseRegulation, treeStats } from '../src/parser/index.ts';
 import { decodeText } from '../src/text/decode.ts';
 import { formatMessages } from '../src/diagnostics/reporter.ts';
 
-const STYLE_NAMES = { tiao: '第X条', dun: '一、', digit: '1. under group headings', none: 'no articles' } as const;
+const STYLE_NAMES = {
+  tiao: '第X条',
+  dun: '一、',
+  digit: '1. under group headings',
+  none: 'no articles',
+} as const;
 
 /** Run the CLI; returns the exit code (the caller sets it, so piped stdout is flushed in full). */
 function main(args: string[]): number {
@@ -29,7 +34,9 @@ function main(args: string[]): number {
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    console.error(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); expected a text file`);
+    console.error(
+      `${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'error'}); expected a text file`,
+    );
     return 2;
   }
   const decoded = decodeText(bytes);
@@ -51,7 +58,8 @@ function main(args: string[]): number {
     s.notes ? `${s.notes} notes` : '',
   ].filter(Boolean);
   const byRule = new Map<string, number>();
-  for (const m of file.messages) if (m.fatal === false) byRule.set(m.ruleId ?? '?', (byRule.get(m.ruleId ?? '?') ?? 0) + 1);
+  for (const m of file.messages)
+    if (m.fatal === false) byRule.set(m.ruleId ?? '?', (byRule.get(m.ruleId ?? '?') ?? 0) + 1);
   const warnings = [...byRule].map(([rule, n]) => `${n} ${rule}`).join(', ');
   console.error(
     `${path}: ${s.chapters} chapters, ${s.sections} sections, ${s.articles} articles, ${s.paragraphs} paragraphs, ` +

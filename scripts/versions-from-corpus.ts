@@ -20,7 +20,11 @@ const corpus = args('--corpus')[0] ?? '/work/corpus';
 const outDir = args('--out')[0] ?? 'content-real';
 const titles = args('--title').length > 0 ? args('--title') : ['行政复议法', '立法法', '公司法'];
 /** ASCII slugs for the default titles; others get one from their position. */
-const SLUGS: Record<string, string> = { 行政复议法: 'administrative-reconsideration-law', 立法法: 'legislation-law', 公司法: 'company-law' };
+const SLUGS: Record<string, string> = {
+  行政复议法: 'administrative-reconsideration-law',
+  立法法: 'legislation-law',
+  公司法: 'company-law',
+};
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const f of readdirSync(dir)) {
@@ -33,7 +37,11 @@ function walk(dir: string, out: string[] = []): string[] {
 
 /** The Markdown of the corpus as plain text, one provision a line: headings unmarked, comments and empty lines gone. */
 function toSource(md: string): { text: string; title: string; notes: string[] } {
-  const lines = md.replace(/\r/g, '').split('\n').map((l) => l.replace(/[\u200b\ufeff]/g, '').trim()).filter((l) => l && !l.startsWith('<!--'));
+  const lines = md
+    .replace(/\r/g, '')
+    .split('\n')
+    .map((l) => l.replace(/[\u200b\ufeff]/g, '').trim())
+    .filter((l) => l && !l.startsWith('<!--'));
   const title = lines[0]!.replace(/^#\s*/, '');
   const body = lines.map((l) => l.replace(/^#+\s*/, '').replace(/\*\*/g, ''));
   const notes = body.slice(1).filter((l) => /^\d{4}年\d{1,2}月\d{1,2}日/.test(l));
@@ -50,11 +58,17 @@ function versionOf(notes: string[]): { event: string; amendingAct?: string } {
 }
 
 const yaml = (o: Record<string, string | undefined>) =>
-  Object.entries(o).filter(([, v]) => v !== undefined).map(([k, v]) => `${k}: ${/^[\d-]+$/.test(v!) ? v : JSON.stringify(v)}`).join('\n') + '\n';
+  Object.entries(o)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${k}: ${/^[\d-]+$/.test(v!) ? v : JSON.stringify(v)}`)
+    .join('\n') + '\n';
 
 const files = walk(corpus);
 mkdirSync(outDir, { recursive: true });
-if (!existsSync(join(outDir, 'conversion-overrides.yaml')) && existsSync('content/conversion-overrides.yaml')) {
+if (
+  !existsSync(join(outDir, 'conversion-overrides.yaml')) &&
+  existsSync('content/conversion-overrides.yaml')
+) {
   cpSync('content/conversion-overrides.yaml', join(outDir, 'conversion-overrides.yaml'));
 }
 titles.forEach((title, n) => {
@@ -74,13 +88,22 @@ titles.forEach((title, n) => {
   const src = toSource(readFileSync(current.file, 'utf8'));
   const v = versionOf(src.notes);
   const effective = /本法自(\d{4})年(\d{1,2})月(\d{1,2})日起施行/.exec(src.text);
-  const eff = effective ? `${effective[1]}-${effective[2]!.padStart(2, '0')}-${effective[3]!.padStart(2, '0')}` : undefined;
+  const eff = effective
+    ? `${effective[1]}-${effective[2]!.padStart(2, '0')}-${effective[3]!.padStart(2, '0')}`
+    : undefined;
   mkdirSync(doc, { recursive: true });
   writeFileSync(join(doc, 'source.txt'), src.text);
   const npc = /全国人民代表大会第/.test(src.notes.at(-1) ?? '') && !/常务委员会/.test(src.notes.at(-1) ?? '');
   writeFileSync(
     join(doc, 'meta.yaml'),
-    yaml({ title: src.title, slug, authority: npc ? '全国人民代表大会' : '全国人民代表大会常务委员会', docType: '法律', jurisdiction: 'CN', status: 'in-force' }) +
+    yaml({
+      title: src.title,
+      slug,
+      authority: npc ? '全国人民代表大会' : '全国人民代表大会常务委员会',
+      docType: '法律',
+      jurisdiction: 'CN',
+      status: 'in-force',
+    }) +
       `dates: { adopted: ${current.date}${eff && eff >= current.date ? `, effective: ${eff}` : ''} }\n` +
       `version: { date: ${current.date}, event: ${v.event}${v.amendingAct ? `, amendingAct: ${JSON.stringify(v.amendingAct)}` : ''}${eff && eff >= current.date ? `, effective: ${eff}` : ''} }\n` +
       `source:\n  description: LawRefBook/Laws（${basename(current.file)}）\n  url: https://github.com/LawRefBook/Laws\n`,
@@ -91,7 +114,15 @@ titles.forEach((title, n) => {
     const dir = join(doc, 'versions', old.date);
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'source.txt'), o.text);
-    writeFileSync(join(dir, 'version.yaml'), yaml({ date: old.date, event: ov.event, amendingAct: ov.amendingAct }));
+    writeFileSync(
+      join(dir, 'version.yaml'),
+      yaml({ date: old.date, event: ov.event, amendingAct: ov.amendingAct }),
+    );
   }
-  console.log(`${doc}: current ${current.date}, earlier ${found.slice(0, -1).map((x) => x.date).join(', ')}`);
+  console.log(
+    `${doc}: current ${current.date}, earlier ${found
+      .slice(0, -1)
+      .map((x) => x.date)
+      .join(', ')}`,
+  );
 });

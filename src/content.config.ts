@@ -50,7 +50,10 @@ const documents = {
       ? raw.documents.map(({ build, ...summary }) => {
           const artefact = join(dirname(path), summary.artefact);
           // Where the artefact is belongs in the digest: a collection moved elsewhere is read from its new place.
-          return { digest: hashOf(build.key, artefact, JSON.stringify(summary)), data: { ...summary, artefact } };
+          return {
+            digest: hashOf(build.key, artefact, JSON.stringify(summary)),
+            data: { ...summary, artefact },
+          };
         })
       : (raw as Collection).documents.map((d) => ({ digest: hashOf(JSON.stringify(d)), data: d }));
     const live = new Set<string>();

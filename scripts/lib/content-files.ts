@@ -3,7 +3,16 @@
  * the files of every document folder (versions/ too), the conversion overrides, the previous
  * index, the hash of the code that builds artefacts, and the artefacts and index it returns.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentInput, SourceFile, TextFile, VersionsInput } from '../../src/pipeline/build.ts';
@@ -11,9 +20,14 @@ import { hashOf } from '../../src/pipeline/hash.ts';
 import { isIndex, type CollectionIndex } from '../../src/data/artefacts.ts';
 import { OVERRIDES_PATH } from '../../src/variant/overrides.ts';
 
-const readText = (path: string): TextFile | undefined => (existsSync(path) ? { path, text: readFileSync(path, 'utf8') } : undefined);
-const readBytes = (path: string): SourceFile | undefined => (existsSync(path) ? { path, bytes: readFileSync(path) } : undefined);
-const folders = (dir: string) => readdirSync(dir).filter((f) => statSync(join(dir, f)).isDirectory()).sort();
+const readText = (path: string): TextFile | undefined =>
+  existsSync(path) ? { path, text: readFileSync(path, 'utf8') } : undefined;
+const readBytes = (path: string): SourceFile | undefined =>
+  existsSync(path) ? { path, bytes: readFileSync(path) } : undefined;
+const folders = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => statSync(join(dir, f)).isDirectory())
+    .sort();
 
 /** A document's versions/ folder and correspondence.yaml, when it has versions/. */
 export function readVersions(doc: string): VersionsInput | undefined {
@@ -26,7 +40,14 @@ export function readVersions(doc: string): VersionsInput | undefined {
       const yaml = readText(join(dir, 'version.yaml'));
       const source = readBytes(join(dir, 'source.txt'));
       const anchors = readText(join(dir, 'anchors.json'));
-      return { name, dir, anchorsPath: join(dir, 'anchors.json'), ...(yaml && { yaml }), ...(source && { source }), ...(anchors && { anchors }) };
+      return {
+        name,
+        dir,
+        anchorsPath: join(dir, 'anchors.json'),
+        ...(yaml && { yaml }),
+        ...(source && { source }),
+        ...(anchors && { anchors }),
+      };
     }),
     ...(correspondence && { correspondence }),
   };
@@ -48,19 +69,42 @@ export function readDocuments(contentDir: string): { inputs: DocumentInput[]; er
     const aliases = readText(join(dir, 'aliases.yaml'));
     const anchors = readText(join(dir, 'anchors.json'));
     const versions = readVersions(dir);
-    inputs.push({ folder, dir, source, meta, ...(glossary && { glossary }), ...(aliases && { aliases }), ...(anchors && { anchors }), ...(versions && { versions }) });
+    inputs.push({
+      folder,
+      dir,
+      source,
+      meta,
+      ...(glossary && { glossary }),
+      ...(aliases && { aliases }),
+      ...(anchors && { anchors }),
+      ...(versions && { versions }),
+    });
   }
   return { inputs, errors };
 }
 
 /** The collection's conversion overrides, or the project's when the folder has none. */
 export function readOverrides(contentDir: string): TextFile {
-  const path = existsSync(join(contentDir, 'conversion-overrides.yaml')) ? join(contentDir, 'conversion-overrides.yaml') : OVERRIDES_PATH;
+  const path = existsSync(join(contentDir, 'conversion-overrides.yaml'))
+    ? join(contentDir, 'conversion-overrides.yaml')
+    : OVERRIDES_PATH;
   return { path: relative(process.cwd(), path) || path, text: readFileSync(path, 'utf8') };
 }
 
 /** The folders of the code that turns texts into artefacts. */
-const CODE = ['src/anchors', 'src/collection', 'src/content', 'src/data', 'src/diagnostics', 'src/parser', 'src/pipeline', 'src/references', 'src/text', 'src/variant', 'src/versions'];
+const CODE = [
+  'src/anchors',
+  'src/collection',
+  'src/content',
+  'src/data',
+  'src/diagnostics',
+  'src/parser',
+  'src/pipeline',
+  'src/references',
+  'src/text',
+  'src/variant',
+  'src/versions',
+];
 
 /** A hash of the code that turns texts into artefacts: any change to it rebuilds every document. */
 export function codeVersion(): string {
@@ -85,14 +129,21 @@ export function readIndex(indexFile: string): CollectionIndex | undefined {
   try {
     const index = JSON.parse(readFileSync(indexFile, 'utf8')) as unknown;
     if (!isIndex(index) || index.version !== 3) return undefined;
-    return { ...index, documents: index.documents.filter((d) => existsSync(join(dirname(indexFile), d.artefact))) };
+    return {
+      ...index,
+      documents: index.documents.filter((d) => existsSync(join(dirname(indexFile), d.artefact))),
+    };
   } catch {
     return undefined;
   }
 }
 
 /** Write the artefacts built, drop those of documents gone, then the index (last, so a crash leaves the old one). */
-export function writeCollection(indexFile: string, index: CollectionIndex, built: Array<{ path: string; artefact: unknown }>): void {
+export function writeCollection(
+  indexFile: string,
+  index: CollectionIndex,
+  built: Array<{ path: string; artefact: unknown }>,
+): void {
   const root = dirname(indexFile);
   const dir = join(root, artefactDir(indexFile));
   mkdirSync(dir, { recursive: true });

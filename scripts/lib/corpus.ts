@@ -49,7 +49,10 @@ export function convertMarkdown(md: string): Converted {
       inHeader = false;
       continue;
     }
-    const line = raw.replace(/<!--.*?-->/g, '').replace(/\*\*/g, '').replace(/^#+\s*/, '');
+    const line = raw
+      .replace(/<!--.*?-->/g, '')
+      .replace(/\*\*/g, '')
+      .replace(/^#+\s*/, '');
     if (inHeader) {
       if (/^#\s/.test(raw)) titles.push(line.trim());
       else if (line.trim() !== '') header.push(line.trim());
@@ -94,9 +97,18 @@ export function readCorpus(dir: string): CorpusDocument[] {
     for (const p of parts) {
       const sub = p.c.subtitle!;
       // The split files are the law's parts (编); a closing 附则 is not one.
-      out.push(/^附\s*则$/.test(sub) ? sub : `第${toChineseNumeral(++n)}编　${sub.replace(/编$/, '')}`, '', ...p.c.body, '');
+      out.push(
+        /^附\s*则$/.test(sub) ? sub : `第${toChineseNumeral(++n)}编　${sub.replace(/编$/, '')}`,
+        '',
+        ...p.c.body,
+        '',
+      );
     }
-    docs.push({ name: parts.map((p) => p.name).join(' + '), text: out.join('\n'), markdown: parts.map((p) => p.md).join('\n') });
+    docs.push({
+      name: parts.map((p) => p.name).join(' + '),
+      text: out.join('\n'),
+      markdown: parts.map((p) => p.md).join('\n'),
+    });
   }
   return docs;
 }

@@ -50,8 +50,13 @@ function header(lines: string[]): Pick<Imported, 'authority' | 'documentNumber' 
     if (/施行/.test(rest)) out.dates.effective ??= date;
     const number = /((?:中华人民共和国)?[\u4e00-\u9fff]{1,20}令第[0-9]+号)/.exec(rest);
     if (number) out.documentNumber ??= number[1];
-    const body = /^(?:经)?(.+?)(?:第[一二三四五六七八九十]+届)?(?:[\u4e00-\u9fff]*委员会)?第[一二三四五六七八九十百]+次/.exec(rest);
-    const issuer = /^(.+?)令第/.exec(rest)?.[1] ?? body?.[0].replace(/第[一二三四五六七八九十]+届/, '').replace(/第[一二三四五六七八九十百]+次$/, '');
+    const body =
+      /^(?:经)?(.+?)(?:第[一二三四五六七八九十]+届)?(?:[\u4e00-\u9fff]*委员会)?第[一二三四五六七八九十百]+次/.exec(
+        rest,
+      );
+    const issuer =
+      /^(.+?)令第/.exec(rest)?.[1] ??
+      body?.[0].replace(/第[一二三四五六七八九十]+届/, '').replace(/第[一二三四五六七八九十百]+次$/, '');
     if (issuer && !out.authority) out.authority = issuer.replace(/^中华人民共和国/, '').trim();
   }
   return out;
@@ -71,16 +76,32 @@ function jurisdictionOf(title: string, docType: string): string {
 export function importCorpus(root: string): Imported[] {
   const out: Imported[] = [];
   const files = (readdirSync(root, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.md') && !/(^|\/)(_index|README|法律法规模版)\.md$/.test(f) && !f.startsWith('scripts/') && !f.startsWith('案例/'))
+    .filter(
+      (f) =>
+        f.endsWith('.md') &&
+        !/(^|\/)(_index|README|法律法规模版)\.md$/.test(f) &&
+        !f.startsWith('scripts/') &&
+        !f.startsWith('案例/'),
+    )
     .sort();
   for (const f of files) {
     const md = readFileSync(join(root, f), 'utf8');
     const title = /^# (.+)$/m.exec(md)?.[1]?.trim();
     if (!title) continue;
     const [head = ''] = md.split('<!-- INFO END -->');
-    const text = md.replace(/<!--[\s\S]*?-->/g, '').replace(/^#+\s*/gm, '').replace(/\*\*/g, '');
+    const text = md
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/^#+\s*/gm, '')
+      .replace(/\*\*/g, '');
     const docType = docTypeOf(f);
-    out.push({ path: f, title, text, docType, jurisdiction: jurisdictionOf(title, docType), ...header(head.split('\n').slice(1)) });
+    out.push({
+      path: f,
+      title,
+      text,
+      docType,
+      jurisdiction: jurisdictionOf(title, docType),
+      ...header(head.split('\n').slice(1)),
+    });
   }
   return out;
 }

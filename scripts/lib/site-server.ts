@@ -85,7 +85,9 @@ export async function serveSite(dir: string, base = '/'): Promise<SiteServer> {
 export function findChromium(): string {
   const candidates = ['/usr/bin/chromium'];
   try {
-    const onPath = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], { encoding: 'utf8' }).trim();
+    const onPath = execFileSync('sh', ['-c', 'command -v chromium || command -v chromium-browser'], {
+      encoding: 'utf8',
+    }).trim();
     if (onPath) candidates.push(onPath);
   } catch {
     /* not on PATH */

@@ -8,15 +8,25 @@ import { loadYaml, type Loaded } from '../diagnostics/load.ts';
 import type { Alias } from './manifest.ts';
 import { EID_PATTERN } from './eid.ts';
 
-const aliasesSchema = z.object({
-  aliases: z.array(
-    z.object({
-      from: z.string().regex(EID_PATTERN, { message: 'expected the anchor that was published, e.g. art_25__para_3' }),
-      to: z.string().regex(EID_PATTERN, { message: 'expected the anchor it now lives at, e.g. art_25__para_2' }),
-      reason: z.string().optional(),
-    }).strict(),
-  ).default([]),
-}).strict();
+const aliasesSchema = z
+  .object({
+    aliases: z
+      .array(
+        z
+          .object({
+            from: z
+              .string()
+              .regex(EID_PATTERN, { message: 'expected the anchor that was published, e.g. art_25__para_3' }),
+            to: z
+              .string()
+              .regex(EID_PATTERN, { message: 'expected the anchor it now lives at, e.g. art_25__para_2' }),
+            reason: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
 
 export interface AliasesResult {
   aliases: Alias[];

@@ -14,8 +14,19 @@
 
 /** Structural units, in the order they nest. */
 export const UNITS = [
-  'part', 'subpart', 'chapter', 'section', 'division', 'hcontainer', 'article', 'paragraph',
-  'item', 'subitem', 'point', 'attachment', 'note',
+  'part',
+  'subpart',
+  'chapter',
+  'section',
+  'division',
+  'hcontainer',
+  'article',
+  'paragraph',
+  'item',
+  'subitem',
+  'point',
+  'attachment',
+  'note',
 ] as const;
 export type Unit = (typeof UNITS)[number];
 

@@ -11,7 +11,11 @@ import { gotoEId } from './goto.ts';
  * @example resolveFragment('#%E7%AC%AC25%E6%9D%A1', (id) => id === 'art_25', {}) // 'art_25'
  * @example resolveFragment('#art_9', (id) => id === 'art_8', { art_9: 'art_8' }) // 'art_8'
  */
-export function resolveFragment(fragment: string, exists: (id: string) => boolean, aliases: Record<string, string> = {}): string | undefined {
+export function resolveFragment(
+  fragment: string,
+  exists: (id: string) => boolean,
+  aliases: Record<string, string> = {},
+): string | undefined {
   let id: string;
   try {
     id = decodeURIComponent(fragment.replace(/^#/, ''));

@@ -7,7 +7,9 @@ import { parseNumeral } from '../parser/numerals.ts';
 import { EID_PATTERN } from './eid-pattern.ts';
 
 const N = '[零〇一二三四五六七八九两十百千0-9]+';
-const CHINESE = new RegExp(`^第?(${N})条?(?:之(${N}))?(?:第?(${N})款)?(?:第?[(（]?(${N})[)）]?项)?(?:第?[(（]?(${N})[)）]?目)?、?$`);
+const CHINESE = new RegExp(
+  `^第?(${N})条?(?:之(${N}))?(?:第?(${N})款)?(?:第?[(（]?(${N})[)）]?项)?(?:第?[(（]?(${N})[)）]?目)?、?$`,
+);
 const DOTTED = /^(\d+)(?:-(\d+))?(?:\.(\d+)(?:\.(\d+)(?:\.(\d+))?)?)?$/;
 
 /**

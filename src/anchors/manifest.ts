@@ -62,9 +62,14 @@ export function anchorManifest(slug: string, doc: Document): AnchorManifest {
   const anchors: AnchorEntry[] = [];
   const walk = (n: RegNode) => {
     if ('eId' in n) {
-      anchors.push({ eId: n.eId, label: labelOfEId(n.eId), hash: createHash('sha256').update(toText(n)).digest('hex').slice(0, 12) });
+      anchors.push({
+        eId: n.eId,
+        label: labelOfEId(n.eId),
+        hash: createHash('sha256').update(toText(n)).digest('hex').slice(0, 12),
+      });
     }
-    if ('children' in n) for (const c of n.children) if (c.type !== 'text' && c.type !== 'reference') walk(c as RegNode);
+    if ('children' in n)
+      for (const c of n.children) if (c.type !== 'text' && c.type !== 'reference') walk(c as RegNode);
   };
   walk(doc);
   return { slug, anchors };
@@ -84,7 +89,11 @@ export interface ManifestComparison {
 }
 
 /** Compare the current manifest with the published one. */
-export function compareManifests(published: AnchorManifest, current: AnchorManifest, aliases: Alias[]): ManifestComparison {
+export function compareManifests(
+  published: AnchorManifest,
+  current: AnchorManifest,
+  aliases: Alias[],
+): ManifestComparison {
   const now = new Map(current.anchors.map((a) => [a.eId, a]));
   const before = new Map(published.anchors.map((a) => [a.eId, a]));
   const result: ManifestComparison = { removed: [], aliased: [], brokenAliases: [], added: [], changed: [] };

@@ -5,7 +5,17 @@
  * (src/collection/listing.ts) is fetched once, on the first use, never inlined in the page.
  */
 import { foldToSimplified } from '../variant/fold.ts';
-import { FACET_KINDS, PAGE_SIZE, facetValues, filterListing, sortListing, type FacetKind, type ListedDocument, type Selection, type SortOrder } from './facets.ts';
+import {
+  FACET_KINDS,
+  PAGE_SIZE,
+  facetValues,
+  filterListing,
+  sortListing,
+  type FacetKind,
+  type ListedDocument,
+  type Selection,
+  type SortOrder,
+} from './facets.ts';
 import type { ListingData } from './listing.ts';
 import { findByTitle } from './title-find.ts';
 
@@ -24,7 +34,12 @@ function start(root: HTMLElement) {
   const base = root.dataset.base ?? '/browse/';
   const docBase = root.dataset.docBase ?? '/';
   const params = new URLSearchParams(location.search);
-  const state: State = { selection: JSON.parse(root.dataset.selection ?? '{}') as Selection, q: params.get('q') ?? '', sort: params.get('sort') === 'title' ? 'title' : 'date', shown: PAGE_SIZE };
+  const state: State = {
+    selection: JSON.parse(root.dataset.selection ?? '{}') as Selection,
+    q: params.get('q') ?? '',
+    sort: params.get('sort') === 'title' ? 'title' : 'date',
+    shown: PAGE_SIZE,
+  };
   for (const kind of FACET_KINDS) if (params.get(kind)) state.selection[kind] = params.get(kind)!;
   const input = root.querySelector<HTMLInputElement>('#title-q');
   const sort = root.querySelector<HTMLSelectElement>('#browse-sort');
@@ -34,7 +49,10 @@ function start(root: HTMLElement) {
   if (sort) sort.value = state.sort;
 
   let data: Promise<{ docs: ListedDocument[]; data: ListingData }> | undefined;
-  const load = () => (data ??= fetch(root.dataset.listing!).then((r) => r.json() as Promise<ListingData>).then((d) => ({ data: d, docs: decode(d) })));
+  const load = () =>
+    (data ??= fetch(root.dataset.listing!)
+      .then((r) => r.json() as Promise<ListingData>)
+      .then((d) => ({ data: d, docs: decode(d) })));
 
   const update = async (push: boolean) => {
     const { docs, data: listing } = await load();
@@ -91,9 +109,19 @@ function start(root: HTMLElement) {
 function decode(d: ListingData): ListedDocument[] {
   const types = Object.keys(d.types);
   return d.docs.map(([slug, title, documentNumber, a, type, r, status, date, effective, keys]) => ({
-    slug, title, authority: d.authorities[a]![1], authorityKey: d.authorities[a]![0], type,
-    region: d.regions[r]![0], regionName: d.regions[r]![1], status: status as ListedDocument['status'], keys,
-    rank: types.indexOf(type), ...(documentNumber && { documentNumber }), ...(date && { date }), ...(effective && { effective }),
+    slug,
+    title,
+    authority: d.authorities[a]![1],
+    authorityKey: d.authorities[a]![0],
+    type,
+    region: d.regions[r]![0],
+    regionName: d.regions[r]![1],
+    status: status as ListedDocument['status'],
+    keys,
+    rank: types.indexOf(type),
+    ...(documentNumber && { documentNumber }),
+    ...(date && { date }),
+    ...(effective && { effective }),
   }));
 }
 
@@ -104,10 +132,18 @@ function matching(state: State, docs: ListedDocument[], listing: ListingData): L
   return sortListing(chosen, state.sort);
 }
 
-function render(root: HTMLElement, state: State, docs: ListedDocument[], listing: ListingData, strings: Record<string, string>, docBase: string) {
+function render(
+  root: HTMLElement,
+  state: State,
+  docs: ListedDocument[],
+  listing: ListingData,
+  strings: Record<string, string>,
+  docBase: string,
+) {
   const list = matching(state, docs, listing);
   root.querySelector('[data-browse-count]')!.textContent = strings.count!.replace('{n}', String(list.length));
-  root.querySelector('[data-browse-heading]')!.textContent = heading(state.selection, listing) || strings.all!;
+  root.querySelector('[data-browse-heading]')!.textContent =
+    heading(state.selection, listing) || strings.all!;
   const pager = root.querySelector<HTMLElement>('[data-pager]');
   if (pager) pager.hidden = true;
   const ol = root.querySelector('[data-listing-items]')!;
@@ -125,7 +161,9 @@ function render(root: HTMLElement, state: State, docs: ListedDocument[], listing
     delete others[kind];
     let pool = filterListing(docs, others);
     if (state.q) pool = findByTitle(pool, state.q, (text) => foldToSimplified(text, listing.fold));
-    const counts = new Map(facetValues(pool, kind, (s) => listing.statuses[s] ?? s).map((v) => [v.key, v.count]));
+    const counts = new Map(
+      facetValues(pool, kind, (s) => listing.statuses[s] ?? s).map((v) => [v.key, v.count]),
+    );
     for (const link of group.querySelectorAll<HTMLAnchorElement>('a[data-key]')) {
       const count = counts.get(link.dataset.key!) ?? 0;
       link.querySelector('.facet-count')!.textContent = String(count);
@@ -146,10 +184,17 @@ function heading(selection: Selection, listing: ListingData): string {
     if (kind === 'region') return listing.regions.find(([k]) => k === key)?.[1];
     return `${key}年`;
   };
-  return FACET_KINDS.flatMap((kind) => (selection[kind] ? [name(kind, selection[kind]!) ?? selection[kind]!] : [])).join(' · ');
+  return FACET_KINDS.flatMap((kind) =>
+    selection[kind] ? [name(kind, selection[kind]!) ?? selection[kind]!] : [],
+  ).join(' · ');
 }
 
-function item(d: ListedDocument, listing: ListingData, strings: Record<string, string>, docBase: string): HTMLLIElement {
+function item(
+  d: ListedDocument,
+  listing: ListingData,
+  strings: Record<string, string>,
+  docBase: string,
+): HTMLLIElement {
   const li = el('li', 'listing-item') as HTMLLIElement;
   const badge = el('span', `badge badge--${d.status}`, listing.statuses[d.status]);
   badge.dataset.status = d.status;
@@ -158,7 +203,10 @@ function item(d: ListedDocument, listing: ListingData, strings: Record<string, s
   const meta = el('span', 'listing-meta');
   meta.append(el('span', '', d.authority));
   if (d.documentNumber) meta.append(el('span', '', d.documentNumber));
-  for (const [label, iso] of [[strings.issued, d.date], [strings.effective, d.effective]] as const) {
+  for (const [label, iso] of [
+    [strings.issued, d.date],
+    [strings.effective, d.effective],
+  ] as const) {
     if (!iso) continue;
     const span = el('span', '', `${label} `);
     const time = el('time', '', formatDate(iso));

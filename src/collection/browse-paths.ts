@@ -34,10 +34,16 @@ export function browsePaths(script: Script) {
   };
   paged(docs.length, {});
   for (const kind of FACET_KINDS) {
-    for (const value of facetValues(docs, kind, statusName(script))) paged(value.count, { kind, key: value.key });
+    for (const value of facetValues(docs, kind, statusName(script)))
+      paged(value.count, { kind, key: value.key });
   }
   return places.map((place) => ({
-    params: { path: browsePath(place).replace(/^browse\/?/, '').replace(/\/$/, '') || undefined },
+    params: {
+      path:
+        browsePath(place)
+          .replace(/^browse\/?/, '')
+          .replace(/\/$/, '') || undefined,
+    },
     props: { place },
   }));
 }

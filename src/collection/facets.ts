@@ -38,8 +38,13 @@ export const STATUS_ORDER = ['in-force', 'amended', 'repealed', 'not-yet-in-forc
 
 /** Other ways a `docType` is written, by type key. */
 const TYPE_ALIASES: Record<string, string> = {
-  法律解释: 'law', 有关法律问题的决定: 'law', 自治条例: 'autonomous-regulation', 单行条例: 'autonomous-regulation',
-  行政规范性文件: 'normative-document', 其他规范性文件: 'normative-document', 政府规章: 'local-government-rule',
+  法律解释: 'law',
+  有关法律问题的决定: 'law',
+  自治条例: 'autonomous-regulation',
+  单行条例: 'autonomous-regulation',
+  行政规范性文件: 'normative-document',
+  其他规范性文件: 'normative-document',
+  政府规章: 'local-government-rule',
 };
 
 /**
@@ -111,7 +116,11 @@ export function filterListing(docs: readonly ListedDocument[], selection: Select
  * then name. Values no document has are left out, so a facet can be empty.
  * @example facetValues(docs, 'type', names)[0] // { key: 'law', name: '法律', count: 12 }
  */
-export function facetValues(docs: readonly ListedDocument[], kind: FacetKind, statusName: (s: string) => string): FacetValue[] {
+export function facetValues(
+  docs: readonly ListedDocument[],
+  kind: FacetKind,
+  statusName: (s: string) => string,
+): FacetValue[] {
   const counts = new Map<string, FacetValue>();
   for (const d of docs) {
     const key = valueOf(d, kind);
@@ -143,7 +152,12 @@ export type SortOrder = 'date' | 'title';
 /** Listings sort newest first (undated last), or by title in pinyin order. */
 export function sortListing(docs: ListedDocument[], order: SortOrder): ListedDocument[] {
   if (order === 'title') return docs.sort((a, b) => a.title.localeCompare(b.title, 'zh-Hans-CN'));
-  return docs.sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.rank - b.rank || a.title.localeCompare(b.title, 'zh-Hans-CN'));
+  return docs.sort(
+    (a, b) =>
+      (b.date ?? '').localeCompare(a.date ?? '') ||
+      a.rank - b.rank ||
+      a.title.localeCompare(b.title, 'zh-Hans-CN'),
+  );
 }
 
 /** Documents per listing page. */

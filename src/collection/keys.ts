@@ -12,7 +12,10 @@ import { pinyin } from 'pinyin-pro';
  */
 export function pinyinKey(name: string): string {
   const syllables = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true });
-  const key = syllables.join('').toLowerCase().replace(/[^a-z0-9]+/g, '');
+  const key = syllables
+    .join('')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
   return key.slice(0, 60) || 'x';
 }
 

@@ -54,7 +54,8 @@ export function listedDocuments(documents: readonly DocumentEntry[], script: Scr
 }
 
 /** The status name of a status key in a script. */
-export const statusName = (script: Script) => (s: string) => ui(script)(STATUS_LABELS[s as keyof typeof STATUS_LABELS] ?? s);
+export const statusName = (script: Script) => (s: string) =>
+  ui(script)(STATUS_LABELS[s as keyof typeof STATUS_LABELS] ?? s);
 
 /** The listing JSON: lookup tables for repeated names, one array per document. */
 export interface ListingData {
@@ -77,7 +78,9 @@ export function listingData(documents: readonly DocumentEntry[], script: Script)
   const table = (pairs: Array<[string, string]>) => [...new Map(pairs).entries()];
   const authorities = table(list.map((d) => [d.authorityKey, d.authority]));
   const regions = table(list.map((d) => [d.region, d.regionName]));
-  const names = documents.map((d) => [d.meta.title, ...(d.meta.abbreviations ?? []), d.meta.documentNumber ?? ''].join('\n')).join('\n');
+  const names = documents
+    .map((d) => [d.meta.title, ...(d.meta.abbreviations ?? []), d.meta.documentNumber ?? ''].join('\n'))
+    .join('\n');
   return {
     fold: buildFoldMap(names),
     authorities,
@@ -85,8 +88,16 @@ export function listingData(documents: readonly DocumentEntry[], script: Script)
     statuses: Object.fromEntries(Object.keys(STATUS_LABELS).map((s) => [s, statusName(script)(s)])),
     types: Object.fromEntries(DOC_TYPES.map((x) => [x.key, t(x.name)])),
     docs: list.map((d) => [
-      d.slug, d.title, d.documentNumber ?? '', authorities.findIndex(([k]) => k === d.authorityKey), d.type,
-      regions.findIndex(([k]) => k === d.region), d.status, d.date ?? '', d.effective ?? '', d.keys,
+      d.slug,
+      d.title,
+      d.documentNumber ?? '',
+      authorities.findIndex(([k]) => k === d.authorityKey),
+      d.type,
+      regions.findIndex(([k]) => k === d.region),
+      d.status,
+      d.date ?? '',
+      d.effective ?? '',
+      d.keys,
     ]),
   };
 }

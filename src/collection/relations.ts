@@ -24,7 +24,8 @@ export interface Relations {
 }
 
 /** The issue date of a document (or its adoption date). */
-export const dateOf = (d: DocumentEntry) => d.meta.dates.issued ?? d.meta.dates.adopted ?? d.meta.dates.effective;
+export const dateOf = (d: DocumentEntry) =>
+  d.meta.dates.issued ?? d.meta.dates.adopted ?? d.meta.dates.effective;
 
 /** A collection document as the title lookup sees it. */
 export const knownOf = (d: DocumentEntry): KnownDocument => ({
@@ -86,7 +87,11 @@ export function applyRelations(documents: DocumentEntry[]): void {
 }
 
 /** Whether a `supersedes` entry of `successor` names `old`: the same 文号, else the same title and date. */
-function supersedes(ref: DocumentEntry['meta']['supersedes'][number], old: DocumentEntry, successor: DocumentEntry): boolean {
+function supersedes(
+  ref: DocumentEntry['meta']['supersedes'][number],
+  old: DocumentEntry,
+  successor: DocumentEntry,
+): boolean {
   if (ref.documentNumber && old.meta.documentNumber) return ref.documentNumber === old.meta.documentNumber;
   if (titleKey(ref.title) !== titleKey(old.meta.title)) return false;
   if (ref.issued) return ref.issued === dateOf(old);

@@ -32,7 +32,11 @@ export function shortTitles(title: string): string[] {
  * The normalised search keys of a document: title, short names, abbreviations, number.
  * @example titleKeys('中华人民共和国行政处罚法', [], undefined) // '中华人民共和国行政处罚法|行政处罚法'
  */
-export function titleKeys(title: string, abbreviations: readonly string[] = [], documentNumber?: string): string {
+export function titleKeys(
+  title: string,
+  abbreviations: readonly string[] = [],
+  documentNumber?: string,
+): string {
   const names = [title, ...shortTitles(title), ...abbreviations, ...(documentNumber ? [documentNumber] : [])];
   return [...new Set(names.map((n) => normalizeText(n)).filter(Boolean))].join(JOIN);
 }

@@ -33,7 +33,10 @@ export function initProvisionTools(): void {
     const label = el.dataset.cite!;
     const bar = document.createElement('span');
     bar.className = 'cp';
-    for (const [kind, text, name] of [['l', link, copyLink], ['c', cite, copyCite]] as const) {
+    for (const [kind, text, name] of [
+      ['l', link, copyLink],
+      ['c', cite, copyCite],
+    ] as const) {
       const b = document.createElement('button');
       b.type = 'button';
       b.dataset.copy = kind;
@@ -50,7 +53,8 @@ export function initProvisionTools(): void {
     const provision = target.closest<HTMLElement>('[data-cite]');
     if (!button || !provision) {
       // A tap on a provision (its label or its text) shows its buttons; links still work.
-      for (const open of root.querySelectorAll(`.${OPEN}`)) if (open !== provision) open.classList.remove(OPEN);
+      for (const open of root.querySelectorAll(`.${OPEN}`))
+        if (open !== provision) open.classList.remove(OPEN);
       // A tap on a reference follows or previews it; the buttons would only cover the text there.
       if (target.closest('a, cite, .ref') && !target.closest('.art-label, .item-label')) return;
       const own = target.closest('.art-label') ? target.closest<HTMLElement>('.art') : provision;

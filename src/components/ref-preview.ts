@@ -35,7 +35,8 @@ export function initRefPreview(): void {
     const copy = el.cloneNode(true) as HTMLElement;
     for (const x of copy.querySelectorAll('[data-nopreview],button')) x.remove();
     // 第三条 text: a space after labels that do not end in punctuation, as the page shows it.
-    for (const l of copy.querySelectorAll('.art-label')) if (!/[、.．]$/.test(l.textContent ?? '')) l.append(' ');
+    for (const l of copy.querySelectorAll('.art-label'))
+      if (!/[、.．]$/.test(l.textContent ?? '')) l.append(' ');
     const t = (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
     return t.length > MAX ? `${t.slice(0, MAX)}…` : t;
   };
@@ -45,7 +46,8 @@ export function initRefPreview(): void {
     if (current === ref && !card.hidden) return;
     hide();
     const href = ref.getAttribute('href');
-    const ids = ref.dataset.targets?.split(' ') ?? (href?.startsWith('#') ? [decodeURIComponent(href.slice(1))] : []);
+    const ids =
+      ref.dataset.targets?.split(' ') ?? (href?.startsWith('#') ? [decodeURIComponent(href.slice(1))] : []);
     const head = document.createElement(href ? 'a' : 'strong');
     if (href) head.setAttribute('href', href);
     const label = (head.textContent = ref.dataset.label ?? ref.textContent ?? '');

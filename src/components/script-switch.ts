@@ -20,7 +20,8 @@ export function provisionInView(line = LINE): string | undefined {
   let above = false;
   for (const el of document.querySelectorAll(PROVISION)) {
     const r = el.getBoundingClientRect();
-    if (r.top <= line && r.bottom > line) found = el; // later (deeper) matches win
+    if (r.top <= line && r.bottom > line)
+      found = el; // later (deeper) matches win
     else if (r.top > line) {
       if (!found && above) found = el;
       break;

@@ -55,4 +55,5 @@ export interface CollectionIndex {
 }
 
 /** Whether a collection file is an index (the content stage's output) rather than whole entries (test fixtures). */
-export const isIndex = (raw: unknown): raw is CollectionIndex => (raw as CollectionIndex | undefined)?.format === 'tiaowen-collection';
+export const isIndex = (raw: unknown): raw is CollectionIndex =>
+  (raw as CollectionIndex | undefined)?.format === 'tiaowen-collection';

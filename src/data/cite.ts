@@ -14,8 +14,14 @@ import { plainText } from './display.ts';
  * @example citationLabel('art_47__para_1__item_2', 'tiao', 'dun') // '第四十七条第一款第（二）项'
  * @example citationLabel('art_25', 'label', 'dun') // '二十五、'
  */
-export function citationLabel(eId: string, citeArticlesAs: DocumentMeta['citeArticlesAs'], articleStyle: Document['data']['articleStyle']): string {
-  return labelOfEId(eId, { articleForm: citeArticlesAs === 'label' && articleStyle === 'dun' ? 'dun' : 'tiao' });
+export function citationLabel(
+  eId: string,
+  citeArticlesAs: DocumentMeta['citeArticlesAs'],
+  articleStyle: Document['data']['articleStyle'],
+): string {
+  return labelOfEId(eId, {
+    articleForm: citeArticlesAs === 'label' && articleStyle === 'dun' ? 'dun' : 'tiao',
+  });
 }
 
 /**

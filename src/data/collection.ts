@@ -68,7 +68,9 @@ export function readArtefact(path: string): DocumentArtefact {
     try {
       artefact = JSON.parse(readFileSync(path, 'utf8')) as DocumentArtefact;
     } catch (cause) {
-      throw new Error(`Cannot read ${path}: run \`npm run content\` again to rebuild the collection.`, { cause });
+      throw new Error(`Cannot read ${path}: run \`npm run content\` again to rebuild the collection.`, {
+        cause,
+      });
     }
     if (recent.size >= KEEP) recent.delete(recent.keys().next().value!);
   }
@@ -81,7 +83,11 @@ export function readArtefact(path: string): DocumentArtefact {
  * (an absolute path) when first used, or already inline (a test fixture's collection).
  */
 export function contentEntry(data: Record<string, unknown>): DocumentEntry {
-  const { artefact, versioned, ...rest } = data as unknown as DocumentEntry & { artefact?: string; versioned?: boolean; build?: unknown };
+  const { artefact, versioned, ...rest } = data as unknown as DocumentEntry & {
+    artefact?: string;
+    versioned?: boolean;
+    build?: unknown;
+  };
   // What the next content build needs (src/data/artefacts.ts) is of no use to a page.
   delete rest.build;
   if (!artefact) return rest;
@@ -90,12 +96,17 @@ export function contentEntry(data: Record<string, unknown>): DocumentEntry {
   Object.defineProperty(entry, 'tree', { enumerable: true, get: () => readArtefact(artefact).tree });
   Object.defineProperty(entry, 'treeHant', { enumerable: true, get: () => readArtefact(artefact).treeHant });
   // Only a versioned document's artefact is read for its versions: most have none.
-  if (versioned) Object.defineProperty(entry, 'versions', { enumerable: true, get: () => readArtefact(artefact).versions });
+  if (versioned)
+    Object.defineProperty(entry, 'versions', {
+      enumerable: true,
+      get: () => readArtefact(artefact).versions,
+    });
   return entry;
 }
 
 /** The collection file: `TIAOWEN_COLLECTION`, or generated/collection.json. */
-export const collectionPath = (root = process.cwd()) => process.env.TIAOWEN_COLLECTION || join(root, 'generated', 'collection.json');
+export const collectionPath = (root = process.cwd()) =>
+  process.env.TIAOWEN_COLLECTION || join(root, 'generated', 'collection.json');
 
 /**
  * Read the generated collection (run `npm run content` first). `TIAOWEN_COLLECTION` names
@@ -120,7 +131,9 @@ export function readCollection(path: string): Collection {
   } catch {
     raw = undefined; // loadJson reports it, positioned
   }
-  const { data, file } = loadJson(text, path, isIndex(raw) ? indexSchema : collectionSchema, { rule: 'collection' });
+  const { data, file } = loadJson(text, path, isIndex(raw) ? indexSchema : collectionSchema, {
+    rule: 'collection',
+  });
   if (!data) throw new ContentError([file]);
   if (!isIndex(data)) {
     // The schema checks each entry's shell; the trees inside are as the parser wrote them.

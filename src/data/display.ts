@@ -25,7 +25,9 @@ export function formatDate(iso: string): string {
 }
 
 /** The metadata dates in reading order, with their Chinese names; absent dates are left out. */
-export function dateRows(dates: DocumentMeta['dates']): Array<{ key: string; label: string; iso: string; text: string }> {
+export function dateRows(
+  dates: DocumentMeta['dates'],
+): Array<{ key: string; label: string; iso: string; text: string }> {
   const names: Array<[keyof DocumentMeta['dates'], string]> = [
     ['adopted', '通过日期'],
     ['issued', '公布日期'],
@@ -81,11 +83,22 @@ export interface TocEntry {
 export function tableOfContents(doc: Document): TocEntry[] {
   const visit = (node: Block | Attachment | Note): TocEntry[] => {
     if (node.type === 'article') {
-      return [{ kind: 'article', eId: node.eId, label: node.label, text: articleExcerpt(node), children: [] }];
+      return [
+        { kind: 'article', eId: node.eId, label: node.label, text: articleExcerpt(node), children: [] },
+      ];
     }
     if (node.type === 'paragraph' || node.type === 'note') return [];
-    if (node.type === 'attachment') return [{ kind: 'attachment', eId: node.eId, label: node.label, text: node.heading, children: [] }];
-    return [{ kind: node.type, eId: node.eId, label: node.label, text: node.heading, children: node.children.flatMap(visit) }];
+    if (node.type === 'attachment')
+      return [{ kind: 'attachment', eId: node.eId, label: node.label, text: node.heading, children: [] }];
+    return [
+      {
+        kind: node.type,
+        eId: node.eId,
+        label: node.label,
+        text: node.heading,
+        children: node.children.flatMap(visit),
+      },
+    ];
   };
   return doc.children.flatMap(visit);
 }

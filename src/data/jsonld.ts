@@ -24,7 +24,13 @@ export interface LegislationInput {
 }
 
 /** The schema.org Legislation object of a document. */
-export function legislationJsonLd({ meta, name, inLanguage, url, convertedFrom }: LegislationInput): Record<string, unknown> {
+export function legislationJsonLd({
+  meta,
+  name,
+  inLanguage,
+  url,
+  convertedFrom,
+}: LegislationInput): Record<string, unknown> {
   const date = meta.dates.issued ?? meta.dates.adopted;
   return {
     '@context': 'https://schema.org',
@@ -33,7 +39,9 @@ export function legislationJsonLd({ meta, name, inLanguage, url, convertedFrom }
     ...(meta.documentNumber && { legislationIdentifier: meta.documentNumber }),
     legislationType: meta.docType,
     ...(date && { legislationDate: date, datePublished: date }),
-    ...(meta.dates.effective && { temporalCoverage: `${meta.dates.effective}/${meta.dates.repealed ?? '..'}` }),
+    ...(meta.dates.effective && {
+      temporalCoverage: `${meta.dates.effective}/${meta.dates.repealed ?? '..'}`,
+    }),
     legislationJurisdiction: meta.jurisdiction,
     legislationPassedBy: { '@type': 'GovernmentOrganization', name: meta.authority },
     legislationLegalForce: FORCE[meta.status],

@@ -44,7 +44,15 @@ export function citeLabels(view: DocumentView): (eId: string) => string {
 }
 
 /** The interface strings of the copy buttons, in this order, `|`-separated. */
-const TOOL_STRINGS = ['复制链接', '复制引用', '已复制链接', '已复制引用', '链接', '引用', '复制失败，请手动复制'];
+const TOOL_STRINGS = [
+  '复制链接',
+  '复制引用',
+  '已复制链接',
+  '已复制引用',
+  '链接',
+  '引用',
+  '复制失败，请手动复制',
+];
 
 /**
  * Data attributes on the provisions container for the browser side (provision-tools.ts):

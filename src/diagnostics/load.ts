@@ -109,7 +109,11 @@ function validate<S extends z.ZodType>(
     } else {
       reason = `Unexpected value for ${field}: ${message}`;
     }
-    report(file, reason, { place: source.placeOfIssue(issue), ruleId: `${options.rule}-schema`, fatal: true });
+    report(file, reason, {
+      place: source.placeOfIssue(issue),
+      ruleId: `${options.rule}-schema`,
+      fatal: true,
+    });
   }
   return { file, placeOf };
 }
@@ -151,7 +155,8 @@ class Located {
 
   constructor(text: string, parse = true) {
     this.doc = parseDocument(parse ? text : '', { lineCounter: this.lines, prettyErrors: false });
-    if (!parse) for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
+    if (!parse)
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.lines.addNewLine(i + 1);
   }
 
   point(offset: number): Point {
@@ -169,7 +174,9 @@ class Located {
       const node: unknown = this.doc.getIn(path.slice(0, n) as Array<string | number>, true);
       if (!isNode(node) || !node.range) continue;
       // A missing key is placed at the start of the map that lacks it, not over the whole map.
-      return n === path.length ? this.range(node.range[0], node.range[1]) : this.range(node.range[0], node.range[0]);
+      return n === path.length
+        ? this.range(node.range[0], node.range[1])
+        : this.range(node.range[0], node.range[0]);
     }
     return undefined;
   }
@@ -177,10 +184,13 @@ class Located {
   /** An unknown key is pointed at itself; any other issue at its value. */
   placeOfIssue(issue: z.core.$ZodIssue): Position | undefined {
     if (issue.code === 'unrecognized_keys') {
-      const map: unknown = issue.path.length ? this.doc.getIn(issue.path as Array<string | number>, true) : this.doc.contents;
+      const map: unknown = issue.path.length
+        ? this.doc.getIn(issue.path as Array<string | number>, true)
+        : this.doc.contents;
       if (isMap(map)) {
         const pair = map.items.find((p) => isScalar(p.key) && issue.keys.includes(String(p.key.value)));
-        if (pair && isNode(pair.key) && pair.key.range) return this.range(pair.key.range[0], pair.key.range[1]);
+        if (pair && isNode(pair.key) && pair.key.range)
+          return this.range(pair.key.range[0], pair.key.range[1]);
       }
     }
     return this.placeOf(issue.path) ?? { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };

@@ -38,7 +38,10 @@ export function formatMessages(files: readonly VFile[], options: FormatOptions =
     for (const m of file.messages) copy.messages.push(withExcerpt(m, lines));
     return copy;
   });
-  return reporter(copies, { verbose: true, ...(options.color === undefined ? {} : { color: options.color }) });
+  return reporter(copies, {
+    verbose: true,
+    ...(options.color === undefined ? {} : { color: options.color }),
+  });
 }
 
 /** A copy of the message whose extra lines are the excerpt (vfile-reporter prints them under it). */

@@ -46,7 +46,11 @@ export function restoreMessages(stored: StoredFile[], texts: ReadonlyMap<string,
   return stored.map((s) => {
     const file = new VFile({ path: s.path, ...(texts.has(s.path) && { value: texts.get(s.path) }) });
     for (const m of s.messages) {
-      const message = file.message(m.reason, { ...(m.place && { place: m.place }), ...(m.ruleId && { ruleId: m.ruleId }), ...(m.source && { source: m.source }) });
+      const message = file.message(m.reason, {
+        ...(m.place && { place: m.place }),
+        ...(m.ruleId && { ruleId: m.ruleId }),
+        ...(m.source && { source: m.source }),
+      });
       message.fatal = m.fatal;
       if (m.note !== undefined) message.note = m.note;
       if (m.url !== undefined) message.url = m.url;

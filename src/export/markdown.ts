@@ -45,7 +45,12 @@ function blocks(node: Provision | Continuation, base: string, depth = 2): RootCo
       return node.children.flatMap((p, i) => {
         // A space after the bold label: CommonMark closes ** after 、 only before whitespace or punctuation.
         const lead: PhrasingContent[] =
-          i === 0 ? [{ type: 'strong', children: [{ type: 'text', value: node.label }] }, { type: 'text', value: ' ' }] : [];
+          i === 0
+            ? [
+                { type: 'strong', children: [{ type: 'text', value: node.label }] },
+                { type: 'text', value: ' ' },
+              ]
+            : [];
         return [
           { type: 'paragraph', children: [...lead, ...phrasing(inline(p), base)] } as RootContent,
           ...nested(p).flatMap((c) => blocks(c, base)),
@@ -53,13 +58,19 @@ function blocks(node: Provision | Continuation, base: string, depth = 2): RootCo
       });
     case 'paragraph':
     case 'continuation':
-      return [{ type: 'paragraph', children: phrasing(inline(node), base) }, ...nested(node).flatMap((c) => blocks(c, base))];
+      return [
+        { type: 'paragraph', children: phrasing(inline(node), base) },
+        ...nested(node).flatMap((c) => blocks(c, base)),
+      ];
     case 'item':
     case 'subitem':
     case 'point':
     case 'note':
       return [
-        { type: 'paragraph', children: [{ type: 'text', value: node.label }, ...phrasing(inline(node), base)] },
+        {
+          type: 'paragraph',
+          children: [{ type: 'text', value: node.label }, ...phrasing(inline(node), base)],
+        },
         ...nested(node).flatMap((c) => blocks(c, base)),
       ];
   }
@@ -69,7 +80,12 @@ function blocks(node: Provision | Continuation, base: string, depth = 2): RootCo
  * The Markdown text of a document. `base` is the site's base URL for links to other documents.
  * @example toMarkdown(tree, meta, '/') // '# 淄博市人民政府工作规则\n\n…'
  */
-export function toMarkdown(tree: Document, meta: Pick<DocumentMeta, 'title' | 'authority'>, base = '/', title = meta.title): string {
+export function toMarkdown(
+  tree: Document,
+  meta: Pick<DocumentMeta, 'title' | 'authority'>,
+  base = '/',
+  title = meta.title,
+): string {
   const root: Root = {
     type: 'root',
     children: [

@@ -25,7 +25,8 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   // The reader needs none of these.
-  'Permissions-Policy': 'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
+  'Permissions-Policy':
+    'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()',
   // For browsers without CSP frame-ancestors.
   'X-Frame-Options': 'DENY',
 };
@@ -62,7 +63,11 @@ export function metaPolicy(html: string): string | undefined {
   for (const tag of html.match(/<meta\b[^>]*>/gi) ?? []) {
     if (!/http-equiv\s*=\s*["']?content-security-policy/i.test(tag)) continue;
     const m = /content\s*=\s*"([^"]*)"|content\s*=\s*'([^']*)'/i.exec(tag);
-    if (m) return (m[1] ?? m[2] ?? '').replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    if (m)
+      return (m[1] ?? m[2] ?? '')
+        .replace(/&#39;|&apos;/g, "'")
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&');
   }
   return undefined;
 }
@@ -88,11 +93,16 @@ export function buildHeaders(outDir: string, base: string): HeadersResult {
     const policy = metaPolicy(readFileSync(join(outDir, page), 'utf8'));
     if (policy) {
       if (!policies.has(policy)) policies.add(flat(policy));
-    } else if (!page.includes('/') || page.endsWith('index.html')) warnings.push(`${page} has no Content-Security-Policy <meta>`);
+    } else if (!page.includes('/') || page.endsWith('index.html'))
+      warnings.push(`${page} has no Content-Security-Policy <meta>`);
   }
 
   const rules: Array<[string, Record<string, string>, string?]> = [];
-  rules.push([`${prefix}*`, { 'Content-Security-Policy': headerPolicy(policies), ...SECURITY_HEADERS }, 'Every response: the policy of the pages, and security headers']);
+  rules.push([
+    `${prefix}*`,
+    { 'Content-Security-Policy': headerPolicy(policies), ...SECURITY_HEADERS },
+    'Every response: the policy of the pages, and security headers',
+  ]);
 
   const hashed = new Set<string>();
   for (const f of files) {
@@ -102,9 +112,11 @@ export function buildHeaders(outDir: string, base: string): HeadersResult {
     }
   }
   const byName = (a: string, b: string) => a.localeCompare(b);
-  for (const folder of [...hashed].sort(byName)) rules.push([`${prefix}${folder}/*`, { 'Cache-Control': IMMUTABLE }]);
+  for (const folder of [...hashed].sort(byName))
+    rules.push([`${prefix}${folder}/*`, { 'Cache-Control': IMMUTABLE }]);
   // Workbox's runtime, when sw.js imports it, carries a hash in its name too.
-  for (const f of files.filter((x) => /^workbox-[0-9a-f]{6,}\.js$/.test(x)).sort(byName)) rules.push([`${prefix}${f}`, { 'Cache-Control': IMMUTABLE }]);
+  for (const f of files.filter((x) => /^workbox-[0-9a-f]{6,}\.js$/.test(x)).sort(byName))
+    rules.push([`${prefix}${f}`, { 'Cache-Control': IMMUTABLE }]);
 
   // Revalidate on every use: the service worker and the manifest (so updates arrive), and pages.
   const revalidate = new Set<string>();
@@ -131,13 +143,15 @@ export function buildHeaders(outDir: string, base: string): HeadersResult {
   const collapse = rules.length + sorted.length > MAX_RULES;
   const pageRules = collapse ? sorted.filter((p) => !p.endsWith('/*')) : sorted;
   pageRules.forEach((path, i) => {
-    const comment = collapse && i === 0
-      ? `Revalidated on every use. The ${folders.length} page folders get no rule (it would pass the ${MAX_RULES}-rule limit): hosts revalidate by default`
-      : undefined;
+    const comment =
+      collapse && i === 0
+        ? `Revalidated on every use. The ${folders.length} page folders get no rule (it would pass the ${MAX_RULES}-rule limit): hosts revalidate by default`
+        : undefined;
     rules.push([`${prefix}${path}`, { 'Cache-Control': REVALIDATE }, comment]);
   });
 
-  if (rules.length > MAX_RULES) warnings.push(`_headers has ${rules.length} rules; Cloudflare Pages reads only the first ${MAX_RULES}.`);
+  if (rules.length > MAX_RULES)
+    warnings.push(`_headers has ${rules.length} rules; Cloudflare Pages reads only the first ${MAX_RULES}.`);
   const lines = [
     '# Written by the build (src/integrations/headers.ts) for static hosts that read _headers.',
     '# The Content-Security-Policy is also in every page; frame-ancestors only works here.',

@@ -34,7 +34,8 @@ export function lazyUrl(): Plugin {
     load(id) {
       if (!id.startsWith('\0') || !id.endsWith(SUFFIX)) return null;
       const file = id.slice(1, -SUFFIX.length);
-      if (serve) return `export default ${JSON.stringify(base + relative(root, file).split('\\').join('/'))};`;
+      if (serve)
+        return `export default ${JSON.stringify(base + relative(root, file).split('\\').join('/'))};`;
       const ref = this.emitFile({ type: 'chunk', id: file, preserveSignature: 'strict' });
       return `export default "__TIAOWEN_LAZY_URL_${ref}__";`;
     },

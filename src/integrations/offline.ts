@@ -46,16 +46,27 @@ export default function offline(options: OfflineIntegrationOptions = {}): AstroI
 
         for (const bundle of VARIANTS.map((v) => bundlePath(v).replace(/\/$/, ''))) {
           if (!existsSync(join(outDir, bundle, 'pagefind.js'))) {
-            logger.warn(`${bundle}/ is missing: search will not work offline (is the search integration listed before this one?).`);
+            logger.warn(
+              `${bundle}/ is missing: search will not work offline (is the search integration listed before this one?).`,
+            );
           }
         }
-        const documents = entries.map((d) => ({ slug: d.meta.slug, title: d.meta.title, titleHant: d.titleHant, type: d.meta.docType, hasHant: Boolean(d.treeHant) }));
+        const documents = entries.map((d) => ({
+          slug: d.meta.slug,
+          title: d.meta.title,
+          titleHant: d.titleHant,
+          type: d.meta.docType,
+          hasHant: Boolean(d.treeHant),
+        }));
         const sw = await writeServiceWorker({ outDir, base, documents, threshold: thresholdFromEnv() });
         for (const warning of sw.warnings) logger.warn(warning);
         const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
         logger.info(
           `offline: ${single.files.length} single-file download(s); sw.js precaches ${sw.count} shared files (${sw.size} bytes); ` +
-            VARIANTS.map((v) => `${v}: ${sw.manifests[v].mode} (whole ${kib(sw.bytes[v].all)}, first visit ${kib(sw.bytes[v].firstVisit)} compressed)`).join('; ') +
+            VARIANTS.map(
+              (v) =>
+                `${v}: ${sw.manifests[v].mode} (whole ${kib(sw.bytes[v].all)}, first visit ${kib(sw.bytes[v].firstVisit)} compressed)`,
+            ).join('; ') +
             `; threshold ${kib(sw.manifests.hans.threshold)}; in ${Math.round(performance.now() - started)} ms`,
         );
       },

@@ -37,7 +37,9 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
         const hans = await buildSearchIndex({ outDir, base, documents, script: 'hans', foldMap });
         const withHant = documents.filter((d) => d.treeHant);
         if (withHant.length < documents.length) {
-          logger.warn(`${documents.length - withHant.length} document(s) have no traditional tree: left out of the /zh-hant/ search.`);
+          logger.warn(
+            `${documents.length - withHant.length} document(s) have no traditional tree: left out of the /zh-hant/ search.`,
+          );
         }
         const hant = await buildSearchIndex({ outDir, base, documents: withHant, script: 'hant', foldMap });
         logger.info(

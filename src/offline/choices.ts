@@ -48,7 +48,8 @@ export function entriesFor(manifest: OfflineManifest, choice: Choice): Entry[] {
     for (const d of manifest.documents) out.push(...d.entries.filter(([url]) => !url.endsWith(RECORDS_FILE)));
   } else {
     const [kind, key] = [choice.slice(0, choice.indexOf(':')), choice.slice(choice.indexOf(':') + 1)];
-    for (const d of manifest.documents) if (kind === 'doc' ? d.slug === key : d.type === key) out.push(...d.entries);
+    for (const d of manifest.documents)
+      if (kind === 'doc' ? d.slug === key : d.type === key) out.push(...d.entries);
   }
   const seen = new Set<string>();
   return out.filter(([url]) => !seen.has(url) && seen.add(url));
@@ -66,4 +67,3 @@ export function modeFor(allBytes: number, threshold: number): 'small' | 'large' 
 
 /** Article pages are not kept: offline, `…/slug/art_5/` opens as `…/slug/#art_5` (the same text). */
 export const ARTICLE_PAGE = /\/art_[^/]+\/$/;
-

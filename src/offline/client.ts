@@ -39,17 +39,26 @@ export function initOffline(): void {
       worker.postMessage({ type: 'SKIP_WAITING' });
     };
   };
-  sw.register(withBase('sw.js'), { scope: withBase() }).then((reg) => {
-    if (!reg) return; // registration blocked (some browsers' private modes, test tools)
-    // Tell the worker which page and variant are read: it keeps the variant (small
-    // collections) or this page (large ones); src/offline/keep-worker.ts.
-    void sw.ready.then((r) => r.active?.postMessage({ type: 'VISIT', variant: document.documentElement.lang === 'zh-Hant' ? 'hant' : 'hans', path: location.pathname }));
-    if (reg.waiting) offer(reg.waiting);
-    reg.addEventListener('updatefound', () => {
-      const worker = reg.installing;
-      worker?.addEventListener('statechange', () => {
-        if (worker.state === 'installed') offer(worker);
+  sw.register(withBase('sw.js'), { scope: withBase() }).then(
+    (reg) => {
+      if (!reg) return; // registration blocked (some browsers' private modes, test tools)
+      // Tell the worker which page and variant are read: it keeps the variant (small
+      // collections) or this page (large ones); src/offline/keep-worker.ts.
+      void sw.ready.then((r) =>
+        r.active?.postMessage({
+          type: 'VISIT',
+          variant: document.documentElement.lang === 'zh-Hant' ? 'hant' : 'hans',
+          path: location.pathname,
+        }),
+      );
+      if (reg.waiting) offer(reg.waiting);
+      reg.addEventListener('updatefound', () => {
+        const worker = reg.installing;
+        worker?.addEventListener('statechange', () => {
+          if (worker.state === 'installed') offer(worker);
+        });
       });
-    });
-  }, () => {});
+    },
+    () => {},
+  );
 }

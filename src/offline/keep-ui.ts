@@ -56,7 +56,9 @@ export async function initKeep(): Promise<void> {
   }
   const mode = document.querySelector<HTMLElement>('[data-keep-mode]');
   if (mode) mode.textContent = manifest.mode === 'small' ? words.small : words.large;
-  let state: KeepState | undefined = navigator.serviceWorker.controller ? await ask<KeepState>({ type: 'STATE' }) : undefined;
+  let state: KeepState | undefined = navigator.serviceWorker.controller
+    ? await ask<KeepState>({ type: 'STATE' })
+    : undefined;
 
   const render = () => {
     const files = state?.files ?? {};

@@ -66,9 +66,12 @@ async function readState(cacheName = CACHE): Promise<KeepState | undefined> {
   const res = await (await caches.open(cacheName)).match(STATE_URL);
   return res ? ((await res.json()) as KeepState) : undefined;
 }
-const state = () => (stateCache ??= readState().then((s) => s ?? { version: CFG.version, files: {}, variants: {} }));
+const state = () =>
+  (stateCache ??= readState().then((s) => s ?? { version: CFG.version, files: {}, variants: {} }));
 async function saveState(s: KeepState): Promise<void> {
-  await (await caches.open(CACHE)).put(STATE_URL, new Response(JSON.stringify(s), { headers: { 'content-type': 'application/json' } }));
+  await (
+    await caches.open(CACHE)
+  ).put(STATE_URL, new Response(JSON.stringify(s), { headers: { 'content-type': 'application/json' } }));
 }
 
 const manifests = new Map<Variant, Promise<OfflineManifest>>();
@@ -86,7 +89,12 @@ function manifest(v: Variant): Promise<OfflineManifest> {
 }
 
 /** Put `entries` in the cache (from `from`, when it holds the same revision, else the network). */
-async function store(s: KeepState, entries: readonly Entry[], from?: { cache: Cache; files: Record<string, string> }, response?: Response): Promise<void> {
+async function store(
+  s: KeepState,
+  entries: readonly Entry[],
+  from?: { cache: Cache; files: Record<string, string> },
+  response?: Response,
+): Promise<void> {
   const cache = await caches.open(CACHE);
   const todo = entries.filter(([url, rev]) => s.files[url] !== rev);
   let next = 0;
@@ -175,7 +183,11 @@ scope.addEventListener('install', (event) => {
 });
 scope.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k)))),
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))),
+      ),
   );
 });
 
@@ -187,7 +199,12 @@ scope.addEventListener('message', (event) => {
     event.waitUntil(state().then(reply));
   } else if (data?.type === 'KEEP' && data.choice) {
     const choice = data.choice;
-    event.waitUntil(serial(() => keep(v, choice)).then((s) => reply({ ok: true, state: s }), (e: unknown) => reply({ ok: false, error: String(e) })));
+    event.waitUntil(
+      serial(() => keep(v, choice)).then(
+        (s) => reply({ ok: true, state: s }),
+        (e: unknown) => reply({ ok: false, error: String(e) }),
+      ),
+    );
   } else if (data?.type === 'VISIT' && data.path) {
     const path = data.path;
     event.waitUntil(
@@ -198,17 +215,24 @@ scope.addEventListener('message', (event) => {
         const m = await manifest(v);
         if (m.mode === 'small') await keep(v, 'all');
         else if (!(await (await caches.open(CACHE)).match(path))) await keep(v, { page: path });
-      }).then(() => reply({ ok: true }), () => reply({ ok: false })),
+      }).then(
+        () => reply({ ok: true }),
+        () => reply({ ok: false }),
+      ),
     );
   }
 });
 
 /** Requests this part answers: navigations and the variants' search and manifest files. */
 function ours(request: Request, url: URL): boolean {
-  if (request.method !== 'GET' || url.origin !== location.origin || !url.pathname.startsWith(CFG.base)) return false;
+  if (request.method !== 'GET' || url.origin !== location.origin || !url.pathname.startsWith(CFG.base))
+    return false;
   // Navigations, but not to the downloads (Workbox's downloads cache answers those).
   if (request.mode === 'navigate') return !/\.(?:md|json|html)$/.test(url.pathname);
-  return /\/pagefind\/|\/tiaowen-(?:records|offline)\.json$/.test(url.pathname) && !url.pathname.endsWith('/pagefind-worker.js');
+  return (
+    /\/pagefind\/|\/tiaowen-(?:records|offline)\.json$/.test(url.pathname) &&
+    !url.pathname.endsWith('/pagefind-worker.js')
+  );
 }
 
 async function answer(request: Request, url: URL): Promise<Response> {
@@ -224,7 +248,8 @@ async function answer(request: Request, url: URL): Promise<Response> {
       const response = res.clone();
       void serial(async () => {
         const m = await manifest(variantOf(path));
-        if (m.mode === 'large' && pageEntry(m, path)?.[0] === path) await keep(variantOf(path), { page: path, response });
+        if (m.mode === 'large' && pageEntry(m, path)?.[0] === path)
+          await keep(variantOf(path), { page: path, response });
       }).catch(() => {});
     }
     return res;
@@ -236,7 +261,10 @@ async function answer(request: Request, url: URL): Promise<Response> {
       return Response.redirect(`${url.origin}${article[1]}${url.search}#${article[2]}`, 302);
     }
     const v = variantOf(url.pathname);
-    for (const page of [`${variantPrefix(v)}offline/`, `${variantPrefix(v === 'hans' ? 'hant' : 'hans')}offline/`]) {
+    for (const page of [
+      `${variantPrefix(v)}offline/`,
+      `${variantPrefix(v === 'hans' ? 'hant' : 'hans')}offline/`,
+    ]) {
       const fallback = await cache.match(url.origin + page);
       if (fallback) return fallback;
     }

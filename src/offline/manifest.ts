@@ -14,7 +14,14 @@ import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { VARIANT_PREFIX, VARIANTS, type Variant } from '../i18n/variant.ts';
 import { RECORDS_FILE } from '../search/schema.ts';
-import { ARTICLE_PAGE, entriesFor, entryBytes, modeFor, type Entry, type OfflineManifest } from './choices.ts';
+import {
+  ARTICLE_PAGE,
+  entriesFor,
+  entryBytes,
+  modeFor,
+  type Entry,
+  type OfflineManifest,
+} from './choices.ts';
 
 export { RECORDS_FILE };
 export * from './choices.ts';
@@ -35,7 +42,8 @@ export function thresholdFromEnv(env: Record<string, string | undefined> = proce
   const raw = env[THRESHOLD_ENV];
   if (raw === undefined || raw === '') return DEFAULT_THRESHOLD;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${THRESHOLD_ENV} must be a whole number of bytes, not "${raw}"`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`${THRESHOLD_ENV} must be a whole number of bytes, not "${raw}"`);
   return n;
 }
 
@@ -43,7 +51,13 @@ export interface BuildManifestsOptions {
   outDir: string;
   /** `/` or `/rules/`. */
   base: string;
-  documents: ReadonlyArray<{ slug: string; title: string; titleHant?: string | undefined; type: string; hasHant: boolean }>;
+  documents: ReadonlyArray<{
+    slug: string;
+    title: string;
+    titleHant?: string | undefined;
+    type: string;
+    hasHant: boolean;
+  }>;
   threshold: number;
 }
 
@@ -57,14 +71,20 @@ function walk(root: string, dir: string): string[] {
 }
 
 /** Pagefind files the site never fetches: the client searches on the main thread (noWorker). */
-const ENGINE = /(?:^|\/)pagefind\/(?:pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+|tiaowen-(?:fold|chunks)\.json)$/;
+const ENGINE =
+  /(?:^|\/)pagefind\/(?:pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+|tiaowen-(?:fold|chunks)\.json)$/;
 const UNUSED = /(?:^|\/)pagefind\/pagefind-worker\.js$/;
 /**
  * The manifests of both variants, from the built site. The page address of `x/index.html` is
  * `x/`; sizes are gzip sizes (what a compressing host sends; Pagefind's files are compressed
  * already and barely change).
  */
-export function buildManifests({ outDir, base, documents, threshold }: BuildManifestsOptions): Record<Variant, OfflineManifest> {
+export function buildManifests({
+  outDir,
+  base,
+  documents,
+  threshold,
+}: BuildManifestsOptions): Record<Variant, OfflineManifest> {
   const prefix = base.replace(/\/?$/, '/');
   const entry = (file: string): Entry => {
     const bytes = readFileSync(join(outDir, file));
@@ -75,8 +95,20 @@ export function buildManifests({ outDir, base, documents, threshold }: BuildMani
   const result = {} as Record<Variant, OfflineManifest>;
   for (const variant of VARIANTS) {
     const vp = VARIANT_PREFIX[variant];
-    const all = walk(outDir, join(outDir, vp)).filter((f) => (vp === '' ? !f.startsWith(VARIANT_PREFIX.hant) : true));
-    const manifest: OfflineManifest = { version: '', variant, mode: 'small', threshold, shell: [], engine: [], index: [], pages: [], documents: [] };
+    const all = walk(outDir, join(outDir, vp)).filter((f) =>
+      vp === '' ? !f.startsWith(VARIANT_PREFIX.hant) : true,
+    );
+    const manifest: OfflineManifest = {
+      version: '',
+      variant,
+      mode: 'small',
+      threshold,
+      shell: [],
+      engine: [],
+      index: [],
+      pages: [],
+      documents: [],
+    };
     const bySlug = new Map<string, Entry[]>();
     for (const file of all) {
       const rest = file.slice(vp.length);
@@ -87,7 +119,11 @@ export function buildManifests({ outDir, base, documents, threshold }: BuildMani
       } else if (rest === 'offline/index.html' || rest === 'search/index.html') {
         manifest.shell.push(entry(file));
       } else if (slugs.has(top) && rest.includes('/')) {
-        const e = (rest.endsWith('/index.html') && !ARTICLE_PAGE.test('/' + rest.slice(0, -'index.html'.length))) || rest === `${top}/${RECORDS_FILE}` ? entry(file) : undefined;
+        const e =
+          (rest.endsWith('/index.html') && !ARTICLE_PAGE.test('/' + rest.slice(0, -'index.html'.length))) ||
+          rest === `${top}/${RECORDS_FILE}`
+            ? entry(file)
+            : undefined;
         if (e) (bySlug.get(top) ?? bySlug.set(top, []).get(top)!).push(e);
       } else if (rest.endsWith('index.html') && rest !== '404.html') {
         manifest.pages.push(entry(file));
@@ -103,8 +139,17 @@ export function buildManifests({ outDir, base, documents, threshold }: BuildMani
         continue;
       }
       const page = `${prefix}${vp}${d.slug}/`;
-      entries.sort((a, b) => Number(b[0] === page) - Number(a[0] === page) || Number(a[0].endsWith(RECORDS_FILE)) - Number(b[0].endsWith(RECORDS_FILE)));
-      manifest.documents.push({ slug: d.slug, title: variant === 'hant' ? (d.titleHant ?? d.title) : d.title, type: d.type, entries });
+      entries.sort(
+        (a, b) =>
+          Number(b[0] === page) - Number(a[0] === page) ||
+          Number(a[0].endsWith(RECORDS_FILE)) - Number(b[0].endsWith(RECORDS_FILE)),
+      );
+      manifest.documents.push({
+        slug: d.slug,
+        title: variant === 'hant' ? (d.titleHant ?? d.title) : d.title,
+        type: d.type,
+        entries,
+      });
     }
     manifest.mode = modeFor(entryBytes(entriesFor(manifest, 'all')), threshold);
     result[variant] = manifest;
@@ -112,7 +157,14 @@ export function buildManifests({ outDir, base, documents, threshold }: BuildMani
   const hash = createHash('md5');
   for (const variant of VARIANTS) {
     const m = result[variant];
-    for (const e of [...m.shell, ...m.engine, ...m.index, ...m.pages, ...m.documents.flatMap((d) => d.entries)]) hash.update(`${e[0]} ${e[1]}\n`);
+    for (const e of [
+      ...m.shell,
+      ...m.engine,
+      ...m.index,
+      ...m.pages,
+      ...m.documents.flatMap((d) => d.entries),
+    ])
+      hash.update(`${e[0]} ${e[1]}\n`);
     hash.update(m.mode);
   }
   const version = hash.digest('hex').slice(0, 12);

@@ -31,7 +31,12 @@ interface StoredRecord extends Fragment {
 export interface OfflineSearchOptions {
   bundleUrl: string;
   /** The client's verification of one fragment (client.ts `verify`). */
-  verify: (f: Fragment, query: string, fold: Fold, excerpt?: { before?: number; length?: number }) => SearchHit[];
+  verify: (
+    f: Fragment,
+    query: string,
+    fold: Fold,
+    excerpt?: { before?: number; length?: number },
+  ) => SearchHit[];
   /** The bundle's fold map, as the client loads it. */
   fold: () => Promise<Fold>;
   excerpt?: { before?: number; length?: number };
@@ -56,7 +61,12 @@ export async function keptDocuments(bundleUrl: string): Promise<string[] | null>
   if (!kept || kept.choices.includes('all')) return null;
   const prefix = `${base}${hant ? 'zh-hant/' : ''}`;
   return Object.keys(state.files)
-    .filter((f) => f.startsWith(prefix) && f.endsWith(`/${RECORDS_FILE}`) && !f.slice(prefix.length).includes('zh-hant/'))
+    .filter(
+      (f) =>
+        f.startsWith(prefix) &&
+        f.endsWith(`/${RECORDS_FILE}`) &&
+        !f.slice(prefix.length).includes('zh-hant/'),
+    )
     .map((f) => f.slice(prefix.length, -`/${RECORDS_FILE}`.length));
 }
 
@@ -80,7 +90,8 @@ export async function searchKept(
   // The filters chosen (this document, a type, a status, a region) as Pagefind applies them: a
   // record passes when it carries every chosen value.
   const chosen = Object.entries(pagefindFilters(searchOptions.filters ?? {}));
-  const passes = (r: StoredRecord) => chosen.every(([key, value]) => r.filters[key]?.includes(value) === true);
+  const passes = (r: StoredRecord) =>
+    chosen.every(([key, value]) => r.filters[key]?.includes(value) === true);
   const groups: SearchGroup[] = [];
   let hits = 0;
   let rejected = 0;

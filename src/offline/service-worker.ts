@@ -21,8 +21,15 @@ import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { VARIANT_PREFIX, VARIANTS, type Variant } from '../i18n/variant.ts';
-import { buildManifests, entriesFor, entryBytes, MANIFEST_FILE, thresholdFromEnv, type BuildManifestsOptions, type OfflineManifest } from './manifest.ts';
-
+import {
+  buildManifests,
+  entriesFor,
+  entryBytes,
+  MANIFEST_FILE,
+  thresholdFromEnv,
+  type BuildManifestsOptions,
+  type OfflineManifest,
+} from './manifest.ts';
 
 export interface ServiceWorkerOptions {
   /** The built site, as a path. */
@@ -59,7 +66,13 @@ function sharedFiles(outDir: string): string[] {
   return readdirSync(outDir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => relative(outDir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((f) => f.startsWith('_astro/') || f.startsWith('icons/') || /^[^/]+\.(?:webmanifest|svg|png|ico)$/.test(f) || /\.woff2?$/.test(f))
+    .filter(
+      (f) =>
+        f.startsWith('_astro/') ||
+        f.startsWith('icons/') ||
+        /^[^/]+\.(?:webmanifest|svg|png|ico)$/.test(f) ||
+        /\.woff2?$/.test(f),
+    )
     .filter((f) => !f.endsWith('.map'));
 }
 
@@ -74,14 +87,25 @@ export function sharedBytes(outDir: string): number {
  * search engine and the opened document page (large; the first document's page).
  */
 export function firstVisitBytes(m: OfflineManifest, shared: number): number {
-  const kept = m.mode === 'small' ? entriesFor(m, 'all') : [...m.shell, ...m.engine, ...(m.documents[0]?.entries.slice(0, 1) ?? [])];
+  const kept =
+    m.mode === 'small'
+      ? entriesFor(m, 'all')
+      : [...m.shell, ...m.engine, ...(m.documents[0]?.entries.slice(0, 1) ?? [])];
   return shared + entryBytes(kept);
 }
 
 /** The service worker's own part, bundled for the browser (no imports left). */
 async function keepWorkerSource(): Promise<string> {
   const entry = fileURLToPath(new URL('./keep-worker.ts', import.meta.url));
-  const out = await esbuild({ entryPoints: [entry], bundle: true, write: false, format: 'iife', target: 'es2022', minify: true, legalComments: 'none' });
+  const out = await esbuild({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+  });
   return out.outputFiles[0]!.text;
 }
 
@@ -108,7 +132,8 @@ export async function writeServiceWorker(options: ServiceWorkerOptions): Promise
     });
   const threshold = options.threshold ?? previous.hans?.threshold ?? thresholdFromEnv();
   const manifests = buildManifests({ outDir, base: prefix, documents, threshold });
-  for (const v of VARIANTS) writeFileSync(join(outDir, VARIANT_PREFIX[v], MANIFEST_FILE), JSON.stringify(manifests[v]));
+  for (const v of VARIANTS)
+    writeFileSync(join(outDir, VARIANT_PREFIX[v], MANIFEST_FILE), JSON.stringify(manifests[v]));
 
   const { count, size, warnings } = await generateSW({
     globDirectory: outDir,
@@ -137,7 +162,10 @@ export async function writeServiceWorker(options: ServiceWorkerOptions): Promise
       {
         // Downloads next to a document page: text.md, data.json, <slug>.html (never the search
         // files or manifests, which the keeping part answers).
-        urlPattern: ({ url, sameOrigin }) => sameOrigin && /\/[^/]+\.(?:md|json|html)$/.test(url.pathname) && !/\/pagefind\/|\/tiaowen-[a-z]+\.json$/.test(url.pathname),
+        urlPattern: ({ url, sameOrigin }) =>
+          sameOrigin &&
+          /\/[^/]+\.(?:md|json|html)$/.test(url.pathname) &&
+          !/\/pagefind\/|\/tiaowen-[a-z]+\.json$/.test(url.pathname),
         handler: 'NetworkFirst',
         options: {
           cacheName: 'tiaowen-downloads',
@@ -152,10 +180,17 @@ export async function writeServiceWorker(options: ServiceWorkerOptions): Promise
   // sw.js differ where any kept file differs.
   const config = { base: prefix, version: manifests.hans.version, manifest: MANIFEST_FILE };
   const sw = join(outDir, SW_FILE);
-  writeFileSync(sw, `self.__TIAOWEN_OFFLINE__=${JSON.stringify(config)};\n${await keepWorkerSource()}\n${readFileSync(sw, 'utf8')}`);
+  writeFileSync(
+    sw,
+    `self.__TIAOWEN_OFFLINE__=${JSON.stringify(config)};\n${await keepWorkerSource()}\n${readFileSync(sw, 'utf8')}`,
+  );
 
   const shared = sharedBytes(outDir);
   const bytes = {} as ServiceWorkerResult['bytes'];
-  for (const v of VARIANTS) bytes[v] = { all: entryBytes(entriesFor(manifests[v], 'all')), firstVisit: firstVisitBytes(manifests[v], shared) };
+  for (const v of VARIANTS)
+    bytes[v] = {
+      all: entryBytes(entriesFor(manifests[v], 'all')),
+      firstVisit: firstVisitBytes(manifests[v], shared),
+    };
   return { count, size, warnings, manifests, bytes };
 }

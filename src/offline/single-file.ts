@@ -40,7 +40,12 @@ export function singleFilePath(slug: string, prefix = ''): string {
 }
 
 /** Convert every document page found in the build. */
-export async function writeSingleFiles({ outDir, base, site, slugs }: SingleFileOptions): Promise<SingleFileResult> {
+export async function writeSingleFiles({
+  outDir,
+  base,
+  site,
+  slugs,
+}: SingleFileOptions): Promise<SingleFileResult> {
   const files: string[] = [];
   const warnings: string[] = [];
   const css = new Map<string, string>();
@@ -56,7 +61,10 @@ export async function writeSingleFiles({ outDir, base, site, slugs }: SingleFile
           let text = css.get(rel);
           if (text === undefined) {
             text = await readFile(join(outDir, rel), 'utf8');
-            if (/url\(\s*(?!['"]?data:)/i.test(text)) warnings.push(`${rel} refers to other files (url()); the single-file downloads will request them.`);
+            if (/url\(\s*(?!['"]?data:)/i.test(text))
+              warnings.push(
+                `${rel} refers to other files (url()); the single-file downloads will request them.`,
+              );
             css.set(rel, text);
           }
           return text;
@@ -91,7 +99,10 @@ function dropped(el: ElementNode): boolean {
 }
 
 /** The standalone version of one built page. */
-export async function singleFileHtml(html: string, { base, site, stylesheet }: TransformOptions): Promise<string> {
+export async function singleFileHtml(
+  html: string,
+  { base, site, stylesheet }: TransformOptions,
+): Promise<string> {
   const doc = parse(html) as Node;
   const removals: [ElementNode, Node][] = [];
   const sheets: ElementNode[] = [];
@@ -109,7 +120,8 @@ export async function singleFileHtml(html: string, { base, site, stylesheet }: T
   for (const link of sheets) {
     const text = await stylesheet(link.attributes.href ?? '');
     // The stylesheet text is trusted build output; only a literal </style> could break out.
-    const style = parse(`<style>${text.replace(/<\/style/gi, '<\\/style')}</style>`).children[0] as ElementNode;
+    const style = parse(`<style>${text.replace(/<\/style/gi, '<\\/style')}</style>`)
+      .children[0] as ElementNode;
     const parent = link.parent as ElementNode;
     style.parent = parent;
     parent.children = parent.children.map((c: Node) => (c === link ? style : c));
@@ -129,9 +141,12 @@ export async function singleFileHtml(html: string, { base, site, stylesheet }: T
   });
   const policy = `default-src 'self'; base-uri 'self'; object-src 'none'; form-action 'self'; style-src ${[...new Set(hashes)].join(' ')}`;
   if (head) {
-    const meta = parse(`<meta http-equiv="content-security-policy" content="${policy}">`).children[0] as ElementNode;
+    const meta = parse(`<meta http-equiv="content-security-policy" content="${policy}">`)
+      .children[0] as ElementNode;
     meta.parent = head;
-    const charset = head.children.findIndex((c: Node) => isElement(c) && c.name === 'meta' && 'charset' in c.attributes);
+    const charset = head.children.findIndex(
+      (c: Node) => isElement(c) && c.name === 'meta' && 'charset' in c.attributes,
+    );
     head.children.splice(charset + 1, 0, meta);
   }
   return renderSync(doc);

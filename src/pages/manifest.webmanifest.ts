@@ -19,8 +19,15 @@ export const GET: APIRoute = () => {
       { src: withBase('icons/icon.svg'), sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
       { src: withBase('icons/icon-192.png'), sizes: '192x192', type: 'image/png', purpose: 'any' },
       { src: withBase('icons/icon-512.png'), sizes: '512x512', type: 'image/png', purpose: 'any' },
-      { src: withBase('icons/icon-maskable-512.png'), sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      {
+        src: withBase('icons/icon-maskable-512.png'),
+        sizes: '512x512',
+        type: 'image/png',
+        purpose: 'maskable',
+      },
     ],
   };
-  return new Response(JSON.stringify(manifest, null, 2), { headers: { 'content-type': 'application/manifest+json' } });
+  return new Response(JSON.stringify(manifest, null, 2), {
+    headers: { 'content-type': 'application/manifest+json' },
+  });
 };

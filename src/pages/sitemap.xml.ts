@@ -11,17 +11,22 @@ import { LANG, SCRIPTS, absoluteHref, scriptHref } from '../i18n/script.ts';
 import { browsePath, browsePaths } from '../collection/browse-paths.ts';
 import { hasArticlePages } from '../views/paths.ts';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const GET: APIRoute = ({ site }) => {
   const paths = [''];
   const articles = hasArticlePages();
   for (const { meta, tree } of loadCollection().documents) {
-    paths.push(`${meta.slug}/`, ...(articles ? articlePlaces(tree).map((p) => `${meta.slug}/${p.article.eId}/`) : []));
+    paths.push(
+      `${meta.slug}/`,
+      ...(articles ? articlePlaces(tree).map((p) => `${meta.slug}/${p.article.eId}/`) : []),
+    );
   }
   // Listing pages (docs/collection.md): the same keys in both scripts.
   paths.push(...browsePaths('hans').map(({ props }) => browsePath(props.place)));
-  const url = (script: (typeof SCRIPTS)[number], path: string) => escape(absoluteHref(scriptHref(script, path), site));
+  const url = (script: (typeof SCRIPTS)[number], path: string) =>
+    escape(absoluteHref(scriptHref(script, path), site));
   const entries = paths.flatMap((path) =>
     SCRIPTS.map(
       (script) =>

@@ -35,7 +35,10 @@ export function unaccounted(doc: Document, source: string): { missing: number; f
   pieces(doc, list);
   for (const d of doc.data.dropped) list.push({ line: d.line, column: 0, text: d.text });
   list.sort((a, b) => a.line - b.line || a.column - b.column);
-  const rebuilt = list.map((p) => p.text).join('').replace(WS, '');
+  const rebuilt = list
+    .map((p) => p.text)
+    .join('')
+    .replace(WS, '');
   const original = source.replace(WS, '');
   if (rebuilt === original) return { missing: 0 };
   let i = 0;

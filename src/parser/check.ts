@@ -25,7 +25,8 @@ type Namer = (n: { num: number; sub?: number }) => string;
 
 const at = (p: Position | undefined) => (p ? `${p.start.line}:${p.start.column}` : '?');
 const cn = (n: number) => (n >= 1 && n <= 9999 ? toChineseNumeral(n) : String(n));
-const withSub = (n: { num: number; sub?: number }, s: string) => (n.sub === undefined ? s : `${s}之${cn(n.sub)}`);
+const withSub = (n: { num: number; sub?: number }, s: string) =>
+  n.sub === undefined ? s : `${s}之${cn(n.sub)}`;
 
 const NAMES: Record<string, Namer> = {
   part: (n) => `第${cn(n.num)}编`,
@@ -50,7 +51,14 @@ interface RunOptions {
 }
 
 /** Check one run of siblings numbered 1, 2, 3 … (with optional 之一 suffixes). */
-function checkRun(file: VFile, nodes: readonly Numbered[], kind: string, ruleId: string, what: string, options: RunOptions): void {
+function checkRun(
+  file: VFile,
+  nodes: readonly Numbered[],
+  kind: string,
+  ruleId: string,
+  what: string,
+  options: RunOptions,
+): void {
   const name = NAMES[kind]!;
   const seen = new Map<string, Numbered>();
   let prev: Numbered | undefined;
@@ -59,17 +67,26 @@ function checkRun(file: VFile, nodes: readonly Numbered[], kind: string, ruleId:
     const key = `${node.num}-${node.sub ?? 0}`;
     const first = seen.get(key);
     if (first) {
-      report(file, `Unexpected duplicate ${what} ${node.label}, first defined at ${at(first.position)}; expected ${name(next(prev))}`, { place: node.position, ruleId, fatal: options.fatal });
+      report(
+        file,
+        `Unexpected duplicate ${what} ${node.label}, first defined at ${at(first.position)}; expected ${name(next(prev))}`,
+        { place: node.position, ruleId, fatal: options.fatal },
+      );
     } else {
       const expected = next(prev);
-      const ok = node.sub === undefined
-        ? node.num === expected.num
-        : prev !== undefined && node.num === prev.num && node.sub === (prev.sub ?? 0) + 1;
+      const ok =
+        node.sub === undefined
+          ? node.num === expected.num
+          : prev !== undefined && node.num === prev.num && node.sub === (prev.sub ?? 0) + 1;
       if (!ok) {
         const missing = node.sub === undefined && node.num > expected.num;
-        report(file, missing
+        report(
+          file,
+          missing
             ? `Missing ${what} ${name(expected)}: found ${node.label}, expected ${name(expected)}${prev ? ` after ${prev.label}` : ' first'}`
-            : `Unexpected ${what} ${node.label} out of order, expected ${name(expected)}${prev ? ` after ${prev.label}` : ' first'}`, { place: node.position, ruleId, fatal: options.fatal });
+            : `Unexpected ${what} ${node.label} out of order, expected ${name(expected)}${prev ? ` after ${prev.label}` : ' first'}`,
+          { place: node.position, ruleId, fatal: options.fatal },
+        );
       }
       seen.set(key, node);
     }
@@ -109,7 +126,11 @@ export function checkNumbering(file: VFile, doc: Document, options: { strict?: b
   };
   const walkOwn = (c: Container, chapters: Container[] | undefined) => {
     if (c.children.length === 0) {
-      report(file, `Unexpected empty ${c.type === 'chapter' ? 'chapter' : 'heading'} ${c.label}${c.heading}, expected articles after its heading`, { place: c.position, ruleId: 'empty-chapter', fatal });
+      report(
+        file,
+        `Unexpected empty ${c.type === 'chapter' ? 'chapter' : 'heading'} ${c.label}${c.heading}, expected articles after its heading`,
+        { place: c.position, ruleId: 'empty-chapter', fatal },
+      );
     }
     walk(c.children, chapters);
   };
@@ -119,8 +140,11 @@ export function checkNumbering(file: VFile, doc: Document, options: { strict?: b
     for (const item of items) checkEntries(item);
   };
   const checkEntries = (entry: ListEntry) => {
-    const subs = (entry.children as Array<{ type: string }>).filter((c) => c.type === 'subitem' || c.type === 'point') as ListEntry[];
-    if (subs.length > 0) run(subs, subs[0]!.type === 'subitem' ? 'subitem' : 'point', 'subitem-number', 'sub-item');
+    const subs = (entry.children as Array<{ type: string }>).filter(
+      (c) => c.type === 'subitem' || c.type === 'point',
+    ) as ListEntry[];
+    if (subs.length > 0)
+      run(subs, subs[0]!.type === 'subitem' ? 'subitem' : 'point', 'subitem-number', 'sub-item');
     for (const s of subs) checkEntries(s);
   };
 
@@ -135,14 +159,23 @@ export function checkNumbering(file: VFile, doc: Document, options: { strict?: b
   if (first && first.num > 1 && first.sub === undefined && AMENDING.test(doc.data.hints.title ?? '')) {
     // An amending act numbers its articles on from the act it amends (宪法修正案 第四十四条 …).
     start = first.num;
-    file.info(`Articles start at ${first.label}: an amending act continues the numbering of the act it amends`, {
-      place: first.position, ruleId: 'article-number', source: 'tiaowen',
-    });
+    file.info(
+      `Articles start at ${first.label}: an amending act continues the numbering of the act it amends`,
+      {
+        place: first.position,
+        ruleId: 'article-number',
+        source: 'tiaowen',
+      },
+    );
   }
   run(articles, `article-${style}`, 'article-number', 'article', start);
   for (const article of articles) {
     if (article.children.length === 0) {
-      report(file, `Unexpected empty article ${article.label}, expected its text after the label`, { place: article.position, ruleId: 'empty-article', fatal });
+      report(file, `Unexpected empty article ${article.label}, expected its text after the label`, {
+        place: article.position,
+        ruleId: 'empty-article',
+        fatal,
+      });
     }
     for (const p of article.children) checkParagraph(p);
   }

@@ -16,7 +16,13 @@ export type LabelDefect = 'typo' | 'space';
 export type LineKind =
   | { kind: 'blank' }
   | { kind: 'toc' }
-  | { kind: 'part' | 'subpart' | 'chapter' | 'section'; label: string; num: number; rest: string; defect?: LabelDefect }
+  | {
+      kind: 'part' | 'subpart' | 'chapter' | 'section';
+      label: string;
+      num: number;
+      rest: string;
+      defect?: LabelDefect;
+    }
   | {
       kind: 'article';
       label: string;
@@ -64,7 +70,9 @@ const CIRCLED = /^([\u2460-\u2473])[\s\u00a0\u3000]*(.*)$/;
 const TOC = new RegExp(`^目${S}录$`);
 const UNNUMBERED = new RegExp(`^(序${S}言|总${S}则|分${S}则|附${S}则)$`);
 // 附件 / 附件一 / 附件1： / 附表 / 附录二 — with an optional title after it.
-const ATTACHMENT = new RegExp(`^((?:附件|附表|附录)${S}([一二三四五六七八九十0-9０-９]*)(?:${S}[：:])?)${S}(.*)$`);
+const ATTACHMENT = new RegExp(
+  `^((?:附件|附表|附录)${S}([一二三四五六七八九十0-9０-９]*)(?:${S}[：:])?)${S}(.*)$`,
+);
 // 注： / 注: / 说明： — a note.
 const NOTE = /^((?:注|说明)[：:])[\s\u00a0\u3000]*(.*)$/;
 // Something that looks like a heading label but whose number is not a numeral: 第X章, 第3a条.
@@ -101,7 +109,11 @@ export function classifyLine(text: string): LineKind {
     if (num !== undefined && (m[5] === undefined || sub !== undefined)) {
       const defect = labelDefect(m[1]!, (m[2] ?? '') + (m[4] ?? ''));
       return {
-        kind: 'article', label: m[1]!, num, rest: m[7]!, spaced: m[6]!.length > 0 || m[7] === '',
+        kind: 'article',
+        label: m[1]!,
+        num,
+        rest: m[7]!,
+        spaced: m[6]!.length > 0 || m[7] === '',
         ...(sub === undefined ? {} : { sub }),
         ...(defect ? { defect } : {}),
       };
@@ -119,15 +131,38 @@ export function classifyLine(text: string): LineKind {
     if (num !== undefined) return { kind: 'enum', enumerator: 'paren-cn', label: m[1]!, num, rest: m[3]! };
   }
   m = DOT_DIGIT.exec(text);
-  if (m) return { kind: 'enum', enumerator: 'dot-digit', label: m[1]!, num: parseNumeral(m[2]!)!, rest: m[3]! };
+  if (m)
+    return { kind: 'enum', enumerator: 'dot-digit', label: m[1]!, num: parseNumeral(m[2]!)!, rest: m[3]! };
   m = PAREN_DIGIT.exec(text);
-  if (m) return { kind: 'enum', enumerator: 'paren-digit', label: m[1]!, num: parseNumeral(m[2]!)!, rest: m[3]! };
+  if (m)
+    return { kind: 'enum', enumerator: 'paren-digit', label: m[1]!, num: parseNumeral(m[2]!)!, rest: m[3]! };
   m = FULL_STOP_DIGIT.exec(text);
-  if (m) return { kind: 'enum', enumerator: 'dot-digit', label: m[1]!, num: enclosedNumber(m[1]!, 0x2488), rest: m[2]! };
+  if (m)
+    return {
+      kind: 'enum',
+      enumerator: 'dot-digit',
+      label: m[1]!,
+      num: enclosedNumber(m[1]!, 0x2488),
+      rest: m[2]!,
+    };
   m = PAREN_DIGIT_SIGN.exec(text);
-  if (m) return { kind: 'enum', enumerator: 'paren-digit', label: m[1]!, num: enclosedNumber(m[1]!, 0x2474), rest: m[2]! };
+  if (m)
+    return {
+      kind: 'enum',
+      enumerator: 'paren-digit',
+      label: m[1]!,
+      num: enclosedNumber(m[1]!, 0x2474),
+      rest: m[2]!,
+    };
   m = CIRCLED.exec(text);
-  if (m) return { kind: 'enum', enumerator: 'circled', label: m[1]!, num: enclosedNumber(m[1]!, 0x2460), rest: m[2]! };
+  if (m)
+    return {
+      kind: 'enum',
+      enumerator: 'circled',
+      label: m[1]!,
+      num: enclosedNumber(m[1]!, 0x2460),
+      rest: m[2]!,
+    };
   m = ATTACHMENT.exec(text);
   if (m && text.length <= 40 && !/[。；;]$/.test(text)) {
     const num = m[2] === '' ? 1 : parseNumeral(m[2]!);
@@ -152,7 +187,12 @@ function labelDefect(label: string, innerSpace: string): LabelDefect | undefined
   return innerSpace.length > 0 ? 'space' : undefined;
 }
 
-function numbered(kind: 'part' | 'subpart' | 'chapter' | 'section', label: string, numText: string, rest: string): LineKind {
+function numbered(
+  kind: 'part' | 'subpart' | 'chapter' | 'section',
+  label: string,
+  numText: string,
+  rest: string,
+): LineKind {
   const num = parseNumeral(numText);
   const unit = kind === 'part' || kind === 'subpart' ? '编' : kind === 'chapter' ? '章' : '节';
   if (num === undefined) return { kind: 'bad-heading', label, expected: EXPECTED[unit] };

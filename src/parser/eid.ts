@@ -21,9 +21,19 @@ export function articleEId(n: { num: number; sub?: number }): string {
 }
 
 const UNIT: Record<string, Unit> = {
-  part: 'part', subpart: 'subpart', chapter: 'chapter', section: 'section', division: 'division',
-  hcontainer: 'hcontainer', article: 'article', paragraph: 'paragraph', item: 'item', subitem: 'subitem',
-  point: 'point', attachment: 'attachment', note: 'note',
+  part: 'part',
+  subpart: 'subpart',
+  chapter: 'chapter',
+  section: 'section',
+  division: 'division',
+  hcontainer: 'hcontainer',
+  article: 'article',
+  paragraph: 'paragraph',
+  item: 'item',
+  subitem: 'subitem',
+  point: 'point',
+  attachment: 'attachment',
+  note: 'note',
 };
 
 const isListEntryType = (t: string) => t === 'item' || t === 'subitem' || t === 'point';
@@ -41,7 +51,8 @@ export function assignEIds(doc: Document): Document {
   };
   const entry = (node: ListEntry, parent: string) => {
     node.eId = unique(parent, node.type, node);
-    for (const c of node.children as Array<{ type: string }>) if (isListEntryType(c.type)) entry(c as ListEntry, node.eId);
+    for (const c of node.children as Array<{ type: string }>)
+      if (isListEntryType(c.type)) entry(c as ListEntry, node.eId);
   };
   const paragraph = (p: Paragraph, parent: string) => {
     p.eId = unique(parent, 'paragraph', p);

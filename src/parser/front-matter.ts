@@ -24,7 +24,13 @@ const NOTE_WORDS = /通过|公布|发布|施行|修正|修订|修改|印发|批�
 
 /** A heading line: short, with no sentence punctuation (a provision always has some). */
 export function isHeadingLike(text: string): boolean {
-  return text.length > 0 && text.length <= 40 && !/[。；;！!？?]/.test(text) && !/[，,：:]$/.test(text) && !/[|\t]/.test(text);
+  return (
+    text.length > 0 &&
+    text.length <= 40 &&
+    !/[。；;！!？?]/.test(text) &&
+    !/[，,：:]$/.test(text) &&
+    !/[|\t]/.test(text)
+  );
 }
 
 /** Which article style a text uses (see ArticleStyle). */
@@ -88,7 +94,11 @@ function tocKey(k: LineKind, part: number): string | undefined {
  * word 目录, a run of headings before any article — up to the first heading that repeats one
  * already listed (where the body begins). Returns [start, end) indexes.
  */
-function findToc(lines: readonly Classified[], from: number, firstArticle: number): [number, number] | undefined {
+function findToc(
+  lines: readonly Classified[],
+  from: number,
+  firstArticle: number,
+): [number, number] | undefined {
   let at = lines.findIndex((l, i) => i <= firstArticle && l.kind.kind === 'toc');
   const labelled = at >= 0;
   if (!labelled) at = from;
@@ -133,7 +143,11 @@ export function findBodyStart(lines: readonly Classified[], style: ArticleStyle)
   // A group heading (一、总体要求) right above the first article opens the body too.
   const groupHeading = (i: number) => {
     const l = lines[i]!;
-    if (style !== 'tiao' || !(l.kind.kind === 'dun' || (l.kind.kind === 'enum' && l.kind.enumerator === 'paren-cn'))) return false;
+    if (
+      style !== 'tiao' ||
+      !(l.kind.kind === 'dun' || (l.kind.kind === 'enum' && l.kind.enumerator === 'paren-cn'))
+    )
+      return false;
     if (!isHeadingLike(l.text)) return false;
     for (let j = i + 1; j < lines.length; j++) {
       const k = lines[j]!.kind;
@@ -204,8 +218,14 @@ export function findBodyEnd(lines: readonly Classified[], lastArticleLine: numbe
     const k = l.kind.kind;
     // List entries and anything heading-like stay in the body, where the parser checks them.
     if (
-      k === 'blank' || k === 'enum' || k === 'part' || k === 'subpart' || k === 'chapter' || k === 'section' ||
-      k === 'bad-heading' || k === 'note-mark'
+      k === 'blank' ||
+      k === 'enum' ||
+      k === 'part' ||
+      k === 'subpart' ||
+      k === 'chapter' ||
+      k === 'section' ||
+      k === 'bad-heading' ||
+      k === 'note-mark'
     ) {
       continue;
     }

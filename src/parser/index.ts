@@ -35,7 +35,11 @@ export interface ParseResult {
  * Source defects are warnings unless `options.strict` makes them errors.
  * @example parseRegulation('第一条 为了……。', 'a.txt').tree.children[0].eId // 'art_1'
  */
-export function parseRegulation(text: string | VFile, path?: string, options: ParseOptions = {}): ParseResult {
+export function parseRegulation(
+  text: string | VFile,
+  path?: string,
+  options: ParseOptions = {},
+): ParseResult {
   const file = typeof text === 'string' ? new VFile({ path, value: text }) : text;
   const tree = assignEIds(fromText(file, options));
   checkNumbering(file, tree, options);

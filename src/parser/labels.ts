@@ -29,23 +29,44 @@ export function labelOfEId(eId: string, options: LabelOptions = {}): string {
   let divisions = 0;
   for (const { unit, num, sub, repeat } of steps) {
     switch (unit) {
-      case 'part': out += `第${cn(num)}编`; break;
-      case 'subpart': out += `第${cn(num)}分编`; break;
-      case 'chapter': out += `第${cn(num)}章`; break;
-      case 'section': out += `第${cn(num)}节`; break;
-      case 'division': out += divisions++ === 0 ? `${cn(num)}、` : `（${cn(num)}）`; break;
+      case 'part':
+        out += `第${cn(num)}编`;
+        break;
+      case 'subpart':
+        out += `第${cn(num)}分编`;
+        break;
+      case 'chapter':
+        out += `第${cn(num)}章`;
+        break;
+      case 'section':
+        out += `第${cn(num)}节`;
+        break;
+      case 'division':
+        out += divisions++ === 0 ? `${cn(num)}、` : `（${cn(num)}）`;
+        break;
       case 'article':
         out += options.articleForm === 'dun' ? `${cn(num)}、` : `第${cn(num)}条${sub ? `之${cn(sub)}` : ''}`;
         break;
       case 'paragraph':
         if (!(options.soleParagraph && num === 1)) out += `第${cn(num)}款`;
         break;
-      case 'item': out += `第（${cn(num)}）项`; break;
-      case 'subitem': out += `第${num}目`; break;
-      case 'point': out += `（${num}）`; break;
-      case 'attachment': out += `附件${cn(num)}`; break;
-      case 'note': out += `注${num <= 20 ? String.fromCodePoint(0x2460 + num - 1) : num}`; break;
-      default: return eId; // an unnumbered heading (hcontainer) has no label to cite by
+      case 'item':
+        out += `第（${cn(num)}）项`;
+        break;
+      case 'subitem':
+        out += `第${num}目`;
+        break;
+      case 'point':
+        out += `（${num}）`;
+        break;
+      case 'attachment':
+        out += `附件${cn(num)}`;
+        break;
+      case 'note':
+        out += `注${num <= 20 ? String.fromCodePoint(0x2460 + num - 1) : num}`;
+        break;
+      default:
+        return eId; // an unnumbered heading (hcontainer) has no label to cite by
     }
     if (repeat) out += `（重复编号之${cn(repeat)}）`;
   }

@@ -4,7 +4,18 @@
  */
 
 const DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
@@ -67,7 +78,8 @@ const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
  * @example toChineseNumeral(110) // '一百一十'
  */
 export function toChineseNumeral(n: number): string {
-  if (!Number.isInteger(n) || n < 1 || n > 9999) throw new RangeError(`Cannot write ${n} as a Chinese numeral`);
+  if (!Number.isInteger(n) || n < 1 || n > 9999)
+    throw new RangeError(`Cannot write ${n} as a Chinese numeral`);
   const parts: string[] = [];
   const units: Array<[number, string]> = [
     [1000, '千'],

@@ -8,12 +8,28 @@
 import type { VFile } from 'vfile';
 import type { Point as UnistPoint, Position } from 'unist';
 import type {
-  Article, Attachment, Block, Container, Continuation, Document, DroppedLine, ListEntry, Note,
-  Paragraph, Text,
+  Article,
+  Attachment,
+  Block,
+  Container,
+  Continuation,
+  Document,
+  DroppedLine,
+  ListEntry,
+  Note,
+  Paragraph,
+  Text,
 } from './types.ts';
 import { indentOf, splitLines, trimLine } from './lines.ts';
 import { classifyLine, type Enumerator, type LineKind } from './classify.ts';
-import { detectStyle, findBodyEnd, findBodyStart, isHeadingLike, isWrapper, type Classified } from './front-matter.ts';
+import {
+  detectStyle,
+  findBodyEnd,
+  findBodyStart,
+  isHeadingLike,
+  isWrapper,
+  type Classified,
+} from './front-matter.ts';
 import { unwrapLines } from './unwrap.ts';
 import { report } from '../diagnostics/message.ts';
 
@@ -24,7 +40,12 @@ export interface ParseOptions {
 
 /** How deep each heading nests: a heading closes every open heading of its rank or deeper. */
 const RANK: Record<Container['type'], number> = {
-  part: 1, subpart: 2, chapter: 3, section: 4, division: 5, hcontainer: 3,
+  part: 1,
+  subpart: 2,
+  chapter: 3,
+  section: 4,
+  division: 5,
+  hcontainer: 3,
 };
 
 function point(l: Classified, column: number): UnistPoint {
@@ -113,18 +134,22 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
   markQuoted(lines);
   const style = detectStyle(lines);
   const { bodyStart, dropped, hints } = findBodyStart(lines, style);
-  const warn = (reason: string, place: Position | undefined, ruleId: string) => report(file, reason, { place, ruleId, fatal: defect });
-  const articleWord = style === 'tiao' ? '第X条' : style === 'dun' ? 'X、' : style === 'digit' ? '1.' : '第X条';
+  const warn = (reason: string, place: Position | undefined, ruleId: string) =>
+    report(file, reason, { place, ruleId, fatal: defect });
+  const articleWord =
+    style === 'tiao' ? '第X条' : style === 'dun' ? 'X、' : style === 'digit' ? '1.' : '第X条';
 
   // Articles by style: 第X条 (an unspaced 第五条规定的… counts only when it is the next number),
   // 一、, or 1. under group headings (only the next number, so a list 1. 2. inside stays a list).
   let expectedArticle = 1;
   /** In a 1.-style document, the next article, or one a few numbers on (a skipped number is a defect, not a list). */
-  const digitFollows = (num: number, expected: number) => num === expected || (num > expected && num <= expected + 5 && expected > 1);
+  const digitFollows = (num: number, expected: number) =>
+    num === expected || (num > expected && num <= expected + 5 && expected > 1);
   const isArticleLine = (k: LineKind): boolean => {
     if (style === 'tiao') return k.kind === 'article' && (k.spaced || k.num === expectedArticle);
     if (style === 'dun') return k.kind === 'dun';
-    if (style === 'digit') return k.kind === 'enum' && k.enumerator === 'dot-digit' && digitFollows(k.num, expectedArticle);
+    if (style === 'digit')
+      return k.kind === 'enum' && k.enumerator === 'dot-digit' && digitFollows(k.num, expectedArticle);
     return false;
   };
 
@@ -135,8 +160,12 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
     let probe = 1;
     for (let i = bodyStart; i < lines.length; i++) {
       const k = lines[i]!.kind;
-      const digit = style === 'digit' && k.kind === 'enum' && k.enumerator === 'dot-digit' && digitFollows(k.num, probe);
-      const article = (style === 'tiao' && k.kind === 'article' && k.spaced) || (style === 'dun' && k.kind === 'dun') || digit;
+      const digit =
+        style === 'digit' && k.kind === 'enum' && k.enumerator === 'dot-digit' && digitFollows(k.num, probe);
+      const article =
+        (style === 'tiao' && k.kind === 'article' && k.spaced) ||
+        (style === 'dun' && k.kind === 'dun') ||
+        digit;
       if (article) {
         if (firstArticle < 0) firstArticle = i;
         if (digit) probe = (k as { num: number }).num + 1;
@@ -152,8 +181,13 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
     let probe = 1;
     for (let i = bodyStart; i < attachStart; i++) {
       const k = lines[i]!.kind;
-      const digit = style === 'digit' && k.kind === 'enum' && k.enumerator === 'dot-digit' && digitFollows(k.num, probe);
-      if ((style === 'tiao' && k.kind === 'article' && k.spaced) || (style === 'dun' && k.kind === 'dun') || digit) {
+      const digit =
+        style === 'digit' && k.kind === 'enum' && k.enumerator === 'dot-digit' && digitFollows(k.num, probe);
+      if (
+        (style === 'tiao' && k.kind === 'article' && k.spaced) ||
+        (style === 'dun' && k.kind === 'dun') ||
+        digit
+      ) {
         lastArticle = i;
         if (digit) probe = (k as { num: number }).num + 1;
       }
@@ -171,7 +205,10 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
   }
   if (noteStart < bodyEnd) {
     const first = nextLine(lines, noteStart, bodyEnd)!;
-    if (first.kind.kind !== 'note-mark' && !(first.kind.kind === 'enum' && first.kind.enumerator === 'circled')) {
+    if (
+      first.kind.kind !== 'note-mark' &&
+      !(first.kind.kind === 'enum' && first.kind.enumerator === 'circled')
+    ) {
       noteStart = bodyEnd;
     }
   }
@@ -212,7 +249,11 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
     article = paragraph = undefined;
     entries = [];
   };
-  const newParagraph = (l: Classified, children: Text[], into: { children: Block[] | Paragraph[] }): Paragraph => {
+  const newParagraph = (
+    l: Classified,
+    children: Text[],
+    into: { children: Block[] | Paragraph[] },
+  ): Paragraph => {
     const num = (into.children as Array<{ type: string }>).filter((c) => c.type === 'paragraph').length + 1;
     const p: Paragraph = { type: 'paragraph', num, eId: '', children, position: linePosition(l) };
     (into.children as Paragraph[]).push(p);
@@ -220,7 +261,11 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
     return p;
   };
   /** Join a heading wrapped onto the next line(s): short, unpunctuated, then a heading or article. */
-  const headingText = (i: number, rest: string, node: { position?: Position }): { heading: string; next: number } => {
+  const headingText = (
+    i: number,
+    rest: string,
+    node: { position?: Position },
+  ): { heading: string; next: number } => {
     let heading = rest;
     let j = i;
     for (;;) {
@@ -230,12 +275,24 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
       if (l.kind.kind !== 'text' || !isHeadingLike(l.text) || (heading + l.text).length > 60) break;
       const after = nextIndex(n + 1);
       const k = after < 0 ? undefined : lines[after]!.kind;
-      const opens = k && (isArticleLine(k) || k.kind === 'part' || k.kind === 'subpart' || k.kind === 'chapter' || k.kind === 'section' || k.kind === 'dun');
+      const opens =
+        k &&
+        (isArticleLine(k) ||
+          k.kind === 'part' ||
+          k.kind === 'subpart' ||
+          k.kind === 'chapter' ||
+          k.kind === 'section' ||
+          k.kind === 'dun');
       if (!opens && heading !== '') break;
       if (heading !== '') {
-        file.info(`Joined line ${l.line} to the heading on line ${lines[i]!.line}: a heading wrapped onto two lines`, {
-          place: linePosition(l), ruleId: 'wrapped-heading', source: 'tiaowen',
-        });
+        file.info(
+          `Joined line ${l.line} to the heading on line ${lines[i]!.line}: a heading wrapped onto two lines`,
+          {
+            place: linePosition(l),
+            ruleId: 'wrapped-heading',
+            source: 'tiaowen',
+          },
+        );
       }
       heading += heading === '' ? l.text : l.text;
       extend(node, linePosition(l));
@@ -253,7 +310,14 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
     if (depthOf >= 0) entries = entries.slice(0, depthOf);
     const depth = entries.length; // 0: an item of the paragraph
     const type = depth === 0 ? 'item' : depth === 1 ? 'subitem' : 'point';
-    const node = { type, num: k.num, label: k.label, eId: '', children: restText(l, k.rest), position: linePosition(l) } as ListEntry;
+    const node = {
+      type,
+      num: k.num,
+      label: k.label,
+      eId: '',
+      children: restText(l, k.rest),
+      position: linePosition(l),
+    } as ListEntry;
     const parent = entries.at(-1)?.node ?? paragraph!;
     (parent.children as ListEntry[]).push(node);
     entries.push({ node, enumerator: k.enumerator });
@@ -288,11 +352,20 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
     if (k.kind === 'attachment' || k.kind === 'note-mark') k = { kind: 'text' };
     if (k.kind === 'article' && !isArticleLine(k)) k = { kind: 'text' };
     // A group heading: 一、 (or （一）) standing alone above articles in a 第X条 or 1. document.
-    if ((k.kind === 'dun' && style !== 'dun') || (k.kind === 'enum' && k.enumerator === 'paren-cn' && style !== 'none')) {
+    if (
+      (k.kind === 'dun' && style !== 'dun') ||
+      (k.kind === 'enum' && k.enumerator === 'paren-cn' && style !== 'none')
+    ) {
       const n = nextIndex(i + 1);
       const nk = n >= 0 ? lines[n]!.kind : undefined;
       let opens = nk !== undefined && isArticleLine(nk);
-      if (!opens && k.kind === 'dun' && nk?.kind === 'enum' && nk.enumerator === 'paren-cn' && isHeadingLike(lines[n]!.text)) {
+      if (
+        !opens &&
+        k.kind === 'dun' &&
+        nk?.kind === 'enum' &&
+        nk.enumerator === 'paren-cn' &&
+        isHeadingLike(lines[n]!.text)
+      ) {
         const nn = nextIndex(n + 1);
         opens = nn >= 0 && isArticleLine(lines[nn]!.kind);
       }
@@ -302,7 +375,15 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
         (entries.length === 0 && paragraph !== undefined && /[：:]$/.test(lastText(paragraph)));
       if (opens && isHeadingLike(l.text) && !inList && !(k.kind === 'dun' && dunAsText)) {
         const rank = k.kind === 'dun' ? RANK.division : RANK.division + 1;
-        const node: Container = { type: 'division', num: k.num, label: k.label, heading: k.rest, eId: '', children: [], position: pos };
+        const node: Container = {
+          type: 'division',
+          num: k.num,
+          label: k.label,
+          heading: k.rest,
+          eId: '',
+          children: [],
+          position: pos,
+        };
         openHeading(node, rank);
         continue;
       }
@@ -317,9 +398,17 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
       article = { type: 'article', num: a.num, label: a.label, eId: '', children: [], position: pos };
       if (a.kind === 'article' && a.sub !== undefined) article.sub = a.sub;
       if (a.kind === 'article' && a.defect === 'typo') {
-        warn(`Unexpected 笫 in the label ${a.label}, expected 第; read as 第${a.label.slice(1)}`, pos, 'label-typo');
+        warn(
+          `Unexpected 笫 in the label ${a.label}, expected 第; read as 第${a.label.slice(1)}`,
+          pos,
+          'label-typo',
+        );
       } else if (a.kind === 'article' && a.defect === 'space') {
-        warn(`Unexpected space inside the label ${a.label}, expected ${a.label.replace(/\s/g, '')}`, pos, 'label-space');
+        warn(
+          `Unexpected space inside the label ${a.label}, expected ${a.label.replace(/\s/g, '')}`,
+          pos,
+          'label-space',
+        );
       }
       parentOf().children.push(article);
       for (const n of stack) extend(n, pos);
@@ -337,19 +426,40 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
       case 'subpart':
       case 'chapter':
       case 'section': {
-        const node = { type: k.kind, num: k.num, label: k.label, heading: '', eId: '', children: [], position: pos } as Container;
-        if (k.defect === 'typo') warn(`Unexpected 笫 in the label ${k.label}, expected 第`, pos, 'label-typo');
+        const node = {
+          type: k.kind,
+          num: k.num,
+          label: k.label,
+          heading: '',
+          eId: '',
+          children: [],
+          position: pos,
+        } as Container;
+        if (k.defect === 'typo')
+          warn(`Unexpected 笫 in the label ${k.label}, expected 第`, pos, 'label-typo');
         const { heading, next } = headingText(i, k.rest, node);
         node.heading = heading;
         i = next;
         if (k.kind === 'section' && !stack.some((s) => s.type === 'chapter')) {
-          warn(`Unexpected section ${k.label} outside a chapter, expected a 第X章 heading before it`, pos, 'section-outside-chapter');
+          warn(
+            `Unexpected section ${k.label} outside a chapter, expected a 第X章 heading before it`,
+            pos,
+            'section-outside-chapter',
+          );
         }
         openHeading(node, RANK[k.kind]);
         break;
       }
       case 'unnumbered-heading': {
-        const node: Container = { type: 'hcontainer', num: 0, label: '', heading: k.heading, eId: '', children: [], position: pos };
+        const node: Container = {
+          type: 'hcontainer',
+          num: 0,
+          label: '',
+          heading: k.heading,
+          eId: '',
+          children: [],
+          position: pos,
+        };
         openHeading(node, topRank);
         break;
       }
@@ -368,7 +478,11 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
         break;
       }
       case 'bad-heading':
-        warn(`Unexpected heading ${k.label}, expected ${k.expected}; kept as text`, pos, 'unrecognised-heading');
+        warn(
+          `Unexpected heading ${k.label}, expected ${k.expected}; kept as text`,
+          pos,
+          'unrecognised-heading',
+        );
       // falls through: the line is kept as text so nothing is lost
       default: {
         const n = nextIndex(i + 1);
@@ -376,11 +490,24 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
         // A short unpunctuated line between articles, followed by an article: a heading whose
         // 第X章 label the source lost (or an unnumbered one). It gets an anchor of its own.
         if (
-          k.kind === 'text' && article && isHeadingLike(l.text) && nk !== undefined && isArticleLine(nk) &&
-          !listResumes(i + 1) && style !== 'none'
+          k.kind === 'text' &&
+          article &&
+          isHeadingLike(l.text) &&
+          nk !== undefined &&
+          isArticleLine(nk) &&
+          !listResumes(i + 1) &&
+          style !== 'none'
         ) {
           const rank = hasChapters || hasParts ? RANK.chapter : topRank;
-          const node: Container = { type: 'hcontainer', num: 0, label: '', heading: l.text, eId: '', children: [], position: pos };
+          const node: Container = {
+            type: 'hcontainer',
+            num: 0,
+            label: '',
+            heading: l.text,
+            eId: '',
+            children: [],
+            position: pos,
+          };
           warn(
             `Unexpected heading-like line “${l.text}” between articles, expected a labelled heading such as 第X章 ${l.text}; published as an unnumbered heading`,
             pos,
@@ -398,7 +525,12 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
           break;
         }
         if (article) {
-          if (k.kind === 'text' && isHeadingLike(l.text) && l.text.length <= 20 && !/^[\p{P}\d]/u.test(l.text)) {
+          if (
+            k.kind === 'text' &&
+            isHeadingLike(l.text) &&
+            l.text.length <= 20 &&
+            !/^[\p{P}\d]/u.test(l.text)
+          ) {
             warn(
               `Unexpected heading-like line “${l.text}” inside ${article.label}, expected text ending in 。 or ；; kept as a paragraph`,
               pos,
@@ -412,7 +544,8 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
         // Text outside any article: a heading's own text (a 序言), the body of a document
         // without articles, or text before the first article of a chapter.
         const holder = parentOf() as { children: Block[] };
-        const quiet = style === 'none' || stack.at(-1)?.type === 'hcontainer' || stack.at(-1)?.type === 'division';
+        const quiet =
+          style === 'none' || stack.at(-1)?.type === 'hcontainer' || stack.at(-1)?.type === 'division';
         if (!quiet) {
           let j = i - 1;
           while (j >= bodyStart && lines[j]!.kind.kind === 'blank') j--;
@@ -466,13 +599,27 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
     const pos = linePosition(l);
     if (k.kind === 'attachment') {
       const num = doc.children.filter((c) => c.type === 'attachment').length + 1;
-      attachment = { type: 'attachment', num, label: k.label, heading: k.rest, eId: '', children: [], position: pos };
+      attachment = {
+        type: 'attachment',
+        num,
+        label: k.label,
+        heading: k.rest,
+        eId: '',
+        children: [],
+        position: pos,
+      };
       void num;
       attachment.num = k.num === 1 && k.label.replace(/\s/g, '').length <= 2 ? num : k.num;
       doc.children.push(attachment);
       continue;
     }
-    const p: Paragraph = { type: 'paragraph', num: attachment!.children.length + 1, eId: '', children: restText(l, l.text), position: pos };
+    const p: Paragraph = {
+      type: 'paragraph',
+      num: attachment!.children.length + 1,
+      eId: '',
+      children: restText(l, l.text),
+      position: pos,
+    };
     attachment!.children.push(p);
     extend(attachment!, pos);
   }
@@ -496,7 +643,11 @@ export function fromText(file: VFile, options: ParseOptions = {}): Document {
       'no-articles',
     );
   } else if (style === 'none') {
-    file.info('No articles: the text is published as paragraphs', { place: linePosition(lines[bodyStart]!), ruleId: 'no-articles', source: 'tiaowen' });
+    file.info('No articles: the text is published as paragraphs', {
+      place: linePosition(lines[bodyStart]!),
+      ruleId: 'no-articles',
+      source: 'tiaowen',
+    });
   }
   const first = lines[0]!;
   const last = lines.at(-1)!;

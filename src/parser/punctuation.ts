@@ -8,8 +8,17 @@
 import type { Continuation, Document, Phrasing, Provision } from './types.ts';
 
 /** Han ideographs and CJK punctuation: the context in which a mark becomes full-width. */
-const CJK = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019《》〈〉]/u;
-const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）' };
+const CJK =
+  /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\u2014\u2026\u201c\u201d\u2018\u2019《》〈〉]/u;
+const FULL: Record<string, string> = {
+  ',': '，',
+  ':': '：',
+  ';': '；',
+  '!': '！',
+  '?': '？',
+  '(': '（',
+  ')': '）',
+};
 
 const isCjk = (ch: string | undefined) => ch !== undefined && CJK.test(ch);
 

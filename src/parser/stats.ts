@@ -23,13 +23,34 @@ export interface TreeStats {
 /** @example treeStats(doc).articles // 87 */
 export function treeStats(doc: Document): TreeStats {
   const s: TreeStats = {
-    parts: 0, subparts: 0, chapters: 0, sections: 0, headings: 0, articles: 0, paragraphs: 0, items: 0,
-    subitems: 0, points: 0, attachments: 0, notes: 0, dropped: doc.data.dropped.length,
+    parts: 0,
+    subparts: 0,
+    chapters: 0,
+    sections: 0,
+    headings: 0,
+    articles: 0,
+    paragraphs: 0,
+    items: 0,
+    subitems: 0,
+    points: 0,
+    attachments: 0,
+    notes: 0,
+    dropped: doc.data.dropped.length,
   };
   const key: Record<string, keyof TreeStats> = {
-    part: 'parts', subpart: 'subparts', chapter: 'chapters', section: 'sections', division: 'headings',
-    hcontainer: 'headings', article: 'articles', paragraph: 'paragraphs', item: 'items', subitem: 'subitems',
-    point: 'points', attachment: 'attachments', note: 'notes',
+    part: 'parts',
+    subpart: 'subparts',
+    chapter: 'chapters',
+    section: 'sections',
+    division: 'headings',
+    hcontainer: 'headings',
+    article: 'articles',
+    paragraph: 'paragraphs',
+    item: 'items',
+    subitem: 'subitems',
+    point: 'points',
+    attachment: 'attachments',
+    note: 'notes',
   };
   visit(doc, (node) => {
     const k = key[node.type];

@@ -193,8 +193,12 @@ export type RegNodeType = RegNode['type'];
 /** Whether a node is a heading container. */
 export function isContainer(node: Node): node is Container {
   return (
-    node.type === 'part' || node.type === 'subpart' || node.type === 'chapter' || node.type === 'section' ||
-    node.type === 'division' || node.type === 'hcontainer'
+    node.type === 'part' ||
+    node.type === 'subpart' ||
+    node.type === 'chapter' ||
+    node.type === 'section' ||
+    node.type === 'division' ||
+    node.type === 'hcontainer'
   );
 }
 

@@ -58,7 +58,10 @@ export function detectWrap(lines: readonly string[]): { wrapped: boolean; width:
  * stops mid-sentence at the wrap width is followed by a label line (it may be a wrapped
  * sentence whose next line happens to start like 第五条…, or a provision without its full stop).
  */
-export function unwrapLines(lines: readonly SourceLine[], file: VFile): { lines: LogicalLine[]; joined: number } {
+export function unwrapLines(
+  lines: readonly SourceLine[],
+  file: VFile,
+): { lines: LogicalLine[]; joined: number } {
   const texts = lines.map((l) => trimLine(l.raw));
   const { wrapped, width } = detectWrap(texts);
   const out: LogicalLine[] = [];
@@ -75,8 +78,19 @@ export function unwrapLines(lines: readonly SourceLine[], file: VFile): { lines:
       if (startsWithLabel(nextText)) {
         const l = lines[i + 1]!;
         const column = indentOf(l.raw);
-        report(file, `Unexpected label at the start of a line after a line cut at the wrap width (${width} characters), ` +
-            'expected a new provision to follow a full stop; kept as a new provision — join the lines if it continues the sentence', { place: { start: { line: l.line, column: column + 1, offset: l.offset + column }, end: { line: l.line, column: column + 2, offset: l.offset + column + 1 } }, ruleId: 'ambiguous-wrap', fatal: false });
+        report(
+          file,
+          `Unexpected label at the start of a line after a line cut at the wrap width (${width} characters), ` +
+            'expected a new provision to follow a full stop; kept as a new provision — join the lines if it continues the sentence',
+          {
+            place: {
+              start: { line: l.line, column: column + 1, offset: l.offset + column },
+              end: { line: l.line, column: column + 2, offset: l.offset + column + 1 },
+            },
+            ruleId: 'ambiguous-wrap',
+            fatal: false,
+          },
+        );
         break;
       }
       i++;

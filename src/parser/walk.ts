@@ -23,7 +23,10 @@ export function articlesInContext(doc: Document): ArticleInContext[] {
       else if (isContainer(c)) walk(c.children, [...headings, c]);
     }
   };
-  walk(doc.children.filter((c): c is Block => c.type !== 'attachment' && c.type !== 'note'), []);
+  walk(
+    doc.children.filter((c): c is Block => c.type !== 'attachment' && c.type !== 'note'),
+    [],
+  );
   return out;
 }
 

@@ -7,7 +7,13 @@
  */
 import { VFile } from 'vfile';
 import type { Document } from '../parser/types.ts';
-import { anchorManifest, compareManifests, loadManifest, type Alias, type AnchorManifest } from '../anchors/manifest.ts';
+import {
+  anchorManifest,
+  compareManifests,
+  loadManifest,
+  type Alias,
+  type AnchorManifest,
+} from '../anchors/manifest.ts';
 import { loadAliases } from '../anchors/aliases.ts';
 import { hasErrors, report } from '../diagnostics/message.ts';
 import type { TextFile } from '../text/files.ts';
@@ -49,7 +55,10 @@ export function checkAnchors(
   if (!published) {
     const file = new VFile({ path: manifestPath });
     files.push(file);
-    report(file, `First publication: ${current.anchors.length} anchors recorded (commit this file)`, { ruleId: 'anchors-recorded', fatal: null });
+    report(file, `First publication: ${current.anchors.length} anchors recorded (commit this file)`, {
+      ruleId: 'anchors-recorded',
+      fatal: null,
+    });
     out.manifest = formatManifest(current);
     return out;
   }
@@ -82,7 +91,9 @@ export function checkAnchors(
     const merged = new Map(previous.anchors.map((a) => [a.eId, a]));
     for (const a of current.anchors) merged.set(a.eId, a);
     const order = new Map(current.anchors.map((a, i) => [a.eId, i]));
-    const anchors = [...merged.values()].sort((a, b) => (order.get(a.eId) ?? 1e9) - (order.get(b.eId) ?? 1e9));
+    const anchors = [...merged.values()].sort(
+      (a, b) => (order.get(a.eId) ?? 1e9) - (order.get(b.eId) ?? 1e9),
+    );
     out.manifest = formatManifest({ slug, anchors });
     const reason = `${diff.added.length} new anchor(s) recorded, ${diff.changed.length} provision(s) with changed text (commit this file)`;
     report(loaded.file, reason, { ruleId: 'anchors-recorded', fatal: null });

@@ -19,7 +19,14 @@ import type { SourceFile, TextFile } from '../text/files.ts';
 import { loadMeta } from '../content/load-meta.ts';
 import type { DocumentMeta } from '../content/meta-schema.ts';
 import type { DocumentEntry } from '../data/collection.ts';
-import type { BuildRecord, CollectionIndex, DocumentArtefact, DocumentSummary, IndexEntry, StoredKnown } from '../data/artefacts.ts';
+import type {
+  BuildRecord,
+  CollectionIndex,
+  DocumentArtefact,
+  DocumentSummary,
+  IndexEntry,
+  StoredKnown,
+} from '../data/artefacts.ts';
 import { report } from '../diagnostics/message.ts';
 import { restoreMessages, storeMessages } from '../diagnostics/stored.ts';
 import { findDefinitions, loadGlossary, type Term } from '../references/glossary.ts';
@@ -96,29 +103,63 @@ const summaryLine = (path: string, s: DocumentEntry['stats'], missing: number) =
   `${missing} characters unaccounted for`;
 
 /** A document's earlier versions as citations read them: dates and correspondences, no trees. */
-const versionsForCitations = (v: Versions): Versions => ({ ...v, earlier: v.earlier.map((e) => ({ ...e, tree: { type: 'document', children: [] } as unknown as Document })) });
+const versionsForCitations = (v: Versions): Versions => ({
+  ...v,
+  earlier: v.earlier.map((e) => ({ ...e, tree: { type: 'document', children: [] } as unknown as Document })),
+});
 
-const toStored = (k: KnownDocument): StoredKnown => ({ ...k, ...(k.versions && { versions: versionsForCitations(k.versions) }), eIds: [...(k.eIds ?? [])] });
+const toStored = (k: KnownDocument): StoredKnown => ({
+  ...k,
+  ...(k.versions && { versions: versionsForCitations(k.versions) }),
+  eIds: [...(k.eIds ?? [])],
+});
 const fromStored = (k: StoredKnown): KnownDocument => ({ ...k, eIds: new Set(k.eIds) });
 
 /** The hash of a document's own inputs (anchors and version manifests as given). */
 function ownHash(shared: string, input: DocumentInput): string {
   const v = input.versions;
-  const versionParts = (v?.folders ?? []).flatMap((f) => [f.name, f.dir, f.yaml?.path, f.yaml?.text, f.source?.path, f.source?.bytes, f.anchors?.text]);
-  return hashOf(shared, input.folder, input.dir, input.source.path, input.source.bytes, input.meta.path, input.meta.text,
-    input.glossary?.text, input.aliases?.text, input.anchors?.text, v ? 'versions' : undefined, v?.correspondence?.text, ...versionParts);
+  const versionParts = (v?.folders ?? []).flatMap((f) => [
+    f.name,
+    f.dir,
+    f.yaml?.path,
+    f.yaml?.text,
+    f.source?.path,
+    f.source?.bytes,
+    f.anchors?.text,
+  ]);
+  return hashOf(
+    shared,
+    input.folder,
+    input.dir,
+    input.source.path,
+    input.source.bytes,
+    input.meta.path,
+    input.meta.text,
+    input.glossary?.text,
+    input.aliases?.text,
+    input.anchors?.text,
+    v ? 'versions' : undefined,
+    v?.correspondence?.text,
+    ...versionParts,
+  );
 }
 
 /** The input as it will read after the manifests are written, for the key the next build will compute. */
 function afterWrites(input: DocumentInput, manifests: TextFile[]): DocumentInput {
   const written = new Map(manifests.map((m) => [m.path, m.text]));
-  const as = (path: string, old?: TextFile): TextFile | undefined => (written.has(path) ? { path: old?.path ?? path, text: written.get(path)! } : old);
+  const as = (path: string, old?: TextFile): TextFile | undefined =>
+    written.has(path) ? { path: old?.path ?? path, text: written.get(path)! } : old;
   const anchorsPath = `${input.dir}/anchors.json`;
   return {
     ...input,
     ...(written.has(anchorsPath) && { anchors: as(anchorsPath, input.anchors) }),
     ...(input.versions && {
-      versions: { ...input.versions, folders: input.versions.folders.map((f) => (written.has(f.anchorsPath) ? { ...f, anchors: as(f.anchorsPath, f.anchors) } : f)) },
+      versions: {
+        ...input.versions,
+        folders: input.versions.folders.map((f) =>
+          written.has(f.anchorsPath) ? { ...f, anchors: as(f.anchorsPath, f.anchors) } : f,
+        ),
+      },
     }),
   };
 }
@@ -134,7 +175,12 @@ interface Parsed {
 }
 
 /** Parse a document, check its glossary, versions and anchors: everything that needs no other document. */
-function parseDocument(input: DocumentInput, meta: DocumentMeta, text: string, show: (p: string) => string): Parsed {
+function parseDocument(
+  input: DocumentInput,
+  meta: DocumentMeta,
+  text: string,
+  show: (p: string) => string,
+): Parsed {
   // Source defects are warnings, unless the document asks for strict mode.
   const { tree, file } = parseRegulation(text, input.source.path, { strict: meta.strict === true });
   const files: VFile[] = [file];
@@ -142,7 +188,8 @@ function parseDocument(input: DocumentInput, meta: DocumentMeta, text: string, s
   const display = toDisplayTree(tree);
   const stats = treeStats(tree);
   const log = [summaryLine(show(input.source.path), stats, unaccounted(tree, text).missing)];
-  for (const d of tree.data.dropped) log.push(`  ${show(input.source.path)}:${d.line}  [${d.reason}] ${d.text.trim()}`);
+  for (const d of tree.data.dropped)
+    log.push(`  ${show(input.source.path)}:${d.line}  [${d.reason}] ${d.text.trim()}`);
   // The glossary is optional; the text's own definitions (本规则所称X，是指…) are added to it.
   const glossaryPath = input.glossary?.path ?? `${input.dir}/glossary.yaml`;
   let terms: Term[] = [];
@@ -152,7 +199,16 @@ function parseDocument(input: DocumentInput, meta: DocumentMeta, text: string, s
     terms = g.terms;
   }
   for (const t of findDefinitions(display)) if (!terms.some((x) => x.term === t.term)) terms.push(t);
-  const entry: DocumentEntry = { folder: input.folder, meta, tree: display, stats, citations: [], backlinks: {}, terms, aliases: [] };
+  const entry: DocumentEntry = {
+    folder: input.folder,
+    meta,
+    tree: display,
+    stats,
+    citations: [],
+    backlinks: {},
+    terms,
+    aliases: [],
+  };
   if (input.versions) {
     const v = buildVersions(entry, input.versions, input.meta.path);
     files.push(...v.files);
@@ -166,7 +222,14 @@ function parseDocument(input: DocumentInput, meta: DocumentMeta, text: string, s
     if (!ids.has(t.defines)) report(file, reason, { ruleId: 'glossary-target', fatal: true });
   }
   // The anchor contract: published anchors may not disappear without an alias.
-  const anchors = checkAnchors(meta.slug, display, `${input.dir}/anchors.json`, input.anchors, input.aliases, input.aliases?.path ?? `${input.dir}/aliases.yaml`);
+  const anchors = checkAnchors(
+    meta.slug,
+    display,
+    `${input.dir}/anchors.json`,
+    input.anchors,
+    input.aliases,
+    input.aliases?.path ?? `${input.dir}/aliases.yaml`,
+  );
   files.push(...anchors.files);
   if (anchors.manifest) manifests.push({ path: `${input.dir}/anchors.json`, text: anchors.manifest });
   entry.aliases = anchors.aliases;
@@ -196,7 +259,15 @@ export function buildCollection(inputs: DocumentInput[], options: BuildOptions):
   const show = options.showPath ?? ((p: string) => p);
   const artefactDir = options.artefactDir ?? 'documents';
   const empty: CollectionIndex = { format: 'tiaowen-collection', version: 3, documents: [] };
-  const fail = (): BuildResult => ({ ok: false, index: empty, built: [], manifests, files: files.filter((f) => f.messages.length > 0), log, errors });
+  const fail = (): BuildResult => ({
+    ok: false,
+    index: empty,
+    built: [],
+    manifests,
+    files: files.filter((f) => f.messages.length > 0),
+    log,
+    errors,
+  });
 
   const overrides = parseOverrides(options.overrides.text, options.overrides.path);
   if (!overrides.overrides) {
@@ -230,12 +301,19 @@ export function buildCollection(inputs: DocumentInput[], options: BuildOptions):
     const own = ownHash(shared, input);
     const before = previous.get(input.folder);
     const path = `${artefactDir}/${meta.slug}.json`;
-    items.push({ input, meta, text: decoded.text, own, ...(before && before.build.own === own && before.artefact === path && { before }) });
+    items.push({
+      input,
+      meta,
+      text: decoded.text,
+      own,
+      ...(before && before.build.own === own && before.artefact === path && { before }),
+    });
   }
   if (errors.length > 0) return fail();
 
   // What citations resolve against: unchanged documents as the previous build knew them, the others parsed again.
-  for (const item of items) if (!item.before) item.parsed = parseDocument(item.input, structuredClone(item.meta), item.text, show);
+  for (const item of items)
+    if (!item.before) item.parsed = parseDocument(item.input, structuredClone(item.meta), item.text, show);
   const stored = items.map((item) => (item.parsed ? toStored(item.parsed.known) : item.before!.build.known));
   const known = stored.map(fromStored);
   const collectionHash = hashOf(JSON.stringify(stored));
@@ -249,19 +327,34 @@ export function buildCollection(inputs: DocumentInput[], options: BuildOptions):
     const path = `${artefactDir}/${meta.slug}.json`;
     if (item.before && item.before.build.key === key) {
       // Unchanged: the artefact stays; its messages and log are reported again.
-      const texts = new Map<string, string>([[input.source.path, item.text], ...[input.meta, input.glossary, input.aliases, input.anchors].filter((f) => f !== undefined).map((f) => [f.path, f.text] as const)]);
+      const texts = new Map<string, string>([
+        [input.source.path, item.text],
+        ...[input.meta, input.glossary, input.aliases, input.anchors]
+          .filter((f) => f !== undefined)
+          .map((f) => [f.path, f.text] as const),
+      ]);
       for (const f of input.versions?.folders ?? []) {
         if (f.yaml) texts.set(f.yaml.path, f.yaml.text);
         const decoded = f.source && decodeText(f.source.bytes);
         if (decoded?.ok) texts.set(f.source!.path, decoded.text);
       }
-      if (input.versions?.correspondence) texts.set(input.versions.correspondence.path, input.versions.correspondence.text);
+      if (input.versions?.correspondence)
+        texts.set(input.versions.correspondence.path, input.versions.correspondence.text);
       files.push(...restoreMessages(item.before.build.messages, texts));
       log.push(...item.before.build.log);
       const { build, stats, citations, terms, aliases, titleHant, versioned } = item.before;
       references[meta.slug] = build.references;
       // The metadata as read this time: supersession rewrites the status of the index's copy.
-      const summary: DocumentSummary = { folder: input.folder, meta: structuredClone(meta), stats, citations, backlinks: {}, terms, aliases, ...(titleHant !== undefined && { titleHant }) };
+      const summary: DocumentSummary = {
+        folder: input.folder,
+        meta: structuredClone(meta),
+        stats,
+        citations,
+        backlinks: {},
+        terms,
+        aliases,
+        ...(titleHant !== undefined && { titleHant }),
+      };
       entries.push({ ...summary, artefact: path, ...(versioned && { versioned }), build });
       return;
     }
@@ -269,7 +362,12 @@ export function buildCollection(inputs: DocumentInput[], options: BuildOptions):
     const { entry, file } = parsed;
     const found = linkReferences(entry.tree, {
       file,
-      self: { slug: meta.slug, title: meta.title, documentNumber: meta.documentNumber, supersedes: meta.supersedes },
+      self: {
+        slug: meta.slug,
+        title: meta.title,
+        documentNumber: meta.documentNumber,
+        supersedes: meta.supersedes,
+      },
       collection: known,
       terms: entry.terms,
       strict: meta.strict,
@@ -280,9 +378,19 @@ export function buildCollection(inputs: DocumentInput[], options: BuildOptions):
     log.push(...parsed.log);
     manifests.push(...parsed.manifests);
     const treeHant = toTraditionalTree(entry.tree, convert);
-    built.push({ path, artefact: { key, tree: entry.tree, treeHant, ...(entry.versions && { versions: entry.versions }), references: found } });
+    built.push({
+      path,
+      artefact: {
+        key,
+        tree: entry.tree,
+        treeHant,
+        ...(entry.versions && { versions: entry.versions }),
+        references: found,
+      },
+    });
     // The next build reads the manifests as written: its keys are computed from them.
-    const next = parsed.manifests.length > 0 ? ownHash(shared, afterWrites(input, parsed.manifests)) : item.own;
+    const next =
+      parsed.manifests.length > 0 ? ownHash(shared, afterWrites(input, parsed.manifests)) : item.own;
     const build: BuildRecord = {
       own: next,
       key: next === item.own ? key : hashOf(next, collectionHash),
@@ -295,7 +403,16 @@ export function buildCollection(inputs: DocumentInput[], options: BuildOptions):
       log: parsed.log,
     };
     const { folder, stats, citations, backlinks, terms, aliases } = entry;
-    const summary: DocumentSummary = { folder, meta: entry.meta, stats, citations, backlinks, terms, aliases, titleHant: convert(meta.title) };
+    const summary: DocumentSummary = {
+      folder,
+      meta: entry.meta,
+      stats,
+      citations,
+      backlinks,
+      terms,
+      aliases,
+      titleHant: convert(meta.title),
+    };
     entries.push({ ...summary, artefact: path, ...(entry.versions && { versioned: true as const }), build });
   });
 

@@ -42,7 +42,8 @@ export function backLinks(references: Record<string, FoundReference[]>): Record<
       for (const eId of targets) {
         if (r.doc === doc && eId === '') continue; // a document citing itself adds nothing
         const list = ((out[r.doc] ??= {})[eId] ??= []);
-        if (!list.some((b) => b.doc === doc && b.from === r.from)) list.push({ doc, from: r.from, label: labelOfEId(r.from), text: r.text });
+        if (!list.some((b) => b.doc === doc && b.from === r.from))
+          list.push({ doc, from: r.from, label: labelOfEId(r.from), text: r.text });
       }
     }
   }
@@ -56,7 +57,13 @@ export function citedDocuments(refs: FoundReference[]): CitedDocument[] {
     if (r.kind !== 'citation') continue;
     const status = r.status ?? 'external';
     const key = r.doc ?? `${r.title ?? ''}|${r.documentNumber ?? ''}`;
-    const entry = out.get(key) ?? { title: r.title, documentNumber: r.documentNumber, doc: r.doc, status, from: [] };
+    const entry = out.get(key) ?? {
+      title: r.title,
+      documentNumber: r.documentNumber,
+      doc: r.doc,
+      status,
+      from: [],
+    };
     if (!entry.from.includes(r.from)) entry.from.push(r.from);
     out.set(key, entry);
   }

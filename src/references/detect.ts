@@ -26,7 +26,12 @@ export interface RefPath {
 
 export type Span =
   | {
-      kind: 'citation'; start: number; end: number; title?: string; documentNumber?: string; pinpoint?: RefPath;
+      kind: 'citation';
+      start: number;
+      end: number;
+      title?: string;
+      documentNumber?: string;
+      pinpoint?: RefPath;
       /** Named without 《》 (刑法第二百六十六条), or a later item of a list after a cited title. */
       form?: 'short' | 'list';
       /** The version cited: （2017年修正） after the title. */
@@ -41,7 +46,10 @@ const DOC_NUMBER = /^[\u4e00-\u9fff]{1,12}[〔［[(（][0-9]{4}[〕］\])）][0-
 const DOC_NUMBER_ANYWHERE = /[\u4e00-\u9fff]{1,12}[〔［[][0-9]{4}[〕］\]][0-9]+号/g;
 const DOC_TYPES = '实施细则|实施办法|规则|办法|条例|规定|细则|决定|法|意见|通知|准则|章程|方案|制度';
 // 基本规则 is not 本规则: a self reference does not follow a character that makes 本 part of a word.
-const SELF = new RegExp(`(?<![基根资成日版样文剧账课标副书脚读原手抄蓝摹底刻股户工血老话稿])本(?:(${DOC_TYPES})|《(${DOC_TYPES})》)`, 'g');
+const SELF = new RegExp(
+  `(?<![基根资成日版样文剧账课标副书脚读原手抄蓝摹底刻股户工血老话稿])本(?:(${DOC_TYPES})|《(${DOC_TYPES})》)`,
+  'g',
+);
 
 // One unit of a reference, then how units join.
 const UNIT = new RegExp(
@@ -54,7 +62,10 @@ const RANGE = /(至|到)(?=第)/y;
 type Level = 'article' | 'paragraph' | 'item' | 'subitem';
 const LEVELS: Level[] = ['article', 'paragraph', 'item', 'subitem'];
 
-function readUnit(text: string, at: number): { end: number; level: Level; value: RefPath[Level] } | undefined {
+function readUnit(
+  text: string,
+  at: number,
+): { end: number; level: Level; value: RefPath[Level] } | undefined {
   UNIT.lastIndex = at;
   const m = UNIT.exec(text);
   if (!m) return undefined;
@@ -69,7 +80,8 @@ function readUnit(text: string, at: number): { end: number; level: Level; value:
   if (m[4] !== undefined) return numeric(end, 'item', m[4]);
   if (m[5] !== undefined) return numeric(end, 'subitem', m[5]);
   if (m[6] !== undefined) return { end, level: 'article', value: m[6] === '本条' ? 'this' : 'previous' };
-  if (m[7] !== undefined) return { end, level: 'paragraph', value: m[7] === '本款' ? 'this' : { previous: 1 } };
+  if (m[7] !== undefined)
+    return { end, level: 'paragraph', value: m[7] === '本款' ? 'this' : { previous: 1 } };
   if (m[8] !== undefined) return { end, level: 'paragraph', value: { previous: parseNumeral(m[8])! } };
   return { end, level: 'item', value: m[9] === '本项' ? 'this' : 'previous' };
 }
@@ -103,7 +115,8 @@ function inherit(prev: RefPath, next: RefPath, top: number): RefPath {
   const out: RefPath = { ...next };
   for (let i = 0; i < top; i++) {
     const level = LEVELS[i]!;
-    if (out[level] === undefined && prev[level] !== undefined) (out as Record<Level, unknown>)[level] = prev[level];
+    if (out[level] === undefined && prev[level] !== undefined)
+      (out as Record<Level, unknown>)[level] = prev[level];
   }
   return out;
 }
@@ -186,7 +199,12 @@ export function detect(text: string, options: DetectOptions = {}): Span[] {
     let stop = end;
     const trial = /^[（(]试行[）)]/.exec(text.slice(stop));
     if (trial) stop += trial[0].length;
-    const span: Extract<Span, { kind: 'citation' }> = { kind: 'citation', start: i, end: stop, title: title + (trial ? '（试行）' : '') };
+    const span: Extract<Span, { kind: 'citation' }> = {
+      kind: 'citation',
+      start: i,
+      end: stop,
+      title: title + (trial ? '（试行）' : ''),
+    };
     // A version: 《…》（2017年修正）第二十八条 (src/versions/cite.ts).
     const edition = EDITION.exec(text.slice(stop));
     if (edition) {
@@ -217,7 +235,10 @@ export function detect(text: string, options: DetectOptions = {}): Span[] {
   for (const m of text.matchAll(DOC_NUMBER_ANYWHERE)) {
     // The issuer's code (机关代字, 淄政发) follows the words before it without a break: cut at
     // the last function word so 按照淄政发〔2017〕2号 cites 淄政发〔2017〕2号.
-    const lead = /^.*(?:按照|依照|根据|依据|参照|执行|关于|印发|转发|见|和|及|与|或|的|是|于|以|经|由|将|对|在|了)/.exec(m[0].replace(/[〔［[].*$/, ''));
+    const lead =
+      /^.*(?:按照|依照|根据|依据|参照|执行|关于|印发|转发|见|和|及|与|或|的|是|于|以|经|由|将|对|在|了)/.exec(
+        m[0].replace(/[〔［[].*$/, ''),
+      );
     const start = m.index + (lead ? lead[0].length : 0);
     const end = m.index + m[0].length;
     if (overlaps(taken, start, end)) continue;
@@ -277,7 +298,15 @@ function continuation(text: string, first: Extract<Span, { kind: 'citation' }>):
     if (!next || !absolute(next.path)) break;
     prev = inherit(prev, next.path, next.top);
     if (typeof prev.article !== 'object') break;
-    out.push({ kind: 'citation', start, end: next.end, title: first.title, documentNumber: first.documentNumber, pinpoint: prev, form: 'list' });
+    out.push({
+      kind: 'citation',
+      start,
+      end: next.end,
+      title: first.title,
+      documentNumber: first.documentNumber,
+      pinpoint: prev,
+      form: 'list',
+    });
     end = next.end;
   }
   return out;
@@ -302,7 +331,8 @@ const NOT_A_NAME = /^(?:[依合违非执立司守用办方做说算]法|本.*)$|
 /** A name that points back at a law named just before it: 该法第五条, 上述条例第三条. */
 const ANAPHOR = /^(?:该|此|上述|前述)(?:法|法律|条例|细则|规定|办法)$/;
 /** Where a name written without 《》 can start: after punctuation or one of these words. */
-const NAME_LEAD = /(?:依照|按照|根据|依据|参照|适用|违反|对照|执行|符合|遵守|并|和|及|与|或者|或|是|、|，|。|；|：|（|\(|“|”|\s)$/;
+const NAME_LEAD =
+  /(?:依照|按照|根据|依据|参照|适用|违反|对照|执行|符合|遵守|并|和|及|与|或者|或|是|、|，|。|；|：|（|\(|“|”|\s)$/;
 const SHORT_END = /(?:法典|法|条例|实施细则|细则)$/;
 
 /**
@@ -310,7 +340,11 @@ const SHORT_END = /(?:法典|法|条例|实施细则|细则)$/;
  * `names` (longest first) or ends like a law (…法, …法典, …条例, …细则) after a word or mark that
  * can start a name (依照, 根据, 和, a comma …). 该法第五条 cites the law cited last before it.
  */
-function shortNameCitations(text: string, taken: Span[], names: readonly string[]): Extract<Span, { kind: 'citation' }>[] {
+function shortNameCitations(
+  text: string,
+  taken: Span[],
+  names: readonly string[],
+): Extract<Span, { kind: 'citation' }>[] {
   const out: Extract<Span, { kind: 'citation' }>[] = [];
   const known = nameSet(names);
   for (const m of text.matchAll(/第[零〇一二三四五六七八九十百千两0-9０-９]+条/g)) {
@@ -319,7 +353,8 @@ function shortNameCitations(text: string, taken: Span[], names: readonly string[
     const before = text.slice(Math.max(0, at - 24), at);
     // The longest known name the text before the pinpoint ends with.
     let name: string | undefined;
-    for (let len = before.length; len >= 2 && !name; len--) if (known.has(before.slice(-len))) name = before.slice(-len);
+    for (let len = before.length; len >= 2 && !name; len--)
+      if (known.has(before.slice(-len))) name = before.slice(-len);
     if (!name && SHORT_END.test(before)) {
       // Back up over Han characters to the nearest lead word or mark.
       for (let len = 2; len <= Math.min(before.length, 16); len++) {
@@ -335,8 +370,13 @@ function shortNameCitations(text: string, taken: Span[], names: readonly string[
     if (!name) continue;
     let title: string | undefined = name;
     if (ANAPHOR.test(name)) {
-      const cited = [...taken, ...out].filter((s): s is Extract<Span, { kind: 'citation' }> => s.kind === 'citation');
-      title = cited.filter((s) => s.end <= at - name!.length && s.title).sort((a, b) => a.end - b.end).at(-1)?.title;
+      const cited = [...taken, ...out].filter(
+        (s): s is Extract<Span, { kind: 'citation' }> => s.kind === 'citation',
+      );
+      title = cited
+        .filter((s) => s.end <= at - name!.length && s.title)
+        .sort((a, b) => a.end - b.end)
+        .at(-1)?.title;
       if (!title) continue;
     } else if (NOT_A_NAME.test(name)) continue;
     const start = at - name.length;

@@ -19,10 +19,14 @@ export interface Term {
 const glossarySchema = z
   .object({
     terms: z.array(
-      z.object({
-        term: z.string().min(2, { message: 'expected a term of at least two characters' }),
-        defines: z.string().regex(EID_PATTERN, { message: 'expected the anchor of the defining provision, e.g. art_47' }),
-      }).strict(),
+      z
+        .object({
+          term: z.string().min(2, { message: 'expected a term of at least two characters' }),
+          defines: z
+            .string()
+            .regex(EID_PATTERN, { message: 'expected the anchor of the defining provision, e.g. art_47' }),
+        })
+        .strict(),
     ),
   })
   .strict();
@@ -36,7 +40,8 @@ export function loadGlossary(text: string, path: string): { terms: Term[]; file:
   return { terms: data ? data.terms.map((t) => ({ ...t, source: 'glossary' as const })) : [], file };
 }
 
-const DEFINITION = /本(?:规则|办法|条例|规定|法|细则|决定)所称(?:的)?[“"「]?([^，,。；;、“”"「」]{2,20}?)[”"」]?[，,]?(?:是指|指)/g;
+const DEFINITION =
+  /本(?:规则|办法|条例|规定|法|细则|决定)所称(?:的)?[“"「]?([^，,。；;、“”"「」]{2,20}?)[”"」]?[，,]?(?:是指|指)/g;
 
 /** Definitions stated in the text: 本规则所称X，是指… defines X in that provision. */
 export function findDefinitions(doc: Document): Term[] {

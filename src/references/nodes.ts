@@ -16,29 +16,35 @@ interface ReferenceNode<Kind extends Reference['kind'], D extends Data> extends 
 }
 
 /** 第五条第二款, 前款, 第六条至第八条: provisions of the same document. */
-export type InternalReference = ReferenceNode<'internal', {
-  /** The first target. */
-  eId?: string;
-  /** Every target, for ranges and 前两款. */
-  targets?: string[];
-  /** Why it resolves to nothing (then there is no `target`). */
-  unresolved?: string;
-}>;
+export type InternalReference = ReferenceNode<
+  'internal',
+  {
+    /** The first target. */
+    eId?: string;
+    /** Every target, for ranges and 前两款. */
+    targets?: string[];
+    /** Why it resolves to nothing (then there is no `target`). */
+    unresolved?: string;
+  }
+>;
 
 /** 《…》 titles, short names (刑法第二百六十六条), the later items of a list, bare 文号. */
-export type CitationReference = ReferenceNode<'citation', {
-  /** The title as cited (a 《》 title, a short name, or the title of the list it continues). */
-  title?: string;
-  documentNumber?: string;
-  status?: 'collection' | 'superseded' | 'external';
-  /** Slug of the cited document, when in the collection. */
-  doc?: string;
-  /** The pinpoint, checked against the cited document. */
-  eId?: string;
-  /** For a superseded predecessor: the document that superseded it, and its issue date. */
-  supersededBy?: string;
-  issued?: string;
-}>;
+export type CitationReference = ReferenceNode<
+  'citation',
+  {
+    /** The title as cited (a 《》 title, a short name, or the title of the list it continues). */
+    title?: string;
+    documentNumber?: string;
+    status?: 'collection' | 'superseded' | 'external';
+    /** Slug of the cited document, when in the collection. */
+    doc?: string;
+    /** The pinpoint, checked against the cited document. */
+    eId?: string;
+    /** For a superseded predecessor: the document that superseded it, and its issue date. */
+    supersededBy?: string;
+    issued?: string;
+  }
+>;
 
 /** 本规则, 本办法: the document itself. */
 export type SelfReference = ReferenceNode<'self', { doc?: string; title?: string }>;

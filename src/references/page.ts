@@ -35,7 +35,9 @@ export interface RefPage {
  */
 export function refPage(url: URL): RefPage {
   const base = withBase();
-  let path = url.pathname.startsWith(base) ? url.pathname.slice(base.length) : url.pathname.replace(/^\//, '');
+  let path = url.pathname.startsWith(base)
+    ? url.pathname.slice(base.length)
+    : url.pathname.replace(/^\//, '');
   let script: Script = 'hans';
   if (path.startsWith(PREFIX.hant)) {
     script = 'hant';
@@ -79,7 +81,10 @@ function paragraphsOf(tree: Document): Map<string, number> {
 
 /** Label options for an eId of a document: how it cites its articles; no 第一款 in a one-paragraph article. */
 function labelOptions(entry: DocumentEntry | undefined, eId: string): LabelOptions {
-  const options: LabelOptions = entry?.meta.citeArticlesAs === 'label' && entry.tree.data.articleStyle === 'dun' ? { articleForm: 'dun' } : {};
+  const options: LabelOptions =
+    entry?.meta.citeArticlesAs === 'label' && entry.tree.data.articleStyle === 'dun'
+      ? { articleForm: 'dun' }
+      : {};
   if (entry && paragraphsOf(entry.tree).get(eId.split('__')[0]!) === 1) options.soleParagraph = true;
   return options;
 }
@@ -95,7 +100,9 @@ export function labelsOf(page: RefPage, eIds: string[]): string {
   if (!first) return '';
   if (rest.length === 0) return labelIn(page, first);
   const articles = eIds.every((e) => !e.includes('__'));
-  return articles && rest.length > 1 ? `${labelIn(page, first)}${page.t('至')}${labelIn(page, rest.at(-1)!)}` : eIds.map((e) => labelIn(page, e)).join('、');
+  return articles && rest.length > 1
+    ? `${labelIn(page, first)}${page.t('至')}${labelIn(page, rest.at(-1)!)}`
+    : eIds.map((e) => labelIn(page, e)).join('、');
 }
 
 /** Find the node with an eId in a tree. */
@@ -121,22 +128,27 @@ export function provisionText(tree: Document, eId: string, max = 90): string | u
   if (!node) return undefined;
   const lines = toLines(node);
   // 第三条 text: a space after an article label that does not end in punctuation, as pages show it.
-  if (node.type === 'article' && lines[0] && !/[、.．]$/.test(node.label)) lines[0] = `${node.label} ${lines[0].slice(node.label.length)}`;
+  if (node.type === 'article' && lines[0] && !/[、.．]$/.test(node.label))
+    lines[0] = `${node.label} ${lines[0].slice(node.label.length)}`;
   const text = lines.join('').replace(/\s+/g, ' ').trim();
   return [...text].length > max ? `${[...text].slice(0, max).join('')}…` : text;
 }
 
 /** The tree of a document in a script. */
-export const treeIn = (entry: DocumentEntry, script: Script) => (script === 'hant' ? (entry.treeHant ?? entry.tree) : entry.tree);
+export const treeIn = (entry: DocumentEntry, script: Script) =>
+  script === 'hant' ? (entry.treeHant ?? entry.tree) : entry.tree;
 /** The title of a document in a script. */
-export const titleIn = (entry: DocumentEntry, page: RefPage) => (page.script === 'hant' ? (entry.titleHant ?? page.t(entry.meta.title)) : entry.meta.title);
+export const titleIn = (entry: DocumentEntry, page: RefPage) =>
+  page.script === 'hant' ? (entry.titleHant ?? page.t(entry.meta.title)) : entry.meta.title;
 
 /** The document a slug names. */
 export const documentOf = (slug: string) => loadCollection().documents.find((d) => d.meta.slug === slug);
 
 /** How a document names itself: 本规则, 本办法 … (本文件 otherwise). */
 export function selfName(title: string): string {
-  const m = /(规则|办法|规定|条例|细则|决定|意见|通知|方案|制度|章程|准则|守则|纲要)[）)]?$/.exec(title.replace(/（[^（）]*）$/, ''));
+  const m = /(规则|办法|规定|条例|细则|决定|意见|通知|方案|制度|章程|准则|守则|纲要)[）)]?$/.exec(
+    title.replace(/（[^（）]*）$/, ''),
+  );
   return `本${m?.[1] ?? '文件'}`;
 }
 

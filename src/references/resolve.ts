@@ -69,7 +69,11 @@ export function resolvePath(path: RefPath, place: Place, articles: Article[]): R
   const here = article === place.article ? place.paragraph : undefined;
   if (typeof path.paragraph === 'number') {
     const p = article.children.find((x) => x.num === path.paragraph);
-    if (!p) return { ok: false, reason: `${labelOfEId(article.eId)}第${toChineseNumeral(path.paragraph)}款 does not exist; ${labelOfEId(article.eId)} has ${article.children.length} paragraph(s)` };
+    if (!p)
+      return {
+        ok: false,
+        reason: `${labelOfEId(article.eId)}第${toChineseNumeral(path.paragraph)}款 does not exist; ${labelOfEId(article.eId)} has ${article.children.length} paragraph(s)`,
+      };
     paragraphs = [p];
   } else if (path.paragraph === 'this') {
     if (!here) return { ok: false, reason: '本款 used outside a paragraph' };
@@ -78,7 +82,10 @@ export function resolvePath(path: RefPath, place: Place, articles: Article[]): R
     const at = here ? article.children.indexOf(here) : -1;
     const count = path.paragraph.previous;
     if (at - count < 0) {
-      const what = count === 1 ? '前款 has no paragraph' : `前${toChineseNumeral(count)}款 has fewer than ${count} paragraphs`;
+      const what =
+        count === 1
+          ? '前款 has no paragraph'
+          : `前${toChineseNumeral(count)}款 has fewer than ${count} paragraphs`;
       return { ok: false, reason: `${what} before ${here ? labelOfEId(here.eId) : 'this text'}` };
     }
     paragraphs = article.children.slice(at - count, at);
@@ -88,14 +95,19 @@ export function resolvePath(path: RefPath, place: Place, articles: Article[]): R
     if (!p) return { ok: false, reason: `${labelOfEId(article.eId)} has no paragraphs` };
     paragraphs = [p];
   }
-  if (path.item === undefined && path.subitem === undefined) return { ok: true, targets: paragraphs.map((p) => p.eId) };
+  if (path.item === undefined && path.subitem === undefined)
+    return { ok: true, targets: paragraphs.map((p) => p.eId) };
 
   const paragraph = paragraphs[paragraphs.length - 1]!;
   const items = itemsOf(paragraph);
   let item: Item | undefined;
   if (typeof path.item === 'number') {
     item = items.find((x) => x.num === path.item);
-    if (!item) return { ok: false, reason: `${labelOfEId(paragraph.eId)}第（${toChineseNumeral(path.item)}）项 does not exist; ${labelOfEId(paragraph.eId)} has ${items.length === 0 ? 'no items' : span(items)}` };
+    if (!item)
+      return {
+        ok: false,
+        reason: `${labelOfEId(paragraph.eId)}第（${toChineseNumeral(path.item)}）项 does not exist; ${labelOfEId(paragraph.eId)} has ${items.length === 0 ? 'no items' : span(items)}`,
+      };
   } else if (path.item === 'this') {
     item = place.item;
     if (!item) return { ok: false, reason: '本项 used outside an item' };
@@ -109,7 +121,8 @@ export function resolvePath(path: RefPath, place: Place, articles: Article[]): R
   }
   if (path.subitem === undefined) return { ok: true, targets: [item.eId] };
   const sub = item.children.find((c) => c.type === 'subitem' && c.num === path.subitem);
-  if (!sub || sub.type !== 'subitem') return { ok: false, reason: `${labelOfEId(item.eId)}第${path.subitem}目 does not exist` };
+  if (!sub || sub.type !== 'subitem')
+    return { ok: false, reason: `${labelOfEId(item.eId)}第${path.subitem}目 does not exist` };
   return { ok: true, targets: [sub.eId] };
 }
 

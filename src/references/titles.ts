@@ -8,16 +8,27 @@ import { shortTitles } from '../collection/title-find.ts';
 import type { KnownDocument } from './transform.ts';
 
 /** Compare titles regardless of bracket width: （试行） = (试行). */
-export const titleKey = (t: string) => t.replace(/\(/g, '（').replace(/\)/g, '）').replace(/[《》〈〉]/g, '').trim();
+export const titleKey = (t: string) =>
+  t
+    .replace(/\(/g, '（')
+    .replace(/\)/g, '）')
+    .replace(/[《》〈〉]/g, '')
+    .trim();
 
 /** The names a document is cited by, full title first. */
-export const namesOf = (d: Pick<KnownDocument, 'title' | 'abbreviations'>) => [d.title, ...shortTitles(d.title), ...(d.abbreviations ?? [])];
+export const namesOf = (d: Pick<KnownDocument, 'title' | 'abbreviations'>) => [
+  d.title,
+  ...shortTitles(d.title),
+  ...(d.abbreviations ?? []),
+];
 
 /**
  * A lookup from a cited title to the document it names.
  * @example titleLookup([{ slug: 'law', title: '中华人民共和国行政处罚法' }])('行政处罚法')?.slug // 'law'
  */
-export function titleLookup(collection: readonly KnownDocument[]): (title: string) => KnownDocument | undefined {
+export function titleLookup(
+  collection: readonly KnownDocument[],
+): (title: string) => KnownDocument | undefined {
   const cached = lookups.get(collection);
   if (cached) return cached;
   const byKey = new Map<string, KnownDocument[]>();
@@ -28,7 +39,10 @@ export function titleLookup(collection: readonly KnownDocument[]): (title: strin
       byKey.set(titleKey(name), list);
     }
   }
-  const score = (d: KnownDocument, key: string) => [titleKey(d.title) === key ? 0 : 1, d.status === 'in-force' ? 0 : 1];
+  const score = (d: KnownDocument, key: string) => [
+    titleKey(d.title) === key ? 0 : 1,
+    d.status === 'in-force' ? 0 : 1,
+  ];
   const lookup = (title: string) => {
     const key = titleKey(title);
     const list = byKey.get(key);

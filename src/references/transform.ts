@@ -6,7 +6,17 @@
  * what exists.
  */
 import type { VFile } from 'vfile';
-import type { Article, Continuation, Document, ListEntry, Paragraph, Phrasing, Reference, RegNode, Text } from '../parser/types.ts';
+import type {
+  Article,
+  Continuation,
+  Document,
+  ListEntry,
+  Paragraph,
+  Phrasing,
+  Reference,
+  RegNode,
+  Text,
+} from '../parser/types.ts';
 import { report } from '../diagnostics/message.ts';
 import { detect, type Span } from './detect.ts';
 import { articleRange, articlesOf, resolvePath, type Place } from './resolve.ts';
@@ -58,14 +68,19 @@ export interface FoundReference {
 
 export { titleKey };
 
-function citationTarget(span: Extract<Span, { kind: 'citation' }>, ctx: TransformContext, lookup: (t: string) => KnownDocument | undefined) {
+function citationTarget(
+  span: Extract<Span, { kind: 'citation' }>,
+  ctx: TransformContext,
+  lookup: (t: string) => KnownDocument | undefined,
+) {
   const { self } = ctx;
   if (span.documentNumber) {
     // A predecessor in the collection is linked like any other document.
     const known = ctx.collection.find((d) => d.documentNumber === span.documentNumber);
     if (known) return { status: 'collection' as const, doc: known };
     const predecessor = self.supersedes.find((s) => s.documentNumber === span.documentNumber);
-    if (predecessor) return { status: 'superseded' as const, title: predecessor.title, issued: predecessor.issued };
+    if (predecessor)
+      return { status: 'superseded' as const, title: predecessor.title, issued: predecessor.issued };
   }
   if (span.title) {
     // A title the document shares with what it supersedes, cited with the old number, is the old one (handled above).
@@ -130,9 +145,21 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
           continue;
         }
         const end = i + t.term.length;
-        const ref: Reference = { type: 'reference', kind: 'term', target: `#${t.defines}`, data: { term: t.term, eId: t.defines }, children: [textAt(node, i, end)] };
+        const ref: Reference = {
+          type: 'reference',
+          kind: 'term',
+          target: `#${t.defines}`,
+          data: { term: t.term, eId: t.defines },
+          children: [textAt(node, i, end)],
+        };
         all.push({ start: i, end, ref });
-        found.push({ kind: 'term', from: walk.provision!, doc: ctx.self.slug, eIds: [t.defines], text: t.term });
+        found.push({
+          kind: 'term',
+          from: walk.provision!,
+          doc: ctx.self.slug,
+          eIds: [t.defines],
+          text: t.term,
+        });
         i = end;
       }
     }
@@ -154,11 +181,21 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
     const from = walk.provision!;
     if (s.kind === 'self') {
       found.push({ kind: 'self', from, doc: ctx.self.slug, eIds: [], title: ctx.self.title, text });
-      return { type: 'reference', kind: 'self', target: '#', data: { doc: ctx.self.slug, title: ctx.self.title }, children };
+      return {
+        type: 'reference',
+        kind: 'self',
+        target: '#',
+        data: { doc: ctx.self.slug, title: ctx.self.title },
+        children,
+      };
     }
     if (s.kind === 'citation') {
       const where = citationTarget(s, ctx, lookup);
-      const data: Record<string, unknown> = { title: s.title, documentNumber: s.documentNumber, status: where.status };
+      const data: Record<string, unknown> = {
+        title: s.title,
+        documentNumber: s.documentNumber,
+        status: where.status,
+      };
       let target: string | undefined;
       const eIds: string[] = [];
       if (where.status === 'collection') {
@@ -168,7 +205,8 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
           const a = s.pinpoint.article;
           let eId = `art_${a.num}${a.sub ? `-${a.sub}` : ''}`;
           if (typeof s.pinpoint.paragraph === 'number') eId += `__para_${s.pinpoint.paragraph}`;
-          if (typeof s.pinpoint.item === 'number') eId += `${typeof s.pinpoint.paragraph === 'number' ? '' : '__para_1'}__item_${s.pinpoint.item}`;
+          if (typeof s.pinpoint.item === 'number')
+            eId += `${typeof s.pinpoint.paragraph === 'number' ? '' : '__para_1'}__item_${s.pinpoint.item}`;
           eId = checkedPinpoint(eId, where.doc, text, positionAt(node, s.start, s.end), ctx);
           if (eId) {
             data.eId = eId;
@@ -176,19 +214,35 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
             eIds.push(eId);
           }
         }
-        const edition = s.edition && where.doc.versions ? editionTarget(where.doc.slug, where.doc.versions, s.edition, data.eId as string | undefined) : undefined;
-        if (edition) Object.assign(data, { version: edition.version, versionLabel: edition.label, inForce: edition.inForce });
+        const edition =
+          s.edition && where.doc.versions
+            ? editionTarget(where.doc.slug, where.doc.versions, s.edition, data.eId as string | undefined)
+            : undefined;
+        if (edition)
+          Object.assign(data, {
+            version: edition.version,
+            versionLabel: edition.label,
+            inForce: edition.inForce,
+          });
         if (edition && edition.version !== where.doc.versions!.current.date) {
           target = edition.target;
           // 被引用 belongs to the article in force that carries the cited one.
           eIds.splice(0, eIds.length, ...edition.inForce);
-        }
-        else if (where.doc.slug === ctx.self.slug) target = data.eId ? `#${data.eId}` : '#';
+        } else if (where.doc.slug === ctx.self.slug) target = data.eId ? `#${data.eId}` : '#';
       } else if (where.status === 'superseded') {
         data.supersededBy = ctx.self.slug;
         data.issued = where.issued;
       }
-      found.push({ kind: 'citation', from, doc: where.status === 'collection' ? where.doc.slug : undefined, eIds, title: s.title ?? (where.status === 'superseded' ? where.title : undefined), documentNumber: s.documentNumber, status: where.status, text });
+      found.push({
+        kind: 'citation',
+        from,
+        doc: where.status === 'collection' ? where.doc.slug : undefined,
+        eIds,
+        title: s.title ?? (where.status === 'superseded' ? where.title : undefined),
+        documentNumber: s.documentNumber,
+        status: where.status,
+        text,
+      });
       for (const k of Object.keys(data)) if (data[k] === undefined) delete data[k];
       return { type: 'reference', kind: 'citation', ...(target ? { target } : {}), data, children };
     }
@@ -201,15 +255,28 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
     else if (s.rangeTo) {
       const end = resolvePath(s.rangeTo, place, articles);
       if (!end.ok) reason = end.reason;
-      else targets = articleRange(start.targets[0]!, end.targets[0]!, articles) ?? (reason = `the range ${text} runs backwards`, undefined);
+      else
+        targets =
+          articleRange(start.targets[0]!, end.targets[0]!, articles) ??
+          ((reason = `the range ${text} runs backwards`), undefined);
     } else targets = start.targets;
     if (!targets) {
       // A source defect, not a reason to withhold the document: a warning, unless strict mode is asked for.
-      report(ctx.file, `Unexpected reference ${text} that resolves to nothing: ${reason}`, { place: positionAt(node, s.start, s.end), ruleId: 'unresolved-reference', fatal: ctx.strict === true });
+      report(ctx.file, `Unexpected reference ${text} that resolves to nothing: ${reason}`, {
+        place: positionAt(node, s.start, s.end),
+        ruleId: 'unresolved-reference',
+        fatal: ctx.strict === true,
+      });
       return { type: 'reference', kind: 'internal', data: { unresolved: reason }, children };
     }
     found.push({ kind: 'internal', from, doc: ctx.self.slug, eIds: targets, text });
-    return { type: 'reference', kind: 'internal', target: `#${targets[0]}`, data: { eId: targets[0], ...(targets.length > 1 ? { targets } : {}) }, children };
+    return {
+      type: 'reference',
+      kind: 'internal',
+      target: `#${targets[0]}`,
+      data: { eId: targets[0], ...(targets.length > 1 ? { targets } : {}) },
+      children,
+    };
   };
 
   const walkNode = (n: RegNode, walk: Walk) => {
@@ -255,13 +322,24 @@ export function linkReferences(doc: Document, ctx: TransformContext): FoundRefer
  * existing provision on the path (第十四条 when 第十四条第九款 does not exist), with a warning
  * naming the reference; '' when not even the article exists.
  */
-function checkedPinpoint(eId: string, doc: KnownDocument, text: string, place: ReturnType<typeof positionAt>, ctx: TransformContext): string {
+function checkedPinpoint(
+  eId: string,
+  doc: KnownDocument,
+  text: string,
+  place: ReturnType<typeof positionAt>,
+  ctx: TransformContext,
+): string {
   if (!doc.eIds || doc.eIds.has(eId)) return eId;
   const parts = eId.split('__');
   let found = '';
-  for (let n = parts.length - 1; n > 0 && !found; n--) if (doc.eIds.has(parts.slice(0, n).join('__'))) found = parts.slice(0, n).join('__');
+  for (let n = parts.length - 1; n > 0 && !found; n--)
+    if (doc.eIds.has(parts.slice(0, n).join('__'))) found = parts.slice(0, n).join('__');
   const where = found ? `, linked to ${found} instead` : ', linked to the document';
-  report(ctx.file, `Unexpected citation ${text}: 《${doc.title}》 has no ${eId}${where}`, { place, ruleId: 'unresolved-citation', fatal: ctx.strict === true });
+  report(ctx.file, `Unexpected citation ${text}: 《${doc.title}》 has no ${eId}${where}`, {
+    place,
+    ruleId: 'unresolved-citation',
+    fatal: ctx.strict === true,
+  });
   return found;
 }
 
@@ -276,7 +354,11 @@ function textAt(node: Text, start: number, end: number): Text {
 function positionAt(node: Text, start: number, end: number) {
   const p = node.position;
   if (!p) return undefined;
-  const at = (i: number) => ({ line: p.start.line, column: p.start.column + i, offset: (p.start.offset ?? 0) + i });
+  const at = (i: number) => ({
+    line: p.start.line,
+    column: p.start.column + i,
+    offset: (p.start.offset ?? 0) + i,
+  });
   return { start: at(start), end: at(end) };
 }
 

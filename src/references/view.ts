@@ -16,7 +16,16 @@
  */
 import type { DocumentEntry } from '../data/collection.ts';
 import type { BackLink, CitedDocument } from './collection.ts';
-import { documentOf, labelIn, localHref, provisionText, scriptHref, titleIn, treeIn, type RefPage } from './page.ts';
+import {
+  documentOf,
+  labelIn,
+  localHref,
+  provisionText,
+  scriptHref,
+  titleIn,
+  treeIn,
+  type RefPage,
+} from './page.ts';
 
 export * from './page.ts';
 export { refView, type RefView } from './render.ts';
@@ -56,7 +65,13 @@ export function articleBackLinks(page: RefPage, articleEId: string): BackLinkVie
   }
   // This document's references first, then other documents', grouped by citing document: the
   // title is written once per group (《某某条例》第一条、第三条).
-  const docs = [...new Set(Object.values(entry.backlinks).flat().map((b) => b.doc))];
+  const docs = [
+    ...new Set(
+      Object.values(entry.backlinks)
+        .flat()
+        .map((b) => b.doc),
+    ),
+  ];
   const order = (doc?: string) => (doc === entry.meta.slug ? -1 : docs.indexOf(doc ?? ''));
   const grouped = out.sort((a, b) => order(a.doc) - order(b.doc));
   return grouped.map((l, i) => {
@@ -70,7 +85,11 @@ export function articleBackLinks(page: RefPage, articleEId: string): BackLinkVie
 export function backLinkTarget(page: RefPage, b: BackLink): Omit<BackLinkView, 'to'> {
   if (b.doc === page.entry?.meta.slug) {
     const href = localHref(page, b.from);
-    return { href, label: labelIn(page, b.from), preview: href.startsWith('#') ? undefined : provisionText(treeIn(page.entry, page.script), b.from) };
+    return {
+      href,
+      label: labelIn(page, b.from),
+      preview: href.startsWith('#') ? undefined : provisionText(treeIn(page.entry, page.script), b.from),
+    };
   }
   const doc = documentOf(b.doc);
   if (!doc) return { href: scriptHref(page, `/${b.doc}/#${b.from}`), label: page.t(b.label) };
@@ -88,7 +107,8 @@ export function backLinkTarget(page: RefPage, b: BackLink): Omit<BackLinkView, '
 export function mergedCitations(cited: CitedDocument[]): CitedDocument[] {
   const out: CitedDocument[] = [];
   for (const c of cited) {
-    const same = !c.title && c.documentNumber ? out.find((o) => o.documentNumber === c.documentNumber) : undefined;
+    const same =
+      !c.title && c.documentNumber ? out.find((o) => o.documentNumber === c.documentNumber) : undefined;
     if (same) same.from = [...new Set([...same.from, ...c.from])];
     else out.push({ ...c, from: [...c.from] });
   }
@@ -119,8 +139,18 @@ export function collectionCitations(documents: DocumentEntry[]): CollectionCitat
   const all = new Map<string, CollectionCitation>();
   for (const d of documents) {
     for (const c of mergedCitations(d.citations)) {
-      const key = c.doc ?? (c.status === 'superseded' ? `superseded|${c.documentNumber ?? ''}|${c.title ?? ''}` : `${c.title ?? ''}|${c.title ? '' : (c.documentNumber ?? '')}`);
-      const entry = all.get(key) ?? { title: c.title, documentNumber: c.documentNumber, doc: c.doc, status: c.status, citing: [] };
+      const key =
+        c.doc ??
+        (c.status === 'superseded'
+          ? `superseded|${c.documentNumber ?? ''}|${c.title ?? ''}`
+          : `${c.title ?? ''}|${c.title ? '' : (c.documentNumber ?? '')}`);
+      const entry = all.get(key) ?? {
+        title: c.title,
+        documentNumber: c.documentNumber,
+        doc: c.doc,
+        status: c.status,
+        citing: [],
+      };
       if (c.status === 'superseded') entry.supersededBy = d.meta.slug;
       entry.documentNumber ??= c.documentNumber;
       entry.citing.push({ doc: d.meta.slug, from: c.from });
@@ -128,5 +158,7 @@ export function collectionCitations(documents: DocumentEntry[]): CollectionCitat
     }
   }
   const name = (c: CollectionCitation) => c.title ?? c.documentNumber ?? '';
-  return [...all.values()].sort((a, b) => b.citing.length - a.citing.length || name(a).localeCompare(name(b), 'zh-Hans-CN'));
+  return [...all.values()].sort(
+    (a, b) => b.citing.length - a.citing.length || name(a).localeCompare(name(b), 'zh-Hans-CN'),
+  );
 }

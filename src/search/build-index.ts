@@ -20,7 +20,18 @@ import { variantPath, type Variant } from '../i18n/variant.ts';
 import { buildFoldMap } from '../variant/fold-map.ts';
 import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
 import { toText } from '../parser/to-string.ts';
-import { bundlePath, CHUNKS_FILE, docFilter, FIELD, FILTER, FOLD_FILE, INDEX_LANGUAGE, RECORDS_FILE, SORT_KEY, type Part } from './schema.ts';
+import {
+  bundlePath,
+  CHUNKS_FILE,
+  docFilter,
+  FIELD,
+  FILTER,
+  FOLD_FILE,
+  INDEX_LANGUAGE,
+  RECORDS_FILE,
+  SORT_KEY,
+  type Part,
+} from './schema.ts';
 import { listedDocuments } from '../collection/listing.ts';
 
 export { bundlePath, INDEX_LANGUAGE };
@@ -37,8 +48,13 @@ export const DEFAULT_CHUNK_SIZE = 2000;
 
 /** Pagefind files the site does not use (its own UIs). */
 const UNUSED_FILES = [
-  'pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css',
-  'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js',
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-highlight.js',
 ];
 
 export interface BuildSearchIndexOptions {
@@ -94,7 +110,12 @@ export function documentFacets(documents: readonly DocumentEntry[], script: Vari
   return new Map(
     listed.map((d, i) => [
       d.slug,
-      { type: d.type, status: d.status, region: d.region, terms: [...new Set(documents[i]!.terms.map((t) => t.term))] },
+      {
+        type: d.type,
+        status: d.status,
+        region: d.region,
+        terms: [...new Set(documents[i]!.terms.map((t) => t.term))],
+      },
     ]),
   );
 }
@@ -107,12 +128,20 @@ export function documentFacets(documents: readonly DocumentEntry[], script: Vari
  * `facets`, the document's type, status and region as filters (FILTER); a title record also
  * indexes the defined terms, each its own run, and carries them as the `g` field.
  */
-export function toCustomRecord(group: readonly SearchRecord[], fold: Fold, facets?: DocFacets): pagefind.CustomRecord {
+export function toCustomRecord(
+  group: readonly SearchRecord[],
+  fold: Fold,
+  facets?: DocFacets,
+): pagefind.CustomRecord {
   const head = group[0];
   if (!head) throw new Error('toCustomRecord: an empty group');
   const terms = head.kind === 'title' ? (facets?.terms ?? []) : [];
-  const runs = [...group.flatMap((r) => [r.text, ...r.aliases]), ...terms].map((s) => normalizeText(s, { fold })).filter((s) => s !== '');
-  const parts: Part[] = group.map((r) => (r.aliases.length ? [fragmentOf(r.url), r.label, r.text, r.aliases] : [fragmentOf(r.url), r.label, r.text]));
+  const runs = [...group.flatMap((r) => [r.text, ...r.aliases]), ...terms]
+    .map((s) => normalizeText(s, { fold }))
+    .filter((s) => s !== '');
+  const parts: Part[] = group.map((r) =>
+    r.aliases.length ? [fragmentOf(r.url), r.label, r.text, r.aliases] : [fragmentOf(r.url), r.label, r.text],
+  );
   const filters: Record<string, string[]> = {
     [FIELD.kind]: [head.kind],
     [FIELD.docTitle]: [head.docTitle],
@@ -143,10 +172,16 @@ export function toCustomRecord(group: readonly SearchRecord[], fold: Fold, facet
  * the order they are added, so the sort list in its metadata file is then 0, 1, 2, …, which
  * compresses to a fraction of a shuffled one.
  */
-export function indexRecords(records: readonly SearchRecord[], fold: Fold, facets?: ReadonlyMap<string, DocFacets>): pagefind.CustomRecord[] {
+export function indexRecords(
+  records: readonly SearchRecord[],
+  fold: Fold,
+  facets?: ReadonlyMap<string, DocFacets>,
+): pagefind.CustomRecord[] {
   return packRecords(records)
     .map((g) => toCustomRecord(g, fold, facets?.get(g[0]!.slug)))
-    .sort((a, b) => (a.sort![SORT_KEY]! < b.sort![SORT_KEY]! ? -1 : a.sort![SORT_KEY]! > b.sort![SORT_KEY]! ? 1 : 0));
+    .sort((a, b) =>
+      a.sort![SORT_KEY]! < b.sort![SORT_KEY]! ? -1 : a.sort![SORT_KEY]! > b.sort![SORT_KEY]! ? 1 : 0,
+    );
 }
 
 function check(what: string, errors: readonly string[] | undefined): void {
@@ -156,7 +191,11 @@ function check(what: string, errors: readonly string[] | undefined): void {
 }
 
 /** Add records to a fresh Pagefind index and write it to `outputPath`. */
-export async function writeRecords(records: readonly pagefind.CustomRecord[], outputPath: string, chunkSize = DEFAULT_CHUNK_SIZE): Promise<number> {
+export async function writeRecords(
+  records: readonly pagefind.CustomRecord[],
+  outputPath: string,
+  chunkSize = DEFAULT_CHUNK_SIZE,
+): Promise<number> {
   let created: pagefind.NewIndexResponse;
   // Pagefind reads its index chunk size (in word locations, default 20,000) from the environment
   // of the indexer process, which the Node API spawns synchronously inside the first call.
@@ -240,7 +279,11 @@ export interface StoredRecord {
  * offline search scans the records of the documents a reader kept when the bundle's index chunks
  * are not on the device (src/offline/search.ts), with the client's own verification.
  */
-async function writeDocumentRecords(outDir: string, script: Variant, indexed: readonly pagefind.CustomRecord[]): Promise<void> {
+async function writeDocumentRecords(
+  outDir: string,
+  script: Variant,
+  indexed: readonly pagefind.CustomRecord[],
+): Promise<void> {
   const bySlug = new Map<string, StoredRecord[]>();
   for (const r of indexed) {
     const slug = r.filters?.[FIELD.slug]?.[0];
@@ -260,15 +303,25 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   const { outDir, base, documents, script } = options;
   const foldMap = options.foldMap ?? collectionFoldMap(documents);
   const fold: Fold = (text) => foldToSimplified(text, foldMap);
-  const records = buildCollectionRecords(documents, { base, script, ...(options.pagePath ? { pagePath: options.pagePath } : {}) });
+  const records = buildCollectionRecords(documents, {
+    base,
+    script,
+    ...(options.pagePath ? { pagePath: options.pagePath } : {}),
+  });
   const outputPath = join(outDir, bundlePath(script));
   try {
     const indexed = indexRecords(records, fold, documentFacets(documents, script));
     const words = await writeRecords(indexed, outputPath, options.chunkSize);
     await mkdir(outputPath, { recursive: true });
-    await writeFile(join(outputPath, FOLD_FILE), JSON.stringify({ from: foldMap.from, to: foldMap.to } satisfies FoldMap));
+    await writeFile(
+      join(outputPath, FOLD_FILE),
+      JSON.stringify({ from: foldMap.from, to: foldMap.to } satisfies FoldMap),
+    );
     // An empty index (a collection with no document in this script) has no metadata file.
-    await writeFile(join(outputPath, CHUNKS_FILE), JSON.stringify(indexed.length > 0 ? await chunkStarts(outputPath) : []));
+    await writeFile(
+      join(outputPath, CHUNKS_FILE),
+      JSON.stringify(indexed.length > 0 ? await chunkStarts(outputPath) : []),
+    );
     await writeDocumentRecords(outDir, script, indexed);
     return { outputPath, records: records.length, indexRecords: indexed.length, words };
   } finally {

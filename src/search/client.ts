@@ -20,7 +20,15 @@ import { normalize, type Fold, type Normalized } from './normalize.ts';
 import { pagefindQuery } from './tokenize.ts';
 import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
 import { withOfflineSearch } from '../offline/search.ts';
-import { CHUNKS_FILE, FIELD, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY, type Part, type SearchFilters } from './schema.ts';
+import {
+  CHUNKS_FILE,
+  FIELD,
+  FOLD_FILE,
+  INDEX_LANGUAGE,
+  SORT_KEY,
+  type Part,
+  type SearchFilters,
+} from './schema.ts';
 import { pagefindFilters } from './query-state.ts';
 
 export type RecordKind = 'title' | 'heading' | 'provision';
@@ -184,9 +192,16 @@ function occurrences(hay: string, needle: string): Array<[number, number]> {
  * The excerpt of `text` around the first match of the normalised query: original characters,
  * every match inside the window marked.
  */
-export function buildExcerpt(text: string, n: Normalized, query: string, before = 24, length = 72): ExcerptPart[] {
+export function buildExcerpt(
+  text: string,
+  n: Normalized,
+  query: string,
+  before = 24,
+  length = 72,
+): ExcerptPart[] {
   const spans = occurrences(n.text, query).map(([a, b]) => [n.start[a]!, n.end[b - 1]!] as [number, number]);
-  if (spans.length === 0) return [{ text: text.slice(0, length) + (text.length > length ? '…' : ''), mark: false }];
+  if (spans.length === 0)
+    return [{ text: text.slice(0, length) + (text.length > length ? '…' : ''), mark: false }];
   const [firstStart, firstEnd] = spans[0]!;
   let from = Math.max(0, firstStart - before);
   let to = Math.max(firstEnd, Math.min(text.length, from + length));
@@ -214,7 +229,8 @@ export function buildExcerpt(text: string, n: Normalized, query: string, before 
 }
 
 /** How a block's text may begin with the label of its unit (第七条 or 第七條, 七、, （一）, 1.), as records.ts writes it. */
-const LEAD = /^(?:第[^\s\u3000第条條]{1,12}[条條](?:之[一二三四五六七八九十]+)?[\s\u3000]+|[一二三四五六七八九十百千零〇]+、|[（(][^）)]{1,6}[）)]|\d{1,3}[.．、])/;
+const LEAD =
+  /^(?:第[^\s\u3000第条條]{1,12}[条條](?:之[一二三四五六七八九十]+)?[\s\u3000]+|[一二三四五六七八九十百千零〇]+、|[（(][^）)]{1,6}[）)]|\d{1,3}[.．、])/;
 
 /**
  * The length of the label a block's text starts with when the label printed above the hit
@@ -257,7 +273,12 @@ function partsOf(f: PagefindFragment): Part[] {
  * Check every block of a fragment against the normalised query: a hit for each block whose
  * text (or alias) contains it, in document order; [] when none does.
  */
-export function verify(f: PagefindFragment, query: string, fold: Fold, excerpt?: { before?: number; length?: number }): SearchHit[] {
+export function verify(
+  f: PagefindFragment,
+  query: string,
+  fold: Fold,
+  excerpt?: { before?: number; length?: number },
+): SearchHit[] {
   const url = f.raw_url ?? f.url;
   const page = url.replace(/#.*$/, '');
   const order = Number(first(f, FIELD.order)) || 0;
@@ -269,9 +290,10 @@ export function verify(f: PagefindFragment, query: string, fold: Fold, excerpt?:
       // The excerpt leaves out the label printed above it, unless the match is in the label.
       const lead = labelLead(text, label);
       const rest = lead > 0 ? normalize(text.slice(lead), { fold }) : n;
-      parts = lead > 0 && rest.text.includes(query)
-        ? buildExcerpt(text.slice(lead), rest, query, excerpt?.before, excerpt?.length)
-        : buildExcerpt(text, n, query, excerpt?.before, excerpt?.length);
+      parts =
+        lead > 0 && rest.text.includes(query)
+          ? buildExcerpt(text.slice(lead), rest, query, excerpt?.before, excerpt?.length)
+          : buildExcerpt(text, n, query, excerpt?.before, excerpt?.length);
     } else {
       const alias = aliases.find((a) => normalize(a, { fold }).text.includes(query));
       if (alias === undefined) return;
@@ -335,11 +357,18 @@ function addToGroups(groups: SearchGroup[], hit: SearchHit): void {
  * whose defined terms holds the query (`terms`: slug → termShare) ranks with them, by the
  * share of the term the query fills.
  */
-export function sortGroups(groups: SearchGroup[], query = '', fold?: Fold, terms?: ReadonlyMap<string, number>): void {
+export function sortGroups(
+  groups: SearchGroup[],
+  query = '',
+  fold?: Fold,
+  terms?: ReadonlyMap<string, number>,
+): void {
   for (const g of groups) g.hits.sort((a, b) => KIND_RANK[a.kind] - KIND_RANK[b.kind] || a.order - b.order);
   if (!query) return;
   const titleShare = (g: SearchGroup) =>
-    g.hits[0]?.kind === 'title' ? Array.from(query).length / Math.max(1, Array.from(normalize(g.docTitle, { fold }).text).length) : 0;
+    g.hits[0]?.kind === 'title'
+      ? Array.from(query).length / Math.max(1, Array.from(normalize(g.docTitle, { fold }).text).length)
+      : 0;
   const share = (g: SearchGroup) => Math.max(titleShare(g), terms?.get(g.slug) ?? 0);
   // Title groups by share, then every other group in its place of arrival.
   const key = new Map(groups.map((g, i) => [g, share(g) > 0 ? -share(g) : i + 1]));
@@ -367,7 +396,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
    * character fill several chunks. Preload every chunk whose first word starts with it.
    */
   async function preloadPrefix(pagefind: PagefindApi, char: string): Promise<void> {
-    const words = (await (starts ??= loadChunkStarts(bundleUrl))).filter((w) => w.startsWith(char) && w !== char);
+    const words = (await (starts ??= loadChunkStarts(bundleUrl))).filter(
+      (w) => w.startsWith(char) && w !== char,
+    );
     await Promise.all(words.map((w) => pagefind.preload(w)));
   }
 
@@ -378,7 +409,9 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     const term = pagefindQuery(normalized);
     const t0 = performance.now();
     if (term !== null && Array.from(normalized).length === 1) await preloadPrefix(pagefind, normalized);
-    const results = term ? (await pagefind.search(term, { sort: { [SORT_KEY]: 'asc' }, filters })).results : [];
+    const results = term
+      ? (await pagefind.search(term, { sort: { [SORT_KEY]: 'asc' }, filters })).results
+      : [];
     const t1 = performance.now();
     const groups: SearchGroup[] = [];
     const terms = new Map<string, number>();
@@ -402,7 +435,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         for (const f of fragments) {
           const verified = verify(f, normalized, fold, excerpt);
           const defined = termShare(f, normalized, fold);
-          if (defined > 0) terms.set(first(f, FIELD.slug), Math.max(defined, terms.get(first(f, FIELD.slug)) ?? 0));
+          if (defined > 0)
+            terms.set(first(f, FIELD.slug), Math.max(defined, terms.get(first(f, FIELD.slug)) ?? 0));
           for (const hit of verified) addToGroups(groups, hit);
           found += verified.length;
           if (verified.length === 0) rejected++;
@@ -424,7 +458,8 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
         candidates: results.length,
         rejected,
         done,
-        more: () => (done ? Promise.resolve(page) : (pending ??= step().finally(() => (pending = undefined)))),
+        more: () =>
+          done ? Promise.resolve(page) : (pending ??= step().finally(() => (pending = undefined))),
         timings: { search: t1 - t0, verify: verifyMs },
       };
       return page;
@@ -439,5 +474,10 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
     },
   };
   // Offline in a large collection, the documents the reader kept are searched instead (docs/offline.md).
-  return withOfflineSearch(client, { bundleUrl, verify, excerpt, fold: () => (options.fold ? Promise.resolve(options.fold) : loadFold(bundleUrl)) });
+  return withOfflineSearch(client, {
+    bundleUrl,
+    verify,
+    excerpt,
+    fold: () => (options.fold ? Promise.resolve(options.fold) : loadFold(bundleUrl)),
+  });
 }

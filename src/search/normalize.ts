@@ -89,7 +89,9 @@ export function normalize(input: string, options: NormalizeOptions = {}): Normal
   const inChars = [...input];
   const foldedChars = options.fold ? [...folded] : inChars;
   if (foldedChars.length !== inChars.length) {
-    throw new Error(`Script fold changed the number of characters (${inChars.length} → ${foldedChars.length}); it must map one character to one.`);
+    throw new Error(
+      `Script fold changed the number of characters (${inChars.length} → ${foldedChars.length}); it must map one character to one.`,
+    );
   }
   let text = '';
   const start: number[] = [];

@@ -9,7 +9,18 @@
  */
 import type { DocumentEntry } from '../data/collection.ts';
 import type {
-  Article, Attachment, Block, Container, Continuation, Document, ListEntry, Note, Paragraph, Phrasing, Reference, Text,
+  Article,
+  Attachment,
+  Block,
+  Container,
+  Continuation,
+  Document,
+  ListEntry,
+  Note,
+  Paragraph,
+  Phrasing,
+  Reference,
+  Text,
 } from '../parser/types.ts';
 import { toChineseNumeral } from '../parser/numerals.ts';
 
@@ -78,7 +89,10 @@ export function canonicalArticleLabel(a: { num: number; sub?: number | undefined
 export function buildRecords(entry: DocumentEntry, options: RecordOptions): SearchRecord[] {
   const { script, docIndex } = options;
   const tree: Document | undefined = script === 'hant' ? entry.treeHant : entry.tree;
-  if (!tree) throw new Error(`Document ${entry.meta.slug} has no ${script === 'hant' ? 'traditional' : 'simplified'} tree.`);
+  if (!tree)
+    throw new Error(
+      `Document ${entry.meta.slug} has no ${script === 'hant' ? 'traditional' : 'simplified'} tree.`,
+    );
   const slug = entry.meta.slug;
   const pageUrl = joinBase(options.base, (options.pagePath ?? defaultPagePath)(slug, script));
   const docTitle = script === 'hant' ? (entry.titleHant ?? entry.meta.title) : entry.meta.title;
@@ -103,7 +117,15 @@ export function buildRecords(entry: DocumentEntry, options: RecordOptions): Sear
         const sep = style === 'tiao' ? '\u3000' : '';
         const canonical = canonicalArticleLabel(a);
         const aliases = a.label.startsWith(canonical) ? [] : [canonical];
-        push({ url, kind: 'provision', label, chapter, text: a.label + (own ? sep + own : ''), aliases, article: a.eId });
+        push({
+          url,
+          kind: 'provision',
+          label,
+          chapter,
+          text: a.label + (own ? sep + own : ''),
+          aliases,
+          article: a.eId,
+        });
       } else if (own.trim() !== '') {
         push({ url, kind: 'provision', label, chapter, text: own, aliases: [], article: a.eId });
       }
@@ -112,15 +134,32 @@ export function buildRecords(entry: DocumentEntry, options: RecordOptions): Sear
   };
 
   /** List entries of any depth, each a record of its own; continuation lines join their entry's text. */
-  function entries(p: Paragraph | ListEntry, prefix: string, chapter: string, article: string | undefined): void {
+  function entries(
+    p: Paragraph | ListEntry,
+    prefix: string,
+    chapter: string,
+    article: string | undefined,
+  ): void {
     for (const c of p.children as Array<{ type: string }>) {
       if (c.type !== 'item' && c.type !== 'subitem' && c.type !== 'point') continue;
       const e = c as ListEntry;
       const label = prefix + e.label;
       const kids = e.children as Array<Phrasing | Continuation | ListEntry>;
-      const own = phrasingText(kids.filter((k): k is Phrasing => k.type === 'text' || k.type === 'reference'));
-      const more = kids.filter((k): k is Continuation => k.type === 'continuation').map((k) => phrasingText(k.children));
-      push({ url: `${pageUrl}#${e.eId}`, kind: 'provision', label, chapter, text: [e.label + own, ...more].join('\n'), aliases: [], ...(article ? { article } : {}) });
+      const own = phrasingText(
+        kids.filter((k): k is Phrasing => k.type === 'text' || k.type === 'reference'),
+      );
+      const more = kids
+        .filter((k): k is Continuation => k.type === 'continuation')
+        .map((k) => phrasingText(k.children));
+      push({
+        url: `${pageUrl}#${e.eId}`,
+        kind: 'provision',
+        label,
+        chapter,
+        text: [e.label + own, ...more].join('\n'),
+        aliases: [],
+        ...(article ? { article } : {}),
+      });
       entries(e, label, chapter, article);
     }
   }
@@ -136,13 +175,28 @@ export function buildRecords(entry: DocumentEntry, options: RecordOptions): Sear
       if (c.type === 'article') article(c, chapter);
       else if (c.type === 'paragraph') {
         const own = phrasingText(c.children);
-        if (own.trim() !== '') push({ url: `${pageUrl}#${c.eId}`, kind: 'provision', label: '', chapter, text: own, aliases: [] });
+        if (own.trim() !== '')
+          push({ url: `${pageUrl}#${c.eId}`, kind: 'provision', label: '', chapter, text: own, aliases: [] });
         entries(c, '', chapter, undefined);
       } else if (c.type === 'note') {
-        push({ url: `${pageUrl}#${c.eId}`, kind: 'provision', label: c.label, chapter: '', text: c.label + phrasingText(c.children), aliases: [] });
+        push({
+          url: `${pageUrl}#${c.eId}`,
+          kind: 'provision',
+          label: c.label,
+          chapter: '',
+          text: c.label + phrasingText(c.children),
+          aliases: [],
+        });
       } else {
         const full = heading(c);
-        push({ url: `${pageUrl}#${c.eId}`, kind: 'heading', label: c.label, chapter, text: full, aliases: [] });
+        push({
+          url: `${pageUrl}#${c.eId}`,
+          kind: 'heading',
+          label: c.label,
+          chapter,
+          text: full,
+          aliases: [],
+        });
         blocks(c.children, chapter === '' ? full : `${chapter} ${full}`);
       }
     }
@@ -152,7 +206,10 @@ export function buildRecords(entry: DocumentEntry, options: RecordOptions): Sear
 }
 
 /** Records of a whole collection in one script, documents in collection order. */
-export function buildCollectionRecords(documents: readonly DocumentEntry[], options: Omit<RecordOptions, 'docIndex'>): SearchRecord[] {
+export function buildCollectionRecords(
+  documents: readonly DocumentEntry[],
+  options: Omit<RecordOptions, 'docIndex'>,
+): SearchRecord[] {
   return documents.flatMap((entry, docIndex) => buildRecords(entry, { ...options, docIndex }));
 }
 
@@ -187,7 +244,8 @@ export function packRecords(records: readonly SearchRecord[], budget = PACK_CHAR
   for (const r of records) {
     const last = current?.[current.length - 1];
     const sameArticle = last !== undefined && r.article !== undefined && last.article === r.article;
-    const samePlace = last !== undefined && last.slug === r.slug && last.script === r.script && last.chapter === r.chapter;
+    const samePlace =
+      last !== undefined && last.slug === r.slug && last.script === r.script && last.chapter === r.chapter;
     const packable = r.article !== undefined && last?.article !== undefined && samePlace;
     if (current && packable && (sameArticle || chars < budget)) {
       current.push(r);

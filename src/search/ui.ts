@@ -41,7 +41,11 @@ export function resultHref(hit: SearchHit): string {
   return `${path}${path.includes('?') ? '&' : '?'}hl=${encodeURIComponent(matched)}${fragment}`;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   e.className = className;
   if (text !== undefined) e.textContent = text;
@@ -55,7 +59,10 @@ export function mountSearch(root: HTMLElement): SearchUi {
   const form = root.querySelector<HTMLFormElement>('form')!;
   const live = root.querySelector<HTMLElement>('[data-search-live]')!;
   const closeButton = root.querySelector<HTMLButtonElement>('[data-search-close]');
-  const pageBox = location.pathname === root.dataset.page ? document.querySelector<HTMLElement>('[data-search-page]') : null;
+  const pageBox =
+    location.pathname === root.dataset.page
+      ? document.querySelector<HTMLElement>('[data-search-page]')
+      : null;
   const panel = pageBox ?? root.querySelector<HTMLElement>('[data-search-panel]')!;
   const list = panel.querySelector<HTMLElement>('[data-search-results]')!;
   const shown = panel.querySelector<HTMLElement>('[data-search-shown]');
@@ -131,7 +138,8 @@ export function mountSearch(root: HTMLElement): SearchUi {
     a.setAttribute('aria-selected', 'false');
     const head = el('span', 'search-hit-head');
     // A heading's text starts with its own label (第八章　会议制度): show only where it sits.
-    if (hit.kind !== 'heading') head.append(el('span', 'search-hit-label', hit.kind === 'title' ? t.title : hit.label));
+    if (hit.kind !== 'heading')
+      head.append(el('span', 'search-hit-label', hit.kind === 'title' ? t.title : hit.label));
     if (hit.chapter) head.append(el('span', 'search-hit-chapter', hit.chapter));
     const excerpt = el('span', 'search-hit-excerpt');
     excerpt.append(renderExcerpt(hit.excerpt));
@@ -157,8 +165,16 @@ export function mountSearch(root: HTMLElement): SearchUi {
     });
     moreButton.hidden = page.done;
     const text = doc
-      ? page.hits === 0 && page.done ? t.noneInDoc(page.query) : page.done ? t.foundInDoc(page.hits) : t.foundMoreInDoc(page.hits)
-      : page.hits === 0 && page.done ? t.none(page.query) : page.done ? t.found(page.hits) : t.foundMore(page.hits);
+      ? page.hits === 0 && page.done
+        ? t.noneInDoc(page.query)
+        : page.done
+          ? t.foundInDoc(page.hits)
+          : t.foundMoreInDoc(page.hits)
+      : page.hits === 0 && page.done
+        ? t.none(page.query)
+        : page.done
+          ? t.found(page.hits)
+          : t.foundMore(page.hits);
     if (filters.doc && scopeName) scopeName.textContent = t.inDoc(page.groups[0]?.docTitle);
     status(text, true);
     setActive(keep);
@@ -181,7 +197,10 @@ export function mountSearch(root: HTMLElement): SearchUi {
     }
     if (widen instanceof HTMLAnchorElement) {
       // One step from this document to all of them, with the query.
-      widen.href = writeState(new URL(root.dataset.page ?? '/search/', location.href), { q, filters: {} }).href;
+      widen.href = writeState(new URL(root.dataset.page ?? '/search/', location.href), {
+        q,
+        filters: {},
+      }).href;
       widen.hidden = !q;
     }
     active = -1;
@@ -314,7 +333,11 @@ export function mountSearch(root: HTMLElement): SearchUi {
     // A type, status or region the page offers no control for is dropped: nothing could undo it.
     for (const kind of FILTER_KINDS) {
       const value = state.filters[kind];
-      if (kind !== 'doc' && value && !selects.some((s) => s.dataset.filter === kind && [...s.options].some((o) => o.value === value))) {
+      if (
+        kind !== 'doc' &&
+        value &&
+        !selects.some((s) => s.dataset.filter === kind && [...s.options].some((o) => o.value === value))
+      ) {
         delete state.filters[kind];
       }
     }

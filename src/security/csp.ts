@@ -42,7 +42,10 @@ export const DIRECTIVES = [
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"] as const;
 
 /** The CSP source expression of an inline script or style: `'sha256-…'` of its exact text. */
-export function cspHash<A extends 'sha256' | 'sha384' | 'sha512' = 'sha256'>(code: string, algorithm: A = 'sha256' as A): `${A}-${string}` {
+export function cspHash<A extends 'sha256' | 'sha384' | 'sha512' = 'sha256'>(
+  code: string,
+  algorithm: A = 'sha256' as A,
+): `${A}-${string}` {
   return `${algorithm}-${createHash(algorithm).update(code, 'utf8').digest('base64')}`;
 }
 
@@ -61,7 +64,11 @@ export function staticInlineScripts(dir: string): string[] {
         const source = readFileSync(path, 'utf8');
         for (const m of source.matchAll(/<script\b([^>]*?)(?:\/>|>([\s\S]*?)<\/script>)/g)) {
           const attrs = m[1]!;
-          if (/\bis:inline\b/.test(attrs) && !/set:(?:html|text)|define:vars|\bsrc\s*=|type\s*=\s*["']application\/(?:ld\+)?json/.test(attrs)) out.push(m[2] ?? '');
+          if (
+            /\bis:inline\b/.test(attrs) &&
+            !/set:(?:html|text)|define:vars|\bsrc\s*=|type\s*=\s*["']application\/(?:ld\+)?json/.test(attrs)
+          )
+            out.push(m[2] ?? '');
         }
       }
     }
@@ -118,7 +125,11 @@ export function headerPolicy(metaPolicies: Iterable<string>): string {
   }
   // 'none' allows nothing; beside any other source it is ignored, and Chromium logs a warning.
   for (const [name, sources] of union) {
-    if (sources.length > 1 && sources.includes("'none'")) union.set(name, sources.filter((s) => s !== "'none'"));
+    if (sources.length > 1 && sources.includes("'none'"))
+      union.set(
+        name,
+        sources.filter((s) => s !== "'none'"),
+      );
   }
   for (const d of HEADER_ONLY_DIRECTIVES) {
     const [name, ...sources] = d.split(' ');

@@ -53,7 +53,7 @@ export function findAmbiguousPhrases(text: string): AmbiguousPhrase[] {
     segmenter.loadDictGroup([s2tDicts.STPhrases, s2tDicts.STRegionalPhrases, s2tDicts.STCharacters]);
   }
   const found: AmbiguousPhrase[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const match = segmenter.matchPrefix(text, i);
     const end = match ? match.end : i + ((text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1);
     const segment = text.slice(i, end);

@@ -23,7 +23,7 @@ export function createConverter(overrides: Overrides): (simplified: string) => s
   return (simplified) => {
     let out = '';
     let runStart = 0;
-    for (let i = 0; i < simplified.length; ) {
+    for (let i = 0; i < simplified.length;) {
       // At each position the longest override wins; OpenCC only sees the text between overrides.
       const match = phrases.matchPrefix(simplified, i);
       if (match) {

@@ -12,7 +12,8 @@ const single = (s: string): boolean => Array.from(s).length === 1;
 /** Every traditional/variant character → simplified pair OpenCC knows, sorted by code point. */
 export function fullFoldPairs(): Array<[string, string]> {
   const fold = new Map<string, string>();
-  for (const [t, s] of dictPairs(foldDicts.TSCharacters)) if (single(t) && single(s) && t !== s) fold.set(t, s);
+  for (const [t, s] of dictPairs(foldDicts.TSCharacters))
+    if (single(t) && single(s) && t !== s) fold.set(t, s);
   const simplified = new Set(fold.values());
   // Regional variants (衞, 啟, 説 …) fold through their OpenCC-standard form (衛 → 卫). A variant
   // that is itself a simplified character or already in the table (才, 台, 么) is left alone,
@@ -56,7 +57,10 @@ export function buildFoldMap(corpusSimplifiedText: string, corpusTraditionalText
   if (corpusTraditionalText !== undefined) {
     const source = Array.from(corpusSimplifiedText);
     const target = Array.from(corpusTraditionalText);
-    if (source.length !== target.length) throw new Error('buildFoldMap: the traditional text must have as many characters as the simplified one');
+    if (source.length !== target.length)
+      throw new Error(
+        'buildFoldMap: the traditional text must have as many characters as the simplified one',
+      );
     const fold = new Map(fullFoldPairs());
     const simplified = new Set(fold.values());
     const added = new Map<string, string>();

@@ -25,7 +25,8 @@ function lookup(map: FoldMap): Map<string, string> {
   if (!table) {
     const from = Array.from(map.from);
     const to = Array.from(map.to);
-    if (from.length !== to.length) throw new Error(`fold map: ${from.length} characters in "from" but ${to.length} in "to"`);
+    if (from.length !== to.length)
+      throw new Error(`fold map: ${from.length} characters in "from" but ${to.length} in "to"`);
     table = new Map(from.map((c, i) => [c, to[i] ?? c] as const));
     lookups.set(map, table);
   }

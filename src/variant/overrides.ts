@@ -18,7 +18,9 @@ import { ContentError } from '../diagnostics/error.ts';
 import { loadYaml, type DataPath } from '../diagnostics/load.ts';
 
 /** Where the overrides live in the repository. */
-export const OVERRIDES_PATH = fileURLToPath(new URL('../../content/conversion-overrides.yaml', import.meta.url));
+export const OVERRIDES_PATH = fileURLToPath(
+  new URL('../../content/conversion-overrides.yaml', import.meta.url),
+);
 
 const chars = (s: string): string[] => Array.from(s);
 const HAN = /^\p{Script=Han}+$/u;
@@ -34,15 +36,24 @@ const phraseEntry = z
   .strict()
   // Characters only: a conversion that changes the length is rewording, which we never do.
   .refine((e) => chars(e.phrase).length === chars(e.to).length, {
-    message: '"to" must have exactly as many characters as "phrase" (characters are converted, never reworded)',
+    message:
+      '"to" must have exactly as many characters as "phrase" (characters are converted, never reworded)',
     path: ['to'],
   });
 
 const characterEntry = z
   .object({
-    from: z.string().regex(HAN).refine((s) => chars(s).length === 1, { message: 'expected one character' }),
-    to: z.string().regex(HAN).refine((s) => chars(s).length === 1, { message: 'expected one character' }),
-    example: z.string().regex(HAN, { message: 'expected simplified text whose OpenCC conversion contains "from"' }),
+    from: z
+      .string()
+      .regex(HAN)
+      .refine((s) => chars(s).length === 1, { message: 'expected one character' }),
+    to: z
+      .string()
+      .regex(HAN)
+      .refine((s) => chars(s).length === 1, { message: 'expected one character' }),
+    example: z
+      .string()
+      .regex(HAN, { message: 'expected simplified text whose OpenCC conversion contains "from"' }),
     reason,
   })
   .strict()
@@ -57,22 +68,33 @@ const overridesSchema = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.phrases.forEach((e, i) => {
-      if (seen.has(e.phrase)) ctx.addIssue({ code: 'custom', path: ['phrases', i, 'phrase'], message: 'duplicate phrase' });
+      if (seen.has(e.phrase))
+        ctx.addIssue({ code: 'custom', path: ['phrases', i, 'phrase'], message: 'duplicate phrase' });
       seen.add(e.phrase);
     });
     const froms = new Set(file.characters.map((e) => e.from));
     const seenFrom = new Set<string>();
     file.characters.forEach((e, i) => {
-      if (seenFrom.has(e.from)) ctx.addIssue({ code: 'custom', path: ['characters', i, 'from'], message: 'duplicate character' });
+      if (seenFrom.has(e.from))
+        ctx.addIssue({ code: 'custom', path: ['characters', i, 'from'], message: 'duplicate character' });
       seenFrom.add(e.from);
       // A chain (A→B, B→C) would make the result depend on the order of application.
-      if (froms.has(e.to)) ctx.addIssue({ code: 'custom', path: ['characters', i, 'to'], message: `"${e.to}" is itself replaced by another entry` });
+      if (froms.has(e.to))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['characters', i, 'to'],
+          message: `"${e.to}" is itself replaced by another entry`,
+        });
     });
     // Phrase outputs are used verbatim, so they must already use the preferred character forms.
     file.phrases.forEach((e, i) => {
       const bad = chars(e.to).filter((c) => froms.has(c));
       if (bad.length > 0) {
-        ctx.addIssue({ code: 'custom', path: ['phrases', i, 'to'], message: `uses ${bad.join('')}, which the characters section replaces; write the preferred form` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['phrases', i, 'to'],
+          message: `uses ${bad.join('')}, which the characters section replaces; write the preferred form`,
+        });
       }
     });
   });
@@ -86,7 +108,8 @@ function describePath(path: DataPath, raw: unknown): string {
   const [section, index, ...rest] = path;
   let where = path.map(String).join('.');
   if (typeof section === 'string' && typeof index === 'number') {
-    const entry = (raw as Record<string, unknown[]> | null)?.[section]?.[index] as Record<string, unknown> | undefined;
+    const entry = (raw as Record<string, unknown[]> | null)?.[section]?.[index] as
+      Record<string, unknown> | undefined;
     const label = entry?.['phrase'] ?? entry?.['from'];
     const tail = rest.length ? '.' + rest.map(String).join('.') : '';
     where = `${section}[${index}]${typeof label === 'string' ? ` (${label})` : ''}${tail}`;
@@ -105,7 +128,10 @@ export function parseOverrides(text: string, path: string): { overrides?: Overri
 
 /** Read and validate the overrides file (by default the one in content/); the build stops if it is invalid. */
 export function loadOverrides(path: string = OVERRIDES_PATH): Overrides {
-  const { overrides, file } = parseOverrides(readFileSync(path, 'utf8'), relative(process.cwd(), path) || path);
+  const { overrides, file } = parseOverrides(
+    readFileSync(path, 'utf8'),
+    relative(process.cwd(), path) || path,
+  );
   if (!overrides) throw new ContentError([file]);
   return overrides;
 }

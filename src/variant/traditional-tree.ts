@@ -36,7 +36,8 @@ function convertPhrasing(nodes: Phrasing[], convert: Convert): void {
   }
   for (const n of nodes) {
     if (n.type === 'reference' && n.data) {
-      for (const key of ['title', 'term']) if (typeof n.data[key] === 'string') n.data[key] = convert(n.data[key] as string);
+      for (const key of ['title', 'term'])
+        if (typeof n.data[key] === 'string') n.data[key] = convert(n.data[key] as string);
     }
   }
 }

@@ -61,7 +61,13 @@ export interface VersionsInput {
 }
 
 /** Record or check a version's anchors: a published version's addresses never change. */
-function checkVersionAnchors(folder: VersionFolder, slug: string, tree: Document, file: VFile, manifests: TextFile[]): boolean {
+function checkVersionAnchors(
+  folder: VersionFolder,
+  slug: string,
+  tree: Document,
+  file: VFile,
+  manifests: TextFile[],
+): boolean {
   const path = folder.anchorsPath;
   const current = anchorManifest(slug, tree);
   if (!folder.anchors) {
@@ -71,20 +77,40 @@ function checkVersionAnchors(folder: VersionFolder, slug: string, tree: Document
   const published = JSON.parse(folder.anchors.text) as AnchorManifest;
   const diff = compareManifests(published, current, []);
   for (const eId of diff.removed) {
-    report(file, `Unexpected loss of published anchor ${eId} in ${path}, expected every anchor of a published version to remain`, { ruleId: 'version-anchor', fatal: true });
+    report(
+      file,
+      `Unexpected loss of published anchor ${eId} in ${path}, expected every anchor of a published version to remain`,
+      { ruleId: 'version-anchor', fatal: true },
+    );
   }
-  if (diff.added.length > 0) manifests.push({ path, text: formatManifest({ slug, anchors: [...published.anchors, ...current.anchors.filter((a) => diff.added.includes(a.eId))] }) });
+  if (diff.added.length > 0)
+    manifests.push({
+      path,
+      text: formatManifest({
+        slug,
+        anchors: [...published.anchors, ...current.anchors.filter((a) => diff.added.includes(a.eId))],
+      }),
+    });
   return diff.removed.length === 0;
 }
 
 /** Read one earlier version; undefined (with messages on `files`) when it cannot be published. */
 function readVersion(
-  folder: VersionFolder, slug: string, current: VersionInfo, files: VFile[], manifests: TextFile[], strict = false,
+  folder: VersionFolder,
+  slug: string,
+  current: VersionInfo,
+  files: VFile[],
+  manifests: TextFile[],
+  strict = false,
 ): EarlierVersion | undefined {
   const { name, yaml, source } = folder;
   if (!yaml || !source) {
     const file = new VFile({ path: folder.dir });
-    report(file, `Unexpected version folder without ${yaml ? 'source.txt' : 'version.yaml'}, expected source.txt and version.yaml; version left out`, { ruleId: 'version-files', fatal: false });
+    report(
+      file,
+      `Unexpected version folder without ${yaml ? 'source.txt' : 'version.yaml'}, expected source.txt and version.yaml; version left out`,
+      { ruleId: 'version-files', fatal: false },
+    );
     files.push(file);
     return undefined;
   }
@@ -93,17 +119,29 @@ function readVersion(
   files.push(demote(file));
   if (!info) return undefined;
   if (info.date !== name) {
-    report(file, `Unexpected date ${info.date} in the folder ${name}, expected the folder to be named by its version's date`, { place: placeOf(['date']), ruleId: 'version-date', fatal: false });
+    report(
+      file,
+      `Unexpected date ${info.date} in the folder ${name}, expected the folder to be named by its version's date`,
+      { place: placeOf(['date']), ruleId: 'version-date', fatal: false },
+    );
     return undefined;
   }
   if (info.date >= current.date) {
     const what = info.date === current.date ? 'the same date as' : 'a date after';
-    report(file, `Unexpected version date ${info.date}: ${what} the current version (${current.date}), expected an earlier date; version left out`, { place: placeOf(['date']), ruleId: 'version-order', fatal: false });
+    report(
+      file,
+      `Unexpected version date ${info.date}: ${what} the current version (${current.date}), expected an earlier date; version left out`,
+      { place: placeOf(['date']), ruleId: 'version-order', fatal: false },
+    );
     return undefined;
   }
   const decoded = decodeText(source.bytes);
   if (!decoded.ok) {
-    report(file, `Unexpected ${sourcePath}: ${decoded.reason}; version ${name} left out`, { place: placeOf(['date']), ruleId: 'version-parse', fatal: false });
+    report(file, `Unexpected ${sourcePath}: ${decoded.reason}; version ${name} left out`, {
+      place: placeOf(['date']),
+      ruleId: 'version-parse',
+      fatal: false,
+    });
     return undefined;
   }
   // Source defects are warnings, as for the current text, unless the document is strict.
@@ -111,7 +149,11 @@ function readVersion(
   files.push(parsed.file);
   if (!parsed.ok) {
     demote(parsed.file);
-    report(file, `Unexpected errors in ${sourcePath}, expected a text that parses; version ${name} left out`, { place: placeOf(['date']), ruleId: 'version-parse', fatal: false });
+    report(
+      file,
+      `Unexpected errors in ${sourcePath}, expected a text that parses; version ${name} left out`,
+      { place: placeOf(['date']), ruleId: 'version-parse', fatal: false },
+    );
     return undefined;
   }
   const tree = toDisplayTree(parsed.tree);
@@ -120,10 +162,20 @@ function readVersion(
 }
 
 /** Overrides for one pair of versions, each checked against both texts. */
-function overridesFor(correspondence: TextFile | undefined, from: EarlierVersion | { tree: Document; date: string }, to: { tree: Document; date: string }, files: VFile[]): PairOverride[] {
+function overridesFor(
+  correspondence: TextFile | undefined,
+  from: EarlierVersion | { tree: Document; date: string },
+  to: { tree: Document; date: string },
+  files: VFile[],
+): PairOverride[] {
   if (!correspondence) return [];
   const { path } = correspondence;
-  const { value, file, placeOf } = loadYaml(correspondenceSchema, correspondence.text, path, 'correspondence');
+  const { value, file, placeOf } = loadYaml(
+    correspondenceSchema,
+    correspondence.text,
+    path,
+    'correspondence',
+  );
   if (!files.some((f) => f.path === path)) files.push(demote(file));
   const ids = (tree: Document) => new Set(articlePlaces(tree).map((p) => p.article.eId));
   const before = ids(from.tree);
@@ -133,10 +185,16 @@ function overridesFor(correspondence: TextFile | undefined, from: EarlierVersion
     if (o.from !== from.date || o.to !== to.date) return;
     const missing = [
       ...(before.has(o.old) ? [] : [{ eId: o.old, at: ['overrides', k, 'old'], date: o.from }]),
-      ...o.new.flatMap((e, n) => (after.has(e) ? [] : [{ eId: e, at: ['overrides', k, 'new', n], date: o.to }])),
+      ...o.new.flatMap((e, n) =>
+        after.has(e) ? [] : [{ eId: e, at: ['overrides', k, 'new', n], date: o.to }],
+      ),
     ];
     for (const x of missing) {
-      report(file, `Unexpected ${x.eId}: no such article in the version of ${x.date}, expected an article of that version; override ignored`, { place: placeOf(x.at), ruleId: 'correspondence-target', fatal: false });
+      report(
+        file,
+        `Unexpected ${x.eId}: no such article in the version of ${x.date}, expected an article of that version; override ignored`,
+        { place: placeOf(x.at), ruleId: 'correspondence-target', fatal: false },
+      );
     }
     if (missing.length === 0) out.push({ old: o.old, new: o.new });
   });
@@ -153,7 +211,11 @@ function checkOverridePairs(correspondence: TextFile | undefined, dates: string[
   (value?.overrides ?? []).forEach((o, k) => {
     const i = dates.indexOf(o.from);
     if (i < 0 || dates[i + 1] !== o.to) {
-      report(file, `Unexpected versions ${o.from} → ${o.to}, expected two consecutive versions of ${dates.join(', ')}`, { place: placeOf(['overrides', k, 'from']), ruleId: 'correspondence-versions', fatal: false });
+      report(
+        file,
+        `Unexpected versions ${o.from} → ${o.to}, expected two consecutive versions of ${dates.join(', ')}`,
+        { place: placeOf(['overrides', k, 'from']), ruleId: 'correspondence-versions', fatal: false },
+      );
     }
   });
 }
@@ -172,12 +234,20 @@ export interface VersionsResult {
 export function buildVersions(entry: DocumentEntry, input: VersionsInput, metaPath: string): VersionsResult {
   const files: VFile[] = [];
   const manifests: TextFile[] = [];
-  const done = (versions?: Versions): VersionsResult => ({ ...(versions && { versions }), files: files.filter((f) => f.messages.length > 0), manifests });
+  const done = (versions?: Versions): VersionsResult => ({
+    ...(versions && { versions }),
+    files: files.filter((f) => f.messages.length > 0),
+    manifests,
+  });
   const metaFile = new VFile({ path: metaPath });
   files.push(metaFile);
   const current = currentVersion(entry);
   if (!current) {
-    report(metaFile, 'Missing version.date: expected the date of the current version (or dates.amended, adopted or issued) when versions/ holds earlier ones; versions left out', { ruleId: 'version-current', fatal: false });
+    report(
+      metaFile,
+      'Missing version.date: expected the date of the current version (or dates.amended, adopted or issued) when versions/ holds earlier ones; versions left out',
+      { ruleId: 'version-current', fatal: false },
+    );
     return done();
   }
   const earlier: EarlierVersion[] = [];
@@ -189,8 +259,17 @@ export function buildVersions(entry: DocumentEntry, input: VersionsInput, metaPa
   const chain = [...earlier, { ...current, tree: entry.tree }];
   const correspondences = chain.slice(1).map((to, i) => {
     const from = chain[i]!;
-    return correspond(from.tree, to.tree, { from: from.date, to: to.date }, overridesFor(input.correspondence, from, to, files));
+    return correspond(
+      from.tree,
+      to.tree,
+      { from: from.date, to: to.date },
+      overridesFor(input.correspondence, from, to, files),
+    );
   });
-  checkOverridePairs(input.correspondence, chain.map((v) => v.date), files);
+  checkOverridePairs(
+    input.correspondence,
+    chain.map((v) => v.date),
+    files,
+  );
   return done({ current, earlier, correspondences });
 }

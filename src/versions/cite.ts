@@ -30,15 +30,30 @@ export interface EditionTarget {
  * Resolve a qualifier such as 2017年修正 against a document's versions.
  * @example editionTarget('law', versions, '2017年修正', 'art_28') // { version: '2017-09-01', target: '/law/v/2017-09-01/#art_28', inForce: ['art_61'] }
  */
-export function editionTarget(slug: string, versions: Versions, edition: string, eId?: string): EditionTarget | undefined {
+export function editionTarget(
+  slug: string,
+  versions: Versions,
+  edition: string,
+  eId?: string,
+): EditionTarget | undefined {
   const m = /^(\d{4})年(修正|修订|制定|公布)?/.exec(edition);
   if (!m) return undefined;
   const all = [...versions.earlier, versions.current];
-  const hit = all.filter((v) => v.date.startsWith(m[1]!) && (!m[2] || m[2] === '公布' || v.event === m[2] || (m[2] === '制定' && v.event === '制定'))).at(-1);
+  const hit = all
+    .filter(
+      (v) =>
+        v.date.startsWith(m[1]!) &&
+        (!m[2] || m[2] === '公布' || v.event === m[2] || (m[2] === '制定' && v.event === '制定')),
+    )
+    .at(-1);
   if (!hit) return undefined;
   const current = hit.date === versions.current.date;
   const article = eId?.split('__')[0];
-  const inForce = !article ? [] : current ? [article] : (mapForward(versions, hit.date, versions.current.date).get(article) ?? []);
+  const inForce = !article
+    ? []
+    : current
+      ? [article]
+      : (mapForward(versions, hit.date, versions.current.date).get(article) ?? []);
   const page = current ? `/${slug}/` : `/${slug}/v/${hit.date}/`;
   return { version: hit.date, label: versionLabel(hit), target: eId ? `${page}#${eId}` : page, inForce };
 }
@@ -47,7 +62,13 @@ export function editionTarget(slug: string, versions: Versions, edition: string,
  * The preview of a version-qualified citation: the cited text, then the article in force.
  * `t` converts to the page's script.
  */
-export function editionPreview(doc: DocumentEntry, version: string, eId: string, inForce: string[], t: (s: string) => string): string | undefined {
+export function editionPreview(
+  doc: DocumentEntry,
+  version: string,
+  eId: string,
+  inForce: string[],
+  t: (s: string) => string,
+): string | undefined {
   const v = doc.versions;
   const tree = v && treeOf(v, doc.tree, version);
   if (!v || !tree) return undefined;

@@ -30,7 +30,12 @@ export function articleBody(article: Article): string {
 const byId = (tree: Document) => new Map(articlePlaces(tree).map((p) => [p.article.eId, p.article]));
 
 /** The comparison of versions `from` (earlier) and `to` (later) in a script; undefined if either is unknown. */
-export async function compareRows(entry: DocumentEntry, from: string, to: string, script: Script): Promise<CompareRow[] | undefined> {
+export async function compareRows(
+  entry: DocumentEntry,
+  from: string,
+  to: string,
+  script: Script,
+): Promise<CompareRow[] | undefined> {
   const v = entry.versions;
   if (!v) return undefined;
   const a = await versionTree(entry, from, script);
@@ -43,6 +48,12 @@ export async function compareRows(entry: DocumentEntry, from: string, to: string
     const now = p.new.map((e) => news.get(e)).filter((x): x is Article => x !== undefined);
     const oldText = old ? articleBody(old) : '';
     const newText = now.map(articleBody).join('\n');
-    return { id: now[0]?.eId ?? `was-${p.old}`, kind: p.kind, ...(old && { old }), new: now, segments: diffText(oldText, newText) };
+    return {
+      id: now[0]?.eId ?? `was-${p.old}`,
+      kind: p.kind,
+      ...(old && { old }),
+      new: now,
+      segments: diffText(oldText, newText),
+    };
   });
 }

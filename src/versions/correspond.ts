@@ -73,16 +73,22 @@ function align(a: Art[], b: Art[], sim: Float64Array): Array<[number, number]> {
   const W = m + 1;
   const gain = (i: number, j: number) => {
     const s = sim[i * m + j]!;
-    return s < ALIGN_MIN ? -1 : s - ALIGN_MIN + 1e-3 * (1 - Math.abs(i / Math.max(n, 1) - j / Math.max(m, 1)));
+    return s < ALIGN_MIN
+      ? -1
+      : s - ALIGN_MIN + 1e-3 * (1 - Math.abs(i / Math.max(n, 1) - j / Math.max(m, 1)));
   };
   for (let i = 1; i <= n; i++) {
     for (let j = 1; j <= m; j++) {
       const g = gain(i - 1, j - 1);
-      score[i * W + j] = Math.max(score[(i - 1) * W + j]!, score[i * W + j - 1]!, g > 0 ? score[(i - 1) * W + j - 1]! + g : -Infinity);
+      score[i * W + j] = Math.max(
+        score[(i - 1) * W + j]!,
+        score[i * W + j - 1]!,
+        g > 0 ? score[(i - 1) * W + j - 1]! + g : -Infinity,
+      );
     }
   }
   const out: Array<[number, number]> = [];
-  for (let i = n, j = m; i > 0 && j > 0; ) {
+  for (let i = n, j = m; i > 0 && j > 0;) {
     const g = gain(i - 1, j - 1);
     if (g > 0 && score[i * W + j] === score[(i - 1) * W + j - 1]! + g) {
       out.push([i - 1, j - 1]);
@@ -140,7 +146,8 @@ export function correspond(
   const moves: Array<[number, number, number]> = [];
   for (let i = 0; i < a.length; i++) {
     if (target.has(i)) continue;
-    for (let j = 0; j < m; j++) if (!taken.has(j) && sim[i * m + j]! >= MOVE_MIN) moves.push([sim[i * m + j]!, i, j]);
+    for (let j = 0; j < m; j++)
+      if (!taken.has(j) && sim[i * m + j]! >= MOVE_MIN) moves.push([sim[i * m + j]!, i, j]);
   }
   for (const [, i, j] of moves.sort((x, y) => y[0] - x[0])) {
     if (target.has(i) || taken.has(j)) continue;
@@ -180,7 +187,12 @@ export function correspond(
     const i = indexA.get(o.old);
     if (i === undefined) continue;
     const js = o.new.map((e) => indexB.get(e)).filter((j): j is number => j !== undefined);
-    for (const [k, list] of target) if (!overridden.has(k)) target.set(k, list.filter((j) => !js.includes(j)));
+    for (const [k, list] of target)
+      if (!overridden.has(k))
+        target.set(
+          k,
+          list.filter((j) => !js.includes(j)),
+        );
     target.set(i, js);
     overridden.add(i);
   }
@@ -208,7 +220,13 @@ export function tableOf(oldTree: Document, newTree: Document, map: Map<string, s
 }
 
 /** The rows in the new text's order; removed articles stand after the row of the article before them. */
-function rows(a: Art[], b: Art[], sim: Float64Array, target: Map<number, number[]>, overridden: Set<number>): Pair[] {
+function rows(
+  a: Art[],
+  b: Art[],
+  sim: Float64Array,
+  target: Map<number, number[]>,
+  overridden: Set<number>,
+): Pair[] {
   const m = b.length;
   const covered = new Set([...target.values()].flat());
   const keyed: Array<{ at: number; tie: number; pair: Pair }> = [];
@@ -217,16 +235,35 @@ function rows(a: Art[], b: Art[], sim: Float64Array, target: Map<number, number[
     const js = (target.get(i) ?? []).sort((x, y) => x - y);
     const source = overridden.has(i) ? 'override' : 'computed';
     if (js.length === 0) {
-      keyed.push({ at: lastAt, tie: i + 0.5, pair: { old: a[i]!.eId, new: [], kind: 'removed', similarity: 0, source } });
+      keyed.push({
+        at: lastAt,
+        tie: i + 0.5,
+        pair: { old: a[i]!.eId, new: [], kind: 'removed', similarity: 0, source },
+      });
       continue;
     }
     const j = js[0]!;
     lastAt = Math.max(lastAt, j);
     const kind = kindOf(a[i]!, b[j]!);
-    keyed.push({ at: j, tie: i, pair: { old: a[i]!.eId, new: js.map((x) => b[x]!.eId), kind, similarity: round(sim[i * m + j]!), source } });
+    keyed.push({
+      at: j,
+      tie: i,
+      pair: {
+        old: a[i]!.eId,
+        new: js.map((x) => b[x]!.eId),
+        kind,
+        similarity: round(sim[i * m + j]!),
+        source,
+      },
+    });
   }
   for (let j = 0; j < m; j++) {
-    if (!covered.has(j)) keyed.push({ at: j, tie: -1, pair: { new: [b[j]!.eId], kind: 'new', similarity: 0, source: 'computed' } });
+    if (!covered.has(j))
+      keyed.push({
+        at: j,
+        tie: -1,
+        pair: { new: [b[j]!.eId], kind: 'new', similarity: 0, source: 'computed' },
+      });
   }
   return keyed.sort((x, y) => x.at - y.at || x.tie - y.tie).map((k) => k.pair);
 }

@@ -74,19 +74,28 @@ function tidy(segments: Segment[]): Segment[] {
     else if (last && !last.same) {
       if (s.op === 'delete') last.del += s.text;
       else last.ins += s.text;
-    }
-    else runs.push(s.op === 'delete' ? { same: false, del: s.text, ins: '' } : { same: false, del: '', ins: s.text });
+    } else
+      runs.push(
+        s.op === 'delete' ? { same: false, del: s.text, ins: '' } : { same: false, del: '', ins: s.text },
+      );
   }
   for (let i = 1; i + 1 < runs.length; i++) {
     const [before, run, after] = [runs[i - 1]!, runs[i]!, runs[i + 1]!];
     if (!run.same || before.same || after.same || [...run.text].length > SHORT) continue;
-    runs.splice(i - 1, 3, { same: false, del: before.del + run.old + after.del, ins: before.ins + run.text + after.ins });
+    runs.splice(i - 1, 3, {
+      same: false,
+      del: before.del + run.old + after.del,
+      ins: before.ins + run.text + after.ins,
+    });
     i = Math.max(0, i - 2);
   }
   return runs.flatMap((r): Segment[] =>
     r.same
       ? [{ op: 'equal', text: r.text, old: r.old }]
-      : [...(r.del ? [{ op: 'delete' as const, text: r.del }] : []), ...(r.ins ? [{ op: 'insert' as const, text: r.ins }] : [])],
+      : [
+          ...(r.del ? [{ op: 'delete' as const, text: r.del }] : []),
+          ...(r.ins ? [{ op: 'insert' as const, text: r.ins }] : []),
+        ],
   );
 }
 

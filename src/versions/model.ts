@@ -31,7 +31,12 @@ export type AnyVersion = VersionInfo & { current: boolean };
  * @example allVersions(v).at(-1)!.current // true
  */
 export function allVersions(v: Versions): AnyVersion[] {
-  return [...v.earlier.map(({ date, event, amendingAct, effective }) => strip({ date, event, amendingAct, effective, current: false })), { ...v.current, current: true }];
+  return [
+    ...v.earlier.map(({ date, event, amendingAct, effective }) =>
+      strip({ date, event, amendingAct, effective, current: false }),
+    ),
+    { ...v.current, current: true },
+  ];
 }
 
 function strip<T extends object>(o: T): T {

@@ -17,7 +17,11 @@ export interface Edit {
  * The edits turning `a` into `b`; `same` decides equality.
  * @example myers([...'abc'], [...'abd']).map((e) => e.op) // ['equal', 'equal', 'delete', 'insert']
  */
-export function myers<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean = (x, y) => x === y): Edit[] {
+export function myers<T>(
+  a: readonly T[],
+  b: readonly T[],
+  same: (x: T, y: T) => boolean = (x, y) => x === y,
+): Edit[] {
   const n = a.length;
   const m = b.length;
   const max = n + m;
@@ -28,7 +32,10 @@ export function myers<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) =>
   for (let d = 0; d <= max && !found; d++) {
     trace.push(v.slice());
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!) ? v[offset + k + 1]! : v[offset + k - 1]! + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1]! < v[offset + k + 1]!)
+          ? v[offset + k + 1]!
+          : v[offset + k - 1]! + 1;
       let y = x - k;
       while (x < n && y < m && same(a[x]!, b[y]!)) {
         x++;

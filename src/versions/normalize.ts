@@ -7,7 +7,16 @@
 
 /** Marks NFKC leaves apart that are the same mark written two ways. */
 const FOLD: Record<string, string> = {
-  '〈': '<', '〉': '>', '“': '"', '”': '"', '‘': "'", '’': "'", '—': '-', '－': '-', '～': '~', '　': '',
+  '〈': '<',
+  '〉': '>',
+  '“': '"',
+  '”': '"',
+  '‘': "'",
+  '’': "'",
+  '—': '-',
+  '－': '-',
+  '～': '~',
+  '　': '',
 };
 
 /** Characters that are formatting only: whitespace, zero-width spaces and joiners, the BOM. */

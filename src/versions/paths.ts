@@ -10,7 +10,10 @@ const withVersions = (): DocumentEntry[] => loadCollection().documents.filter((d
 /** `/<slug>/v/<date>/` for each earlier version. */
 export function versionPaths() {
   return withVersions().flatMap((entry) =>
-    entry.versions!.earlier.map((v) => ({ params: { slug: entry.meta.slug, date: v.date }, props: { entry, date: v.date } })),
+    entry.versions!.earlier.map((v) => ({
+      params: { slug: entry.meta.slug, date: v.date },
+      props: { entry, date: v.date },
+    })),
   );
 }
 
@@ -18,14 +21,21 @@ export function versionPaths() {
 export function comparePaths() {
   return withVersions().flatMap((entry) => {
     const dates = versionDates(entry.versions!);
-    return dates.flatMap((from, i) => dates.slice(i + 1).map((to) => ({ params: { slug: entry.meta.slug, from, to }, props: { entry, from, to } })));
+    return dates.flatMap((from, i) =>
+      dates
+        .slice(i + 1)
+        .map((to) => ({ params: { slug: entry.meta.slug, from, to }, props: { entry, from, to } })),
+    );
   });
 }
 
 /** `/<slug>/correspondence/<from>/<to>/` for each pair of consecutive versions. */
 export function correspondencePaths() {
   return withVersions().flatMap((entry) =>
-    entry.versions!.correspondences.map((c) => ({ params: { slug: entry.meta.slug, from: c.from, to: c.to }, props: { entry, from: c.from, to: c.to } })),
+    entry.versions!.correspondences.map((c) => ({
+      params: { slug: entry.meta.slug, from: c.from, to: c.to },
+      props: { entry, from: c.from, to: c.to },
+    })),
   );
 }
 

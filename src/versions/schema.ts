@@ -19,7 +19,10 @@ export const versionFields = {
   date: isoDate,
   event: z.enum(EVENTS, { message: `expected one of ${EVENTS.join(', ')}` }),
   /** 根据《…关于修改…的决定》第二次修正 */
-  amendingAct: z.string().min(1, { message: 'expected the amending act, e.g. 根据《…的决定》第二次修正' }).optional(),
+  amendingAct: z
+    .string()
+    .min(1, { message: 'expected the amending act, e.g. 根据《…的决定》第二次修正' })
+    .optional(),
   /** 施行日期, when it differs from the date. */
   effective: isoDate.optional(),
 };
@@ -43,9 +46,13 @@ export const correspondenceSchema = z
           /** The later version's date (the next version). */
           to: isoDate,
           /** The article of the earlier version, e.g. art_28. */
-          old: z.string().regex(/^art_\d+(?:-\d+)?$/, { message: 'expected an article anchor such as art_28' }),
+          old: z
+            .string()
+            .regex(/^art_\d+(?:-\d+)?$/, { message: 'expected an article anchor such as art_28' }),
           /** Its article(s) in the later version; [] when the revision removed it. */
-          new: z.array(z.string().regex(/^art_\d+(?:-\d+)?$/, { message: 'expected an article anchor such as art_63' })),
+          new: z.array(
+            z.string().regex(/^art_\d+(?:-\d+)?$/, { message: 'expected an article anchor such as art_63' }),
+          ),
           reason: z.string().optional(),
         })
         .strict(),

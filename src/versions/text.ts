@@ -10,7 +10,8 @@ export function provisionTextOf(tree: Document, eId: string): string | undefined
   const walk = (n: RegNode) => {
     if (found) return;
     if ('eId' in n && n.eId === eId) found = n;
-    else if ('children' in n) for (const c of n.children) if (c.type !== 'text' && c.type !== 'reference') walk(c as RegNode);
+    else if ('children' in n)
+      for (const c of n.children) if (c.type !== 'text' && c.type !== 'reference') walk(c as RegNode);
   };
   walk(tree);
   return found && toLines(found).join('');

@@ -41,7 +41,11 @@ export function correspondenceHref(script: Script, slug: string, from: string, t
 const hantTrees = new WeakMap<Document, Document>();
 
 /** A version's tree in a script (traditional converted once per build, anchors unchanged). */
-export async function versionTree(entry: DocumentEntry, date: string, script: Script): Promise<Document | undefined> {
+export async function versionTree(
+  entry: DocumentEntry,
+  date: string,
+  script: Script,
+): Promise<Document | undefined> {
   const v = entry.versions;
   const tree = v && treeOf(v, entry.tree, date);
   if (!tree || script === 'hans') return tree;
@@ -63,7 +67,8 @@ export interface InForce extends AnyVersion {
   until?: string;
 }
 
-const dayBefore = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+const dayBefore = (iso: string) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** Every version with its period in force, oldest first. */
 export function inForce(v: Versions): InForce[] {
@@ -71,7 +76,12 @@ export function inForce(v: Versions): InForce[] {
   return list.map((x, i) => {
     const next = list[i + 1];
     const from = x.effective ?? x.date;
-    return { ...x, label: versionLabel(x), from, ...(next && { until: dayBefore(next.effective ?? next.date) }) };
+    return {
+      ...x,
+      label: versionLabel(x),
+      from,
+      ...(next && { until: dayBefore(next.effective ?? next.date) }),
+    };
   });
 }
 
@@ -137,7 +147,9 @@ export function articleHistory(v: Versions): Map<string, ArticleHistory> {
     let ids = [eId];
     for (let i = v.correspondences.length - 1; i >= 0 && ids.length > 0; i--) {
       const c = v.correspondences[i]!;
-      ids = [...new Set(c.pairs.filter((p) => p.old && p.new.some((n) => ids.includes(n))).map((p) => p.old!))];
+      ids = [
+        ...new Set(c.pairs.filter((p) => p.old && p.new.some((n) => ids.includes(n))).map((p) => p.old!)),
+      ];
       const info = v.earlier[i]!;
       if (ids.length > 0) h.earlier.push({ date: dates[i]!, label: versionLabel(info), eIds: ids });
     }

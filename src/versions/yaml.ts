@@ -22,8 +22,15 @@ const START: Position = { start: { line: 1, column: 1 }, end: { line: 1, column:
  * Validate a YAML text; `rule` prefixes the rule ids (version-yaml, version-schema).
  * @example loadYaml(versionSchema, 'date: 2017\n', 'v.yaml', 'version').file.messages[0].ruleId // 'version-schema'
  */
-export function loadYaml<S extends z.ZodType>(schema: S, text: string, path: string, rule: string): YamlResult<z.output<S>> {
+export function loadYaml<S extends z.ZodType>(
+  schema: S,
+  text: string,
+  path: string,
+  rule: string,
+): YamlResult<z.output<S>> {
   const loaded = load(text, path, schema, { rule });
   const placeOf = (keys: Array<string | number>) => loaded.placeOf(keys) ?? START;
-  return loaded.data === undefined ? { file: loaded.file, placeOf } : { value: loaded.data, file: loaded.file, placeOf };
+  return loaded.data === undefined
+    ? { file: loaded.file, placeOf }
+    : { value: loaded.data, file: loaded.file, placeOf };
 }

@@ -26,7 +26,9 @@ const SETTINGS: readonly ArticlePagesSetting[] = ['all', 'none', 'auto'];
  * The setting from its environment variable; an unknown value is refused by name.
  * @example articlePagesSetting('none') // 'none'
  */
-export function articlePagesSetting(value: string | undefined = process.env.TIAOWEN_ARTICLE_PAGES): ArticlePagesSetting {
+export function articlePagesSetting(
+  value: string | undefined = process.env.TIAOWEN_ARTICLE_PAGES,
+): ArticlePagesSetting {
   const v = (value ?? '').trim() || 'auto';
   if (!(SETTINGS as readonly string[]).includes(v)) {
     throw new Error(`Unexpected TIAOWEN_ARTICLE_PAGES=${value}, expected all, none or auto`);
@@ -38,6 +40,9 @@ export function articlePagesSetting(value: string | undefined = process.env.TIAO
  * Whether article pages are written for a collection of `articles` articles.
  * @example writesArticlePages(56, 'auto') // true
  */
-export function writesArticlePages(articles: number, setting: ArticlePagesSetting = articlePagesSetting()): boolean {
+export function writesArticlePages(
+  articles: number,
+  setting: ArticlePagesSetting = articlePagesSetting(),
+): boolean {
   return setting === 'all' || (setting === 'auto' && articles <= ARTICLE_PAGES_LIMIT);
 }

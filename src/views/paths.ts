@@ -29,7 +29,10 @@ export function hasArticlePages(): boolean {
 export async function articlePaths() {
   if (!hasArticlePages()) return [];
   return (await documentEntries()).flatMap((entry) =>
-    articlePlaces(entry.tree).map(({ article }) => ({ params: { slug: entry.meta.slug, article: article.eId }, props: { entry, eId: article.eId } })),
+    articlePlaces(entry.tree).map(({ article }) => ({
+      params: { slug: entry.meta.slug, article: article.eId },
+      props: { entry, eId: article.eId },
+    })),
   );
 }
 

@@ -23,7 +23,10 @@ describe('gotoEId', () => {
     ['chp_5', 'chp_5'],
   ])('%s → %s', (input, eId) => expect(gotoEId(input)).toBe(eId));
 
-  it.each(['', '常务会议', '第条', '0', '二三', 'art_x', '47..1', '第十十条'])('%s is not a provision', (input) => {
-    expect(gotoEId(input)).toBeUndefined();
-  });
+  it.each(['', '常务会议', '第条', '0', '二三', 'art_x', '47..1', '第十十条'])(
+    '%s is not a provision',
+    (input) => {
+      expect(gotoEId(input)).toBeUndefined();
+    },
+  );
 });

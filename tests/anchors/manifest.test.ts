@@ -17,7 +17,9 @@ const manifestOf = (text: string) => anchorManifest('x', toDisplayTree(parseRegu
 describe('compareManifests', () => {
   const published = manifestOf(seed);
   // Article 46 loses its last paragraph.
-  const edited = manifestOf(seed.replace(/\n市政府副秘书长、市政府法律顾问列席市政府全体会议。[^\n]*\n/, '\n'));
+  const edited = manifestOf(
+    seed.replace(/\n市政府副秘书长、市政府法律顾问列席市政府全体会议。[^\n]*\n/, '\n'),
+  );
 
   it('reports a removed anchor', () => {
     expect(compareManifests(published, edited, []).removed).toEqual(['art_46__para_3']);
@@ -45,7 +47,11 @@ describe('npm run content with a checked-in manifest', () => {
   afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   const build = () =>
-    spawnSync(process.execPath, ['scripts/build-content.ts', '--content', join(dir, 'content'), '--out', join(dir, 'out.json')], { encoding: 'utf8' });
+    spawnSync(
+      process.execPath,
+      ['scripts/build-content.ts', '--content', join(dir, 'content'), '--out', join(dir, 'out.json')],
+      { encoding: 'utf8' },
+    );
 
   it('fails on a removed anchor, naming it and the fix, and passes once an alias is recorded', () => {
     dir = mkdtempSync(join(tmpdir(), 'tiaowen-anchors-'));
@@ -56,17 +62,27 @@ describe('npm run content with a checked-in manifest', () => {
     const published = JSON.parse(readFileSync(join(doc, 'anchors.json'), 'utf8')) as AnchorManifest;
     expect(published.anchors.map((a) => a.eId)).toContain('art_46__para_3');
 
-    writeFileSync(join(doc, 'source.txt'), seed.replace(/\n市政府副秘书长、市政府法律顾问列席市政府全体会议。[^\n]*\n/, '\n'));
+    writeFileSync(
+      join(doc, 'source.txt'),
+      seed.replace(/\n市政府副秘书长、市政府法律顾问列席市政府全体会议。[^\n]*\n/, '\n'),
+    );
     const broken = build();
     expect(broken.status).toBe(1);
-    expect(broken.stderr).toMatch(/error Unexpected removal of published anchor art_46__para_3 \(第四十六条第三款\).* anchor-removed/);
+    expect(broken.stderr).toMatch(
+      /error Unexpected removal of published anchor art_46__para_3 \(第四十六条第三款\).* anchor-removed/,
+    );
     expect(broken.stderr).toContain('- from: art_46__para_3');
     expect(broken.stderr).toContain('aliases.yaml');
 
-    writeFileSync(join(doc, 'aliases.yaml'), 'aliases:\n  - from: art_46__para_3\n    to: art_46__para_2\n    reason: paragraphs merged\n');
+    writeFileSync(
+      join(doc, 'aliases.yaml'),
+      'aliases:\n  - from: art_46__para_3\n    to: art_46__para_2\n    reason: paragraphs merged\n',
+    );
     const fixed = build();
     expect(fixed.status, fixed.stderr).toBe(0);
     const out = JSON.parse(readFileSync(join(dir, 'out.json'), 'utf8'));
-    expect(out.documents[0].aliases).toEqual([{ from: 'art_46__para_3', to: 'art_46__para_2', reason: 'paragraphs merged' }]);
+    expect(out.documents[0].aliases).toEqual([
+      { from: 'art_46__para_3', to: 'art_46__para_2', reason: 'paragraphs merged' },
+    ]);
   }, 60_000); // two content builds as child processes: slow on a busy machine
 });

@@ -55,21 +55,30 @@ describe('under /rules/', () => {
       canonical: document.querySelector('link[rel="canonical"]')?.getAttribute('href'),
       ogUrl: document.querySelector('meta[property="og:url"]')?.getAttribute('content'),
       alternates: Object.fromEntries(
-        [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
+        [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((l) => [
+          l.getAttribute('hreflang'),
+          l.getAttribute('href'),
+        ]),
       ),
     }));
     const doc = `${SITE}${BASE}example-registration-measures/`;
     expect(links).toEqual({
       canonical: doc,
       ogUrl: doc,
-      alternates: { 'zh-Hans': doc, 'zh-Hant': `${SITE}${BASE}zh-hant/example-registration-measures/`, 'x-default': doc },
+      alternates: {
+        'zh-Hans': doc,
+        'zh-Hant': `${SITE}${BASE}zh-hant/example-registration-measures/`,
+        'x-default': doc,
+      },
     });
   });
 
   test('every link and asset on every page stays under the base and resolves', async () => {
     const page = await open();
     await page.goto(site.url);
-    const docLinks = await page.locator('.doc-card h2 a').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const docLinks = await page
+      .locator('.doc-card h2 a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(docLinks).toEqual(['/rules/example-registration-measures/', '/rules/example-old-measures/']);
     for (const path of ['', ...docLinks.map((l) => l.slice(BASE.length))]) {
       await page.goto(site.url + path, { waitUntil: 'networkidle' });
@@ -78,7 +87,10 @@ describe('under /rules/', () => {
           .map((el) => el.getAttribute('href') ?? el.getAttribute('src')!)
           .filter((u) => !u.startsWith('#') && !/^[a-z]+:/.test(u)),
       );
-      expect(urls.filter((u) => !u.startsWith(BASE)), `links outside the base on /${path}`).toEqual([]);
+      expect(
+        urls.filter((u) => !u.startsWith(BASE)),
+        `links outside the base on /${path}`,
+      ).toEqual([]);
       for (const u of new Set(urls)) {
         const res = await fetch(site.origin + u);
         expect(res.status, u).toBe(200);
@@ -95,7 +107,9 @@ describe('under /rules/', () => {
     await page.goto(site.url);
     expect(await page.locator('.badge').allTextContents()).toEqual(['尚未施行', '已废止']);
     await page.goto(`${site.url}example-old-measures/`);
-    await expect(page.locator('.notice').textContent()).resolves.toBe('本文件已于2027年1月1日废止，仅供查阅。');
+    await expect(page.locator('.notice').textContent()).resolves.toBe(
+      '本文件已于2027年1月1日废止，仅供查阅。',
+    );
     await page.goto(`${site.url}example-registration-measures/`);
     await expect(page.locator('.notice').textContent()).resolves.toContain('自2027年1月1日起施行');
     await expect(page.locator('.meta').textContent()).resolves.toContain('示例市人民政府令第1号');
@@ -104,7 +118,9 @@ describe('under /rules/', () => {
   test('第X条 labels, sections, sub-items and references', async () => {
     const page = await open();
     await page.goto(`${site.url}example-registration-measures/#art_2__para_1__item_2__subitem_2`);
-    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).toBe('2.伪造、涂改有关证件。');
+    expect(await page.evaluate(() => document.querySelector(':target')?.textContent)).toBe(
+      '2.伪造、涂改有关证件。',
+    );
     await expect(page.locator('#art_2-1 .art-label').textContent()).resolves.toBe('第二条之一');
     await expect(page.locator('h3#chp_2__sec_1').textContent()).resolves.toBe('第一节一般规定');
     await expect(page.locator('.toc a[href="#chp_2__sec_1"]').isVisible()).resolves.toBe(true);
@@ -130,7 +146,9 @@ describe('under /rules/', () => {
       await page.goto(`${site.url}${prefix}example-registration-measures/`);
       await page.locator(`#${id}`).hover({ position: { x: 150, y: 8 } });
       await page.locator(`#${id} > .cp button[data-copy="l"]`).click();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${site.url}${prefix}example-registration-measures/#${id}`);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+        `${site.url}${prefix}example-registration-measures/#${id}`,
+      );
       await page.locator(`#${id} > .cp button[data-copy="c"]`).click();
       expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(cite);
     }
@@ -184,7 +202,9 @@ describe('search under /rules/', () => {
     const page = await open({ pageErrors: true });
     await page.goto(`${site.url}search/?q=${encodeURIComponent('登记机关')}`);
     await until(() => page.locator('[data-search-page] [role="option"]').count()).toBeGreaterThan(0);
-    const hrefs = await page.locator('[data-search-page] [role="option"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const hrefs = await page
+      .locator('[data-search-page] [role="option"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(hrefs.every((h) => h.startsWith(BASE))).toBe(true);
     expect(await page.locator('#search-input').inputValue()).toBe('登记机关');
     expect(failures).toEqual([]);

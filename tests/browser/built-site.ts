@@ -34,7 +34,11 @@ export function singleFiles(dir: string): string[] {
 
 /** The URL path below the base for a page file: `slug/index.html` → `slug/`. */
 export function pagePath(file: string): string {
-  return file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+  return file === 'index.html'
+    ? ''
+    : file.endsWith('/index.html')
+      ? file.slice(0, -'index.html'.length)
+      : file;
 }
 
 export interface PageType {
@@ -59,11 +63,18 @@ export function pageTypes(dir: string): PageType[] {
     let type: string;
     if (rest === '404.html' || parts[0] === '404') type = '404';
     else if (parts.length === 0) type = 'home';
-    else if (existsSync(join(dir, SCRIPT_PREFIX[script], parts[0]!, 'data.json')) || existsSync(join(dir, parts[0]!, 'data.json'))) {
+    else if (
+      existsSync(join(dir, SCRIPT_PREFIX[script], parts[0]!, 'data.json')) ||
+      existsSync(join(dir, parts[0]!, 'data.json'))
+    ) {
       type = ['document', ...parts.slice(1).map((p) => p.replace(/[-_]?\d+(?:-\d+)?$/, ''))].join('/');
     } else if (parts[0] === 'browse') {
       // Listing pages (docs/collection.md): the collection, one facet value, and their later pages.
-      type = ['browse', ...(parts[1] && parts[1] !== 'page' ? ['facet'] : []), ...(parts.includes('page') ? ['page'] : [])].join('/');
+      type = [
+        'browse',
+        ...(parts[1] && parts[1] !== 'page' ? ['facet'] : []),
+        ...(parts.includes('page') ? ['page'] : []),
+      ].join('/');
     } else type = parts.map((p) => p.replace(/\d+/g, 'N')).join('/');
     const key = `${script} ${type}`;
     const candidate: PageType = { type, script, path: pagePath(file), file };
@@ -104,7 +115,8 @@ export function readPage(html: string): PageFacts {
     if (el.name === 'script' && a.src === undefined && EXECUTABLE.test((a.type ?? '').trim())) {
       facts.inlineScripts.push(el.children.map((c) => ('value' in c ? String(c.value) : '')).join(''));
     }
-    if (el.name === 'meta' && (a['http-equiv'] ?? '').toLowerCase() === 'content-security-policy') facts.csp = a.content;
+    if (el.name === 'meta' && (a['http-equiv'] ?? '').toLowerCase() === 'content-security-policy')
+      facts.csp = a.content;
   });
   return facts;
 }

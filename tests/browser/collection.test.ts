@@ -10,7 +10,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { buildFixtureSite, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, type SiteServer } from './harness.ts';
+import {
+  buildFixtureSite,
+  DESKTOP,
+  launchChromium,
+  PHONE,
+  recordProblems,
+  serveSite,
+  type SiteServer,
+} from './harness.ts';
 
 // Screenshots of the new pages, to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/collection';
@@ -25,7 +33,9 @@ let problems: string[] = [];
 
 beforeAll(async () => {
   // Built as a statute book is: without article pages (src/views/article-pages.ts).
-  ({ work, siteDir } = buildFixtureSite('tests/fixtures/collection', 'collection', { TIAOWEN_ARTICLE_PAGES: 'none' }));
+  ({ work, siteDir } = buildFixtureSite('tests/fixtures/collection', 'collection', {
+    TIAOWEN_ARTICLE_PAGES: 'none',
+  }));
   site = await serveSite(siteDir);
   browser = await launchChromium();
   mkdirSync(SHOTS, { recursive: true });
@@ -50,8 +60,20 @@ async function open(options: BrowserContextOptions = {}): Promise<Page> {
 
 const titles = (page: Page) => page.locator('[data-listing-items] .listing-title').allTextContents();
 const T = {
-  hans: { law: '中华人民共和国示例处罚法', regs: '中华人民共和国示例处罚法实施条例', rules: '淄博市示例工作规则', type: '文件类型', lawType: '法律' },
-  hant: { law: '中華人民共和國示例處罰法', regs: '中華人民共和國示例處罰法實施條例', rules: '淄博市示例工作規則', type: '文件類型', lawType: '法律' },
+  hans: {
+    law: '中华人民共和国示例处罚法',
+    regs: '中华人民共和国示例处罚法实施条例',
+    rules: '淄博市示例工作规则',
+    type: '文件类型',
+    lawType: '法律',
+  },
+  hant: {
+    law: '中華人民共和國示例處罰法',
+    regs: '中華人民共和國示例處罰法實施條例',
+    rules: '淄博市示例工作規則',
+    type: '文件類型',
+    lawType: '法律',
+  },
 };
 
 describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
@@ -63,10 +85,22 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     await page.goto(url(''));
     const types = page.locator('details[data-kind="type"] a');
     expect(await types.evaluateAll((as) => as.map((a) => a.getAttribute('data-key')))).toEqual([
-      'law', 'administrative-regulation', 'local-regulation', 'judicial-interpretation', 'normative-document',
+      'law',
+      'administrative-regulation',
+      'local-regulation',
+      'judicial-interpretation',
+      'normative-document',
     ]);
-    expect(await page.locator('details[data-kind="type"] a[data-key="normative-document"] .facet-count').textContent()).toBe('2');
-    expect(await page.locator('details[data-kind]').evaluateAll((ds) => ds.map((d) => d.getAttribute('data-kind')))).toEqual(['type', 'authority', 'region', 'status', 'year']);
+    expect(
+      await page
+        .locator('details[data-kind="type"] a[data-key="normative-document"] .facet-count')
+        .textContent(),
+    ).toBe('2');
+    expect(
+      await page
+        .locator('details[data-kind]')
+        .evaluateAll((ds) => ds.map((d) => d.getAttribute('data-kind'))),
+    ).toEqual(['type', 'authority', 'region', 'status', 'year']);
     await page.screenshot({ path: join(SHOTS, `home-${script}-phone.png`), fullPage: true });
     // Three taps or fewer to the law: 法律 (the type group is open), then its title.
     await page.locator('details[data-kind="type"] a[data-key="law"]').tap();
@@ -97,7 +131,9 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     const first = page.locator('.listing-item').first();
     expect(await first.locator('.badge').getAttribute('data-status')).toBe('in-force');
     expect(await first.locator('time').first().getAttribute('datetime')).toBe('2023-09-28');
-    expect(await page.locator('.listing-item', { hasText: '国务院令第711号' }).count()).toBe(script === 'hans' ? 1 : 0);
+    expect(await page.locator('.listing-item', { hasText: '国务院令第711号' }).count()).toBe(
+      script === 'hans' ? 1 : 0,
+    );
     await page.screenshot({ path: join(SHOTS, `browse-${script}-nojs.png`), fullPage: true });
   });
 
@@ -167,8 +203,12 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
   test('a document shows its relations and who cites it; supersession shows both ways', async () => {
     const page = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
     await page.goto(url('penalty-law/'));
-    const relation = (key: string) => page.locator(`[data-relation="${key}"] a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(await relation('implemented-by')).toEqual([`/${PREFIX[script]}penalty-law-regulations/`, `/${PREFIX[script]}shandong-example-regulation/`]);
+    const relation = (key: string) =>
+      page.locator(`[data-relation="${key}"] a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(await relation('implemented-by')).toEqual([
+      `/${PREFIX[script]}penalty-law-regulations/`,
+      `/${PREFIX[script]}shandong-example-regulation/`,
+    ]);
     expect(await relation('interpretations')).toEqual([`/${PREFIX[script]}penalty-law-interpretation/`]);
     expect(await relation('cited-by')).toEqual([`/${PREFIX[script]}zibo-example-rules-2021/`]);
     // 第五条 lists what cites it from other documents.
@@ -179,7 +219,9 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
 
     await page.goto(url('zibo-example-rules-2017/'));
     expect(await page.locator('.doc-head .badge').getAttribute('data-status')).toBe('repealed');
-    expect(await page.locator('[data-successor] a').getAttribute('href')).toBe(`/${PREFIX[script]}zibo-example-rules-2021/`);
+    expect(await page.locator('[data-successor] a').getAttribute('href')).toBe(
+      `/${PREFIX[script]}zibo-example-rules-2021/`,
+    );
     await page.goto(url('zibo-example-rules-2021/'));
     expect(await relation('supersedes')).toEqual([`/${PREFIX[script]}zibo-example-rules-2017/`]);
   });
@@ -206,14 +248,26 @@ describe('a collection built without article pages', () => {
       // An address that names no provision stays on the not-found page.
       await page.goto(`${site.url}${prefix}penalty-law/no-such-page/`);
       await expect(page.locator('h1').textContent()).resolves.toMatch(/未找到页面/);
-      expect(notFound).toEqual([`/${prefix}penalty-law/art_3/`, `/${prefix}penalty-law/art_5/`, `/${prefix}penalty-law/no-such-page/`]);
+      expect(notFound).toEqual([
+        `/${prefix}penalty-law/art_3/`,
+        `/${prefix}penalty-law/art_5/`,
+        `/${prefix}penalty-law/no-such-page/`,
+      ]);
       problems = [];
     }
   });
 });
 
 describe('accessibility of the new page types (axe-core)', () => {
-  const pages = ['', 'browse/', 'browse/type/law/', 'penalty-law/', 'zibo-example-rules-2017/', 'zh-hant/browse/region/cn-sd/', 'zh-hant/penalty-law/'];
+  const pages = [
+    '',
+    'browse/',
+    'browse/type/law/',
+    'penalty-law/',
+    'zibo-example-rules-2017/',
+    'zh-hant/browse/region/cn-sd/',
+    'zh-hant/penalty-law/',
+  ];
   const devices = [
     ['desktop', { viewport: DESKTOP }],
     ['phone', { viewport: PHONE, isMobile: true, hasTouch: true }],
@@ -227,8 +281,16 @@ describe('accessibility of the new page types (axe-core)', () => {
         await page.waitForLoadState('networkidle');
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
-          const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
-          for (const v of violations) found.push(`/${path} ${colorScheme}: [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+          const { violations } = await new AxeBuilder({ page })
+            .options({ resultTypes: ['violations'] })
+            .analyze();
+          for (const v of violations)
+            found.push(
+              `/${path} ${colorScheme}: [${v.id}] ${v.help}: ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+            );
         }
       }
       expect(found).toEqual([]);

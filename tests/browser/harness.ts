@@ -35,12 +35,25 @@ export interface BuildSiteOptions {
 export function buildSite({ outDir, collection, content, env = {} }: BuildSiteOptions): void {
   const inherited = Object.fromEntries(
     Object.entries(process.env).filter(
-      ([k]) => !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k) && !k.startsWith('VITEST') && !k.startsWith('TIAOWEN_'),
+      ([k]) =>
+        !['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'].includes(k) &&
+        !k.startsWith('VITEST') &&
+        !k.startsWith('TIAOWEN_'),
     ),
   );
-  if (content) execFileSync(process.execPath, ['scripts/build-content.ts', '--content', content, '--out', collection], { env: inherited, stdio: 'pipe' });
+  if (content)
+    execFileSync(process.execPath, ['scripts/build-content.ts', '--content', content, '--out', collection], {
+      env: inherited,
+      stdio: 'pipe',
+    });
   execFileSync(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', outDir], {
-    env: { ...inherited, TIAOWEN_COLLECTION: collection, TIAOWEN_OUT: outDir, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: {
+      ...inherited,
+      TIAOWEN_COLLECTION: collection,
+      TIAOWEN_OUT: outDir,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
     stdio: 'pipe',
   });
 }
@@ -51,7 +64,11 @@ export function buildSite({ outDir, collection, content, env = {} }: BuildSiteOp
  * folder (remove it after the tests) and the site's folder within it. `env`: settings for the
  * build, e.g. `{ TIAOWEN_OFFLINE_THRESHOLD: '1' }`.
  */
-export function buildFixtureSite(fixture: string, name: string, env: Record<string, string> = {}): { work: string; siteDir: string } {
+export function buildFixtureSite(
+  fixture: string,
+  name: string,
+  env: Record<string, string> = {},
+): { work: string; siteDir: string } {
   const work = mkdtempSync(join(tmpdir(), `tiaowen-${name}-`));
   const content = join(work, 'content');
   mkdirSync(content);
@@ -69,7 +86,11 @@ export const DESKTOP = { width: 1280, height: 900 };
  * Record what should never happen on a page: responses of 400 and above, uncaught page errors
  * and, with `consoleErrors`, console errors. Tests check the list is empty afterwards.
  */
-export function recordProblems(page: import('playwright-core').Page, problems: string[], { consoleErrors = false } = {}): void {
+export function recordProblems(
+  page: import('playwright-core').Page,
+  problems: string[],
+  { consoleErrors = false } = {},
+): void {
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
   });
@@ -91,10 +112,19 @@ export function recordProblems(page: import('playwright-core').Page, problems: s
  *   await page.goto(url, { waitUntil: 'networkidle' });
  *   const scripts = await bodies();
  */
-export function responseBodies(page: Page, keep: (r: Response) => boolean = () => true): () => Promise<Buffer[]> {
+export function responseBodies(
+  page: Page,
+  keep: (r: Response) => boolean = () => true,
+): () => Promise<Buffer[]> {
   const reads: Array<Promise<{ body: Buffer } | { error: unknown }>> = [];
   page.on('response', (r) => {
-    if (keep(r)) reads.push(r.body().then((body) => ({ body }), (error: unknown) => ({ error })));
+    if (keep(r))
+      reads.push(
+        r.body().then(
+          (body) => ({ body }),
+          (error: unknown) => ({ error }),
+        ),
+      );
   });
   return async () =>
     (await Promise.all(reads)).map((read) => {
@@ -110,7 +140,10 @@ export function responseBodies(page: Page, keep: (r: Response) => boolean = () =
  */
 export async function settle(page: Page, ms: number): Promise<void> {
   await page.evaluate(
-    (wait) => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, wait)))),
+    (wait) =>
+      new Promise<void>((done) =>
+        requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, wait))),
+      ),
     ms,
   );
 }
@@ -137,7 +170,9 @@ export interface BrowserSession {
  *   const page = await session.open({ viewport: PHONE });
  *   await page.goto(session.site.url);
  */
-export function useBuiltSite(options: { dir?: string; base?: string; consoleErrors?: boolean } = {}): BrowserSession {
+export function useBuiltSite(
+  options: { dir?: string; base?: string; consoleErrors?: boolean } = {},
+): BrowserSession {
   let site: SiteServer | undefined;
   let browser: Browser | undefined;
   let problems: string[] = [];
@@ -154,7 +189,8 @@ export function useBuiltSite(options: { dir?: string; base?: string; consoleErro
     problems = [];
     expect(seen, 'failed requests or page errors').toEqual([]);
   });
-  const watch = (page: Page) => recordProblems(page, problems, { consoleErrors: options.consoleErrors ?? false });
+  const watch = (page: Page) =>
+    recordProblems(page, problems, { consoleErrors: options.consoleErrors ?? false });
   return {
     get site() {
       if (!site) throw new Error('useBuiltSite: the site is served from beforeAll on');

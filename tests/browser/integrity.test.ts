@@ -9,7 +9,16 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
 import { BUILT_SITE } from './harness.ts';
-import { builtBase, nearest, pageTypes, readSitePage, singleFiles, siteFiles, sitePages, type PageFacts } from './built-site.ts';
+import {
+  builtBase,
+  nearest,
+  pageTypes,
+  readSitePage,
+  singleFiles,
+  siteFiles,
+  sitePages,
+  type PageFacts,
+} from './built-site.ts';
 import { cspHash, parsePolicy } from '../../src/security/csp.ts';
 
 const SITE = BUILT_SITE;
@@ -23,7 +32,10 @@ const html = [...pages, ...downloads];
 const facts = new Map<string, PageFacts>(html.map((f) => [f, readSitePage(SITE, f)]));
 
 const decode = (s: string) =>
-  s.replace(/&(amp|quot|#39|apos|lt|gt);/g, (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", apos: "'", lt: '<', gt: '>' })[e]!);
+  s.replace(
+    /&(amp|quot|#39|apos|lt|gt);/g,
+    (_, e: string) => ({ amp: '&', quot: '"', '#39': "'", apos: "'", lt: '<', gt: '>' })[e]!,
+  );
 
 /** The built file a site path names (path below the origin), or undefined. */
 function fileFor(pathname: string): string | undefined {
@@ -31,12 +43,18 @@ function fileFor(pathname: string): string | undefined {
   let rel = decodeURIComponent(pathname.slice(BASE.length));
   if (rel === '' || rel.endsWith('/')) rel += 'index.html';
   if (fileSet.has(rel)) return rel;
-  if (existsSync(join(SITE, rel)) && statSync(join(SITE, rel)).isDirectory() && fileSet.has(`${rel}/index.html`)) return `${rel}/index.html`;
+  if (
+    existsSync(join(SITE, rel)) &&
+    statSync(join(SITE, rel)).isDirectory() &&
+    fileSet.has(`${rel}/index.html`)
+  )
+    return `${rel}/index.html`;
   return undefined;
 }
 
 /** The URL a page file is served at. */
-const pageUrl = (file: string) => new URL(BASE + (file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1')), 'http://site.test');
+const pageUrl = (file: string) =>
+  new URL(BASE + (file === 'index.html' ? '' : file.replace(/(^|\/)index\.html$/, '$1')), 'http://site.test');
 
 describe('built site', () => {
   test('there is a built site with pages of several types', () => {
@@ -78,7 +96,9 @@ describe('built site', () => {
         if (!fragment || fragment === 'top' || !target.endsWith('.html')) continue;
         const ids = facts.get(target)?.ids ?? [];
         if (!ids.includes(fragment)) {
-          broken.push(`${file}: <${tag} ${attr}="${raw}"> → no id "${fragment}" in ${target}; nearest: ${nearest(fragment, ids).join(', ')}`);
+          broken.push(
+            `${file}: <${tag} ${attr}="${raw}"> → no id "${fragment}" in ${target}; nearest: ${nearest(fragment, ids).join(', ')}`,
+          );
         }
       }
     }
@@ -119,13 +139,21 @@ describe('built site', () => {
       }
       const policy = parsePolicy(csp);
       const scripts = policy.get('script-src') ?? [];
-      if (scripts.includes("'unsafe-inline'") || scripts.includes("'unsafe-eval'")) problems.push(`${file}: script-src allows ${scripts.join(' ')}`);
-      if (!scripts.includes("'wasm-unsafe-eval'")) problems.push(`${file}: script-src lacks 'wasm-unsafe-eval' (search runs WebAssembly)`);
-      if ((policy.get('style-src') ?? []).includes("'unsafe-inline'")) problems.push(`${file}: style-src allows 'unsafe-inline'`);
-      if (!(policy.get('worker-src') ?? []).includes("'self'")) problems.push(`${file}: worker-src lacks 'self'`);
-      if (policy.has('frame-ancestors')) problems.push(`${file}: frame-ancestors in a <meta> is ignored (and logged); it belongs in _headers`);
+      if (scripts.includes("'unsafe-inline'") || scripts.includes("'unsafe-eval'"))
+        problems.push(`${file}: script-src allows ${scripts.join(' ')}`);
+      if (!scripts.includes("'wasm-unsafe-eval'"))
+        problems.push(`${file}: script-src lacks 'wasm-unsafe-eval' (search runs WebAssembly)`);
+      if ((policy.get('style-src') ?? []).includes("'unsafe-inline'"))
+        problems.push(`${file}: style-src allows 'unsafe-inline'`);
+      if (!(policy.get('worker-src') ?? []).includes("'self'"))
+        problems.push(`${file}: worker-src lacks 'self'`);
+      if (policy.has('frame-ancestors'))
+        problems.push(`${file}: frame-ancestors in a <meta> is ignored (and logged); it belongs in _headers`);
       for (const code of inlineScripts) {
-        if (!scripts.includes(`'${cspHash(code)}'`)) problems.push(`${file}: inline script not in script-src ('${cspHash(code)}'): ${code.slice(0, 80)}…`);
+        if (!scripts.includes(`'${cspHash(code)}'`))
+          problems.push(
+            `${file}: inline script not in script-src ('${cspHash(code)}'): ${code.slice(0, 80)}…`,
+          );
       }
     }
     expect(problems.slice(0, 30), `${problems.length} problem(s)`).toEqual([]);
@@ -149,7 +177,10 @@ describe('built site', () => {
     expect(all!.get('x-content-type-options')).toBe('nosniff');
     expect(all!.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
     expect(all!.get('permissions-policy')).toMatch(/camera=\(\)/);
-    expect(all!.has('cache-control'), 'no Cache-Control on the catch-all (hosts merge duplicate headers)').toBe(false);
+    expect(
+      all!.has('cache-control'),
+      'no Cache-Control on the catch-all (hosts merge duplicate headers)',
+    ).toBe(false);
     const header = parsePolicy(all!.get('content-security-policy') ?? '');
     expect(header.get('frame-ancestors')).toEqual(["'none'"]);
     // The header never blocks what a page's own policy allows (downloads opened from the site too).
@@ -157,14 +188,20 @@ describe('built site', () => {
       const meta = parsePolicy(facts.get(file)!.csp ?? '');
       for (const [name, sources] of meta) {
         const allowed = sources.filter((s) => s !== "'none'");
-        expect(header.get(name) ?? [], `${name} of ${file} in the header`).toEqual(expect.arrayContaining(allowed));
+        expect(header.get(name) ?? [], `${name} of ${file} in the header`).toEqual(
+          expect.arrayContaining(allowed),
+        );
       }
     }
     // 'none' beside other sources is ignored (and logged by Chromium).
-    for (const [name, sources] of header) expect(sources.length === 1 || !sources.includes("'none'"), `${name}: ${sources.join(' ')}`).toBe(true);
+    for (const [name, sources] of header)
+      expect(sources.length === 1 || !sources.includes("'none'"), `${name}: ${sources.join(' ')}`).toBe(true);
     // Caching: hashed assets immutable, the rest revalidated; no path gets both.
     const cacheOf = (pathname: string) => {
-      const matching = [...rules].filter(([p, h]) => h.has('cache-control') && (p.endsWith('*') ? pathname.startsWith(p.slice(0, -1)) : pathname === p));
+      const matching = [...rules].filter(
+        ([p, h]) =>
+          h.has('cache-control') && (p.endsWith('*') ? pathname.startsWith(p.slice(0, -1)) : pathname === p),
+      );
       return matching.map(([, h]) => h.get('cache-control')!);
     };
     const immutable = (p: string) => expect(cacheOf(p), p).toEqual(['public, max-age=31536000, immutable']);

@@ -9,14 +9,34 @@
  * swapped in behind the same server through a symlink.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { buildFixtureSite, buildSite, DESKTOP, launchChromium, PHONE, serveSite, settle, type SiteServer } from './harness.ts';
+import {
+  buildFixtureSite,
+  buildSite,
+  DESKTOP,
+  launchChromium,
+  PHONE,
+  serveSite,
+  settle,
+  type SiteServer,
+} from './harness.ts';
 import type { OfflineManifest } from '../../src/offline/choices.ts';
 import { fixtureCollection } from './fixture.ts';
 import { readCollection, type Collection } from '../../src/data/collection.ts';
@@ -67,7 +87,10 @@ beforeAll(async () => {
   // Build B: the same site with one document changed, and its service worker regenerated.
   cpSync(siteA, siteB, { recursive: true });
   const changed = join(siteB, slug, 'index.html');
-  writeFileSync(changed, readFileSync(changed, 'utf8').replace(`<h1>${title}</h1>`, `<h1>${title}（新版）</h1>`));
+  writeFileSync(
+    changed,
+    readFileSync(changed, 'utf8').replace(`<h1>${title}</h1>`, `<h1>${title}（新版）</h1>`),
+  );
   await writeServiceWorker({ outDir: siteB, base: BASE });
 
   served = join(work, 'served');
@@ -83,7 +106,9 @@ afterAll(async () => {
 });
 
 /** A fresh context; page errors fail the test. */
-async function open(context?: BrowserContext): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function open(
+  context?: BrowserContext,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const ctx = context ?? (await browser.newContext({ viewport: DESKTOP }));
   const page = await ctx.newPage();
   const errors: string[] = [];
@@ -97,10 +122,14 @@ async function serviceWorkerReady(page: Page): Promise<void> {
     const reg = await navigator.serviceWorker.ready;
     const active = reg.active!;
     if (active.state !== 'activated') {
-      await new Promise<void>((done) => active.addEventListener('statechange', () => active.state === 'activated' && done()));
+      await new Promise<void>((done) =>
+        active.addEventListener('statechange', () => active.state === 'activated' && done()),
+      );
     }
     if (!navigator.serviceWorker.controller) {
-      await new Promise((done) => navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }));
+      await new Promise((done) =>
+        navigator.serviceWorker.addEventListener('controllerchange', done, { once: true }),
+      );
     }
   });
 }
@@ -132,7 +161,8 @@ async function waitKeptAt(page: Page, base: string, done: (s: KeepState) => bool
   for (;;) {
     const s = await keptState(page, base);
     if (s && done(s)) return s;
-    if (Date.now() > until) throw new Error(`the worker did not keep what was expected: ${JSON.stringify(s)?.slice(0, 500)}`);
+    if (Date.now() > until)
+      throw new Error(`the worker did not keep what was expected: ${JSON.stringify(s)?.slice(0, 500)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 }
@@ -191,7 +221,12 @@ describe('installable', () => {
     expect(href).toBe(`${BASE}manifest.webmanifest`);
     const res = await fetch(site.origin + href);
     expect(res.headers.get('content-type')).toContain('manifest+json');
-    const manifest = (await res.json()) as { short_name: string; start_url: string; scope: string; icons: { src: string; sizes: string; type: string }[] };
+    const manifest = (await res.json()) as {
+      short_name: string;
+      start_url: string;
+      scope: string;
+      icons: { src: string; sizes: string; type: string }[];
+    };
     expect(manifest.short_name).toBe('条文');
     expect([manifest.start_url, manifest.scope]).toEqual([BASE, BASE]);
     expect(manifest.icons.map((i) => i.type)).toEqual(expect.arrayContaining(['image/svg+xml', 'image/png']));
@@ -209,7 +244,7 @@ describe('installable', () => {
 });
 
 describe('offline', () => {
-  test('the first visit keeps only the reader\'s variant, within 1 MiB compressed; pages and search work with the network off', async () => {
+  test("the first visit keeps only the reader's variant, within 1 MiB compressed; pages and search work with the network off", async () => {
     const { context, page, errors } = await open();
     const before = site.requests.length;
     await page.goto(`${site.url}${slug}/`);
@@ -221,14 +256,23 @@ describe('offline', () => {
     const cache = await kept(page);
     const built = files(siteA);
     const variantFiles = (prefix: string) =>
-      built.filter((f) => (prefix ? f.startsWith(prefix) : !f.startsWith('zh-hant/')) && f !== '404.html' && !/\/art_[^/]+\/index\.html$/.test(f))
-        .filter((f) => f.endsWith('index.html') || (/(^|\/)pagefind\//.test(f) && !f.endsWith('pagefind-worker.js')))
+      built
+        .filter(
+          (f) =>
+            (prefix ? f.startsWith(prefix) : !f.startsWith('zh-hant/')) &&
+            f !== '404.html' &&
+            !/\/art_[^/]+\/index\.html$/.test(f),
+        )
+        .filter(
+          (f) =>
+            f.endsWith('index.html') || (/(^|\/)pagefind\//.test(f) && !f.endsWith('pagefind-worker.js')),
+        )
         .map((f) => f.replace(/index\.html$/, ''));
     const mustHave = variantFiles('');
     expect(mustHave.filter((f) => !cache.has(f))).toEqual([]);
     expect(mustHave.filter((f) => f.includes('pagefind/')).length).toBeGreaterThan(20);
     expect([...cache].filter((f) => f.startsWith('zh-hant/'))).toEqual([]);
-    expect([...cache].filter((f) => /\/art_/.test(f) || (/\.(md|html)$/.test(f)))).toEqual([]);
+    expect([...cache].filter((f) => /\/art_/.test(f) || /\.(md|html)$/.test(f))).toEqual([]);
     expect((await precached(page)).size).toBeGreaterThan(0);
 
     // What the first visit downloaded, compressed as a host would send it: at most 1 MiB.
@@ -295,9 +339,15 @@ describe('offline', () => {
     await page.goto(`${site.url}zh-hant/${slug}/`);
     await waitKept(page, (s) => Boolean(s.variants.hant?.choices.includes('all')));
     const cache = await kept(page);
-    const hant = files(siteA).filter((f) => f.startsWith('zh-hant/') && (f.endsWith('/index.html') && !/\/art_/.test(f) || /pagefind\/(?!pagefind-worker)/.test(f)));
+    const hant = files(siteA).filter(
+      (f) =>
+        f.startsWith('zh-hant/') &&
+        ((f.endsWith('/index.html') && !/\/art_/.test(f)) || /pagefind\/(?!pagefind-worker)/.test(f)),
+    );
     expect(hant.map((f) => f.replace(/index\.html$/, '')).filter((f) => !cache.has(f))).toEqual([]);
-    console.log(`offline: switching to /zh-hant/ downloaded ${(downloaded(site.requests.slice(before)) / 1024).toFixed(1)} KiB compressed`);
+    console.log(
+      `offline: switching to /zh-hant/ downloaded ${(downloaded(site.requests.slice(before)) / 1024).toFixed(1)} KiB compressed`,
+    );
 
     await context.setOffline(true);
     await page.goto(`${site.url}zh-hant/${slugs[slugs.length - 1]}/`);
@@ -307,7 +357,9 @@ describe('offline', () => {
     expect(found.count).toBeGreaterThan(0);
     await page.goto(`${site.url}zh-hant/no-such-page/`);
     await expect(page.locator('h1').textContent()).resolves.toBe('離線閱讀');
-    const hantLinks = await page.locator('main li a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const hantLinks = await page
+      .locator('main li a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hantLinks.length).toBeGreaterThanOrEqual(1);
     for (const href of hantLinks) expect(href).toContain('/zh-hant/');
     expect(errors).toEqual([]);
@@ -357,11 +409,14 @@ describe('single-file download', () => {
     const link = page.getByRole('link', { name: '下载单文件版' });
     expect(await link.getAttribute('href')).toBe(`${BASE}${slug}/${slug}.html`);
     expect(await link.getAttribute('download')).not.toBeNull();
-    const siteIds = await page.locator('.doc-body [id], .toc [id]').evaluateAll((els) => els.map((e) => e.id));
+    const siteIds = await page
+      .locator('.doc-body [id], .toc [id]')
+      .evaluateAll((els) => els.map((e) => e.id));
 
     for (const prefix of ['', 'zh-hant/']) {
       const file = join(siteA, prefix, slug, `${slug}.html`);
-      if (!prefix || existsSync(join(siteA, prefix, slug, 'index.html'))) expect(existsSync(file), file).toBe(true);
+      if (!prefix || existsSync(join(siteA, prefix, slug, 'index.html')))
+        expect(existsSync(file), file).toBe(true);
       if (!existsSync(file)) continue;
       const fileContext = await browser.newContext({ viewport: DESKTOP });
       const requests: string[] = [];
@@ -397,8 +452,27 @@ describe('print', () => {
     await page.goto(url);
     await page.emulateMedia({ media: 'print' });
     const visible = (selector: string) =>
-      page.locator(selector).evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null || getComputedStyle(e).position === 'fixed' && getComputedStyle(e).display !== 'none').length);
-    for (const selector of ['.site-header', '.toc', 'nav', 'button', 'input', '.skip-link', '[data-prefs]', '[data-update-notice]', '[data-site-only]']) {
+      page
+        .locator(selector)
+        .evaluateAll(
+          (els) =>
+            els.filter(
+              (e) =>
+                (e as HTMLElement).offsetParent !== null ||
+                (getComputedStyle(e).position === 'fixed' && getComputedStyle(e).display !== 'none'),
+            ).length,
+        );
+    for (const selector of [
+      '.site-header',
+      '.toc',
+      'nav',
+      'button',
+      'input',
+      '.skip-link',
+      '[data-prefs]',
+      '[data-update-notice]',
+      '[data-site-only]',
+    ]) {
       expect(await visible(selector), selector).toBe(0);
     }
     await expect(page.locator('.print-head').isVisible()).resolves.toBe(true);
@@ -428,7 +502,9 @@ describe('large collection', () => {
   let largeDir: string;
   let large: SiteServer;
   beforeAll(async () => {
-    ({ work: largeWork, siteDir: largeDir } = buildFixtureSite('tests/fixtures/collection', 'offline-large', { TIAOWEN_OFFLINE_THRESHOLD: '1' }));
+    ({ work: largeWork, siteDir: largeDir } = buildFixtureSite('tests/fixtures/collection', 'offline-large', {
+      TIAOWEN_OFFLINE_THRESHOLD: '1',
+    }));
     large = await serveSite(largeDir);
   }, 360_000);
   afterAll(async () => {
@@ -437,14 +513,21 @@ describe('large collection', () => {
   });
 
   const PREFIX = { hans: '', hant: 'zh-hant/' } as const;
-  const manifestOf = (v: 'hans' | 'hant') => JSON.parse(readFileSync(join(largeDir, PREFIX[v], 'tiaowen-offline.json'), 'utf8')) as OfflineManifest;
+  const manifestOf = (v: 'hans' | 'hant') =>
+    JSON.parse(readFileSync(join(largeDir, PREFIX[v], 'tiaowen-offline.json'), 'utf8')) as OfflineManifest;
   /** Normalised text of every record of a document, in a variant. */
   const texts = (v: 'hans' | 'hant', docSlug: string) =>
-    (JSON.parse(readFileSync(join(largeDir, PREFIX[v], docSlug, 'tiaowen-records.json'), 'utf8')) as Array<{ filters: Record<string, string[]> }>)
-      .flatMap((r) => (JSON.parse(r.filters.p![0]!) as Array<[string, string, string]>).map((p) => p[2]));
+    (
+      JSON.parse(readFileSync(join(largeDir, PREFIX[v], docSlug, 'tiaowen-records.json'), 'utf8')) as Array<{
+        filters: Record<string, string[]>;
+      }>
+    ).flatMap((r) => (JSON.parse(r.filters.p![0]!) as Array<[string, string, string]>).map((p) => p[2]));
   /** A stretch of `of`'s text (`length` characters) found in no record of the documents `not`. */
   function phrase(v: 'hans' | 'hant', of: string, not: string[], length = 8): string {
-    const others = not.flatMap((d) => texts(v, d)).map((t) => normalizeText(t)).join('\n');
+    const others = not
+      .flatMap((d) => texts(v, d))
+      .map((t) => normalizeText(t))
+      .join('\n');
     for (const text of texts(v, of)) {
       for (let i = 0; i + length <= text.length; i++) {
         const s = text.slice(i, i + length);
@@ -456,11 +539,24 @@ describe('large collection', () => {
   }
 
   /** Run the site's search page offline; the result count and the documents found. */
-  async function siteSearch(page: Page, prefix: string, query: string): Promise<{ count: number; slugs: string[] }> {
+  async function siteSearch(
+    page: Page,
+    prefix: string,
+    query: string,
+  ): Promise<{ count: number; slugs: string[] }> {
     await page.goto(`${large.url}${prefix}search/?q=${encodeURIComponent(query)}`);
-    await page.waitForFunction(() => /找到/.test(document.querySelector('[data-search-live]')?.textContent ?? ''), undefined, { timeout: 20_000 });
-    const hrefs = await page.locator('[data-search-page] [role="option"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-    return { count: hrefs.length, slugs: [...new Set(hrefs.map((h) => h.replace(/^\/(zh-hant\/)?/, '').split('/')[0]!))] };
+    await page.waitForFunction(
+      () => /找到/.test(document.querySelector('[data-search-live]')?.textContent ?? ''),
+      undefined,
+      { timeout: 20_000 },
+    );
+    const hrefs = await page
+      .locator('[data-search-page] [role="option"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    return {
+      count: hrefs.length,
+      slugs: [...new Set(hrefs.map((h) => h.replace(/^\/(zh-hant\/)?/, '').split('/')[0]!))],
+    };
   }
 
   test('the build says large for both variants, with sizes', () => {
@@ -488,7 +584,12 @@ describe('large collection', () => {
       const openedUrl = `/${prefix}${opened.slug}/`;
       await waitKeptAt(page, '/', (s) => Boolean(s.variants[v]?.opened.includes(openedUrl)));
       const first = await keptAt(page, '/');
-      const expected = new Set([...m.shell, ...m.engine].map((e) => e[0]).concat(openedUrl).map((u) => u.slice(1)));
+      const expected = new Set(
+        [...m.shell, ...m.engine]
+          .map((e) => e[0])
+          .concat(openedUrl)
+          .map((u) => u.slice(1)),
+      );
       expect([...first].sort()).toEqual([...expected].sort());
       expect([...first].filter((f) => /pagefind\/(index|fragment)\//.test(f))).toEqual([]);
 
@@ -504,11 +605,15 @@ describe('large collection', () => {
       await page.screenshot({ path: `${SCREENSHOTS}/keep-${v}-phone.png`, fullPage: true });
 
       await row.locator('[data-keep-button]').tap();
-      await expect.poll(() => row.locator('[data-keep-button]').textContent(), { timeout: 30_000 }).toBe('已保存');
+      await expect
+        .poll(() => row.locator('[data-keep-button]').textContent(), { timeout: 30_000 })
+        .toBe('已保存');
       expect(await row.locator('[data-keep-button]').isDisabled()).toBe(true);
       const after = await keptAt(page, '/');
       for (const [url] of keptDoc.entries) expect(after.has(url.slice(1)), url).toBe(true);
-      expect([...after].filter((f) => f.includes(`/${notKept.slug}/`) || f.startsWith(`${notKept.slug}/`))).toEqual([]);
+      expect(
+        [...after].filter((f) => f.includes(`/${notKept.slug}/`) || f.startsWith(`${notKept.slug}/`)),
+      ).toEqual([]);
 
       // Offline: the kept document reads; the one not kept gets the offline page.
       await context.setOffline(true);
@@ -518,7 +623,11 @@ describe('large collection', () => {
       await expect(page.locator('h1').textContent()).resolves.toBe(v === 'hant' ? '離線閱讀' : '离线阅读');
 
       // Offline search covers the kept document, and only it.
-      const inKept = phrase(v, keptDoc.slug, m.documents.filter((d) => d !== keptDoc).map((d) => d.slug));
+      const inKept = phrase(
+        v,
+        keptDoc.slug,
+        m.documents.filter((d) => d !== keptDoc).map((d) => d.slug),
+      );
       const found = await siteSearch(page, prefix, inKept);
       expect(found.count, inKept).toBeGreaterThan(0);
       expect(found.slugs).toEqual([keptDoc.slug]);
@@ -534,7 +643,10 @@ describe('large collection', () => {
   test('the offline page passes axe, light and dark, phone and desktop, both variants; screenshots', async () => {
     const found: string[] = [];
     for (const v of ['hans', 'hant'] as const) {
-      for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+      for (const [name, viewport] of [
+        ['phone', PHONE],
+        ['desktop', DESKTOP],
+      ] as const) {
         const context = await browser.newContext({ viewport });
         const page = await context.newPage();
         await page.goto(`${large.url}${PREFIX[v]}offline/`);
@@ -543,9 +655,20 @@ describe('large collection', () => {
         await page.locator('[data-keep-button]').first().waitFor({ state: 'visible' });
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });
-          const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
-          for (const x of violations) found.push(`${v} ${name} ${colorScheme}: [${x.id}] ${x.help}: ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-          await page.screenshot({ path: `${SCREENSHOTS}/keep-${v}-${name}-${colorScheme}.png`, fullPage: true });
+          const { violations } = await new AxeBuilder({ page })
+            .options({ resultTypes: ['violations'] })
+            .analyze();
+          for (const x of violations)
+            found.push(
+              `${v} ${name} ${colorScheme}: [${x.id}] ${x.help}: ${x.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(' | ')}`,
+            );
+          await page.screenshot({
+            path: `${SCREENSHOTS}/keep-${v}-${name}-${colorScheme}.png`,
+            fullPage: true,
+          });
         }
         await context.close();
       }

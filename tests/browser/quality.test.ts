@@ -40,7 +40,10 @@ async function watched(options: BrowserContextOptions = {}, headerPolicy?: strin
       // its requests in flight are simply dropped.
       try {
         const response = await route.fetch();
-        await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': headerPolicy } });
+        await route.fulfill({
+          response,
+          headers: { ...response.headers(), 'content-security-policy': headerPolicy },
+        });
       } catch {
         await route.abort().catch(() => {});
       }
@@ -48,12 +51,15 @@ async function watched(options: BrowserContextOptions = {}, headerPolicy?: strin
   }
   await context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+      console.error(
+        `CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`,
+      );
     });
   });
   const page = await context.newPage();
   page.on('console', (m) => {
-    if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text())) problems.push(`console ${m.type()}: ${m.text()}`);
+    if (m.type() === 'error' || /Content.Security.Policy/i.test(m.text()))
+      problems.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('response', (r) => {
@@ -61,7 +67,8 @@ async function watched(options: BrowserContextOptions = {}, headerPolicy?: strin
   });
   page.on('requestfailed', (r) => {
     // A navigation away (the root page picking a script, a click) aborts what was loading.
-    if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) problems.push(`failed ${r.url()}: ${r.failure()?.errorText}`);
+    if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? ''))
+      problems.push(`failed ${r.url()}: ${r.failure()?.errorText}`);
   });
   return {
     page,
@@ -103,7 +110,13 @@ describe('every page type, both scripts', () => {
   test('the same with the _headers policy sent as a header (it covers the whole page)', async () => {
     const lines = readFileSync(join(BUILT_SITE, '_headers'), 'utf8').split('\n');
     const block = lines.slice(lines.indexOf(`${BASE}*`) + 1);
-    const rule = block.slice(0, Math.max(0, block.findIndex((l) => !/^\s/.test(l))) || block.length);
+    const rule = block.slice(
+      0,
+      Math.max(
+        0,
+        block.findIndex((l) => !/^\s/.test(l)),
+      ) || block.length,
+    );
     const policy = rule.map((l) => /^\s+Content-Security-Policy:\s*(.+)$/i.exec(l)?.[1]).find(Boolean);
     expect(policy, 'a Content-Security-Policy for every path in _headers').toBeTruthy();
     const problems: string[] = [];
@@ -185,8 +198,15 @@ describe('accessibility (axe-core)', () => {
           backgrounds.add(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
           const { violations } = await axe(page);
           for (const v of violations) {
-            const nodes = v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`);
-            found.push(`${label(t)}, ${colorScheme}: [${v.id}] ${v.help} (${v.nodes.length}×): ${nodes.join(' | ')}`);
+            const nodes = v.nodes
+              .slice(0, 3)
+              .map(
+                (n) =>
+                  `${n.target.join(' ')}${n.failureSummary ? ` — ${n.failureSummary.split('\n').slice(1, 2).join('').trim()}` : ''}`,
+              );
+            found.push(
+              `${label(t)}, ${colorScheme}: [${v.id}] ${v.help} (${v.nodes.length}×): ${nodes.join(' | ')}`,
+            );
           }
         }
         expect(backgrounds.size, `${label(t)}: dark differs from light`).toBe(2);
@@ -207,12 +227,22 @@ describe('accessibility (axe-core)', () => {
     await page.keyboard.press('ArrowDown');
     const { violations } = await axe(page);
     await context.close();
-    expect(violations.map((v) => `[${v.id}] ${v.help}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)).toEqual([]);
+    expect(
+      violations.map(
+        (v) =>
+          `[${v.id}] ${v.help}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(' | ')}`,
+      ),
+    ).toEqual([]);
   }, 180_000);
 });
 
 /** Describe the focused element and whether its focus indicator is visible. */
-async function focusState(page: Page): Promise<{ what: string; visible: boolean; tag: string; href: string }> {
+async function focusState(
+  page: Page,
+): Promise<{ what: string; visible: boolean; tag: string; href: string }> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return { what: '(nothing)', visible: false, tag: '', href: '' };
@@ -222,12 +252,21 @@ async function focusState(page: Page): Promise<{ what: string; visible: boolean;
     const r = el.getBoundingClientRect();
     const onScreen = r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < innerHeight;
     const what = `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}> ${(el.textContent ?? '').trim().slice(0, 30)}`;
-    return { what, visible: (outline || shadow) && onScreen, tag: el.tagName, href: el.getAttribute('href') ?? '' };
+    return {
+      what,
+      visible: (outline || shadow) && onScreen,
+      tag: el.tagName,
+      href: el.getAttribute('href') ?? '',
+    };
   });
 }
 
 /** Press Tab until `want` matches the focused element (at most `max` times). */
-async function tabTo(page: Page, want: (f: { tag: string; href: string; what: string }) => boolean, max = 300): Promise<boolean> {
+async function tabTo(
+  page: Page,
+  want: (f: { tag: string; href: string; what: string }) => boolean,
+  max = 300,
+): Promise<boolean> {
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
     if (want(await focusState(page))) return true;
@@ -250,15 +289,23 @@ describe('keyboard only', () => {
 
     // Home → a document link.
     const docHref = await page.locator('.doc-card h2 a, main a[href]').first().getAttribute('href');
-    expect(await tabTo(page, (f) => f.href === docHref), `Tab reaches the document link ${docHref}`).toBe(true);
+    expect(await tabTo(page, (f) => f.href === docHref), `Tab reaches the document link ${docHref}`).toBe(
+      true,
+    );
     await check('document link');
     await page.keyboard.press('Enter');
     await page.waitForURL((u) => u.pathname === docHref);
     await settle(page);
 
     // The contents: Tab into the table of contents, then Enter on an article.
-    expect(await tabTo(page, (f) => /^#art_\d+$/.test(f.href)), 'Tab reaches an article in the contents').toBe(true);
-    expect(await tabTo(page, (f) => f.href === '#art_3', 20), 'Tab reaches the third article in the contents').toBe(true);
+    expect(
+      await tabTo(page, (f) => /^#art_\d+$/.test(f.href)),
+      'Tab reaches an article in the contents',
+    ).toBe(true);
+    expect(
+      await tabTo(page, (f) => f.href === '#art_3', 20),
+      'Tab reaches the third article in the contents',
+    ).toBe(true);
     await check('contents link');
     await page.keyboard.press('Enter');
     await page.waitForURL(/#art_3$/);
@@ -284,7 +331,11 @@ describe('keyboard only', () => {
       const s = getComputedStyle(el);
       const other = el.parentElement?.querySelector('[role="option"][aria-selected="false"]');
       const o = other ? getComputedStyle(other) : null;
-      return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none' || (o !== null && o.backgroundColor !== s.backgroundColor);
+      return (
+        (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) ||
+        s.boxShadow !== 'none' ||
+        (o !== null && o.backgroundColor !== s.backgroundColor)
+      );
     });
     expect(marked, 'the chosen result is visibly marked').toBe(true);
     const target = new URL((await chosen.getAttribute('href'))!, page.url());

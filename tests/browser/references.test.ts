@@ -8,7 +8,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { buildFixtureSite, BUILT_SITE, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, settle, type SiteServer } from './harness.ts';
+import {
+  buildFixtureSite,
+  BUILT_SITE,
+  DESKTOP,
+  launchChromium,
+  PHONE,
+  recordProblems,
+  serveSite,
+  settle,
+  type SiteServer,
+} from './harness.ts';
 
 // Screenshots of the cards and back-links, to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/references';
@@ -56,7 +66,8 @@ describe('links', () => {
   test('internal references of every form lead to their provision', async () => {
     const page = await open();
     await page.goto(`${fixture.url}${RULES}/`);
-    const href = (text: string) => page.locator('a.ref--internal', { hasText: text }).first().getAttribute('href');
+    const href = (text: string) =>
+      page.locator('a.ref--internal', { hasText: text }).first().getAttribute('href');
     expect(await href('第五条第二款')).toBe('#art_5__para_2');
     expect(await href('前款第（一）项')).toBe('#art_3__para_1__item_1');
     expect(await href('本条第一款第（二）项')).toBe('#art_3__para_1__item_2');
@@ -115,17 +126,27 @@ describe('other pages', () => {
     expect(await cite.getAttribute('href')).toBe(`/zh-hant/${LAW}/#art_12__para_1`);
     expect(await cite.getAttribute('data-label')).toBe('《中華人民共和國示例法》第十二條第一款');
     expect(await cite.getAttribute('data-preview')).toContain('未履行登記義務的');
-    expect(await page.locator('a.ref', { hasText: '第六條至第八條' }).getAttribute('data-label')).toBe('第六條至第八條');
-    expect(await page.locator('#art_5 > .backlinks').textContent()).toBe('被引用：第四條、第二條第二款（引用第二款）');
-    expect(await page.locator('#art_2 > .backlinks a').getAttribute('href')).toBe(`/zh-hant/${LAW}/#art_3__para_1`);
+    expect(await page.locator('a.ref', { hasText: '第六條至第八條' }).getAttribute('data-label')).toBe(
+      '第六條至第八條',
+    );
+    expect(await page.locator('#art_5 > .backlinks').textContent()).toBe(
+      '被引用：第四條、第二條第二款（引用第二款）',
+    );
+    expect(await page.locator('#art_2 > .backlinks a').getAttribute('href')).toBe(
+      `/zh-hant/${LAW}/#art_3__para_1`,
+    );
     expect(await page.locator('cite.ref--superseded').getAttribute('data-preview')).toBe('已被本辦法廢止');
     expect(await page.locator('#cited-documents summary').textContent()).toBe('引用文件（4）');
-    expect(await page.locator('#cited-documents .cited-more a').getAttribute('href')).toBe('/zh-hant/citations/');
+    expect(await page.locator('#cited-documents .cited-more a').getAttribute('href')).toBe(
+      '/zh-hant/citations/',
+    );
     await page.locator('#art_4 a.ref', { hasText: '第三條' }).hover();
     await expect.poll(() => card(page).locator('a').textContent()).toBe('第三條');
     await cite.click();
     await page.waitForURL(`${fixture.url}zh-hant/${LAW}/#art_12__para_1`);
-    expect(await page.locator('#art_12 > .backlinks').textContent()).toBe('被引用：《某某市示例管理辦法》第六條（引用第一款）');
+    expect(await page.locator('#art_12 > .backlinks').textContent()).toBe(
+      '被引用：《某某市示例管理辦法》第六條（引用第一款）',
+    );
 
     await page.goto(`${fixture.url}zh-hant/citations/`);
     expect(await page.locator('h1').textContent()).toBe('引用文件一覽');
@@ -202,7 +223,9 @@ describe('previews', () => {
     await page.locator('a.ref', { hasText: '第六条至第八条' }).hover();
     await expect.poll(() => card(page).locator('p').textContent()).toMatch(/^第六条.*第七条.*第八条/);
     await page.locator('a.ref--citation', { hasText: '第十二条第一款' }).hover();
-    await expect.poll(() => card(page).locator('a').textContent()).toBe('《中华人民共和国示例法》第十二条第一款');
+    await expect
+      .poll(() => card(page).locator('a').textContent())
+      .toBe('《中华人民共和国示例法》第十二条第一款');
     if (SHOTS) await shoot(page, 'fixture-citation-hover-desktop');
   });
 
@@ -260,7 +283,9 @@ describe('the seed', () => {
     await page.goto(`${seed.url}${SEED}/`);
     const terms = page.locator('a.ref--term', { hasText: '市政府常务会议' });
     expect(await terms.count()).toBeGreaterThan(0);
-    expect(new Set(await terms.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))).toEqual(new Set(['#art_47']));
+    expect(new Set(await terms.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))).toEqual(
+      new Set(['#art_47']),
+    );
     expect(await page.locator('#art_47 a.ref--term[href="#art_47"]').count()).toBe(0);
     await terms.first().click();
     await page.waitForURL(/#art_47$/);
@@ -281,7 +306,9 @@ describe('the seed', () => {
     await old.locator('.cited-from a').click();
     await page.waitForURL(/#art_87__para_1$/);
     expect(await page.locator('cite.ref--superseded').getAttribute('data-preview')).toBe('已被本规则废止');
-    expect(await items.filter({ hasText: '中华人民共和国宪法' }).getAttribute('data-status')).toBe('external');
+    expect(await items.filter({ hasText: '中华人民共和国宪法' }).getAttribute('data-status')).toBe(
+      'external',
+    );
   });
 
   test('/citations/ lists every cited title with the citing provisions', async () => {
@@ -290,7 +317,9 @@ describe('the seed', () => {
     expect(await page.locator('h1').textContent()).toBe('引用文件一览');
     expect(await page.locator('.cited-list > li').count()).toBe(13);
     const item = page.locator('.cited-list > li', { hasText: '淄博市行政规范性文件管理办法' });
-    const links = await item.locator('.cited-docs a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const links = await item
+      .locator('.cited-docs a')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(links).toEqual([`/${SEED}/`, `/${SEED}/#art_22__para_1`, `/${SEED}/#art_63__para_1`]);
 
     await page.goto(`${fixture.url}citations/`);
@@ -306,8 +335,15 @@ describe('the seed', () => {
 describe('screenshots', () => {
   test('preview card and back-links, phone and desktop, light and dark', async () => {
     for (const scheme of ['light', 'dark'] as const) {
-      for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
-        const page = await open({ viewport, colorScheme: scheme, ...(name === 'phone' ? { isMobile: true, hasTouch: true } : {}) });
+      for (const [name, viewport] of [
+        ['phone', PHONE],
+        ['desktop', DESKTOP],
+      ] as const) {
+        const page = await open({
+          viewport,
+          colorScheme: scheme,
+          ...(name === 'phone' ? { isMobile: true, hasTouch: true } : {}),
+        });
         await page.goto(`${fixture.url}${RULES}/#art_5`);
         await page.locator('#art_5').scrollIntoViewIfNeeded();
         await page.locator('#art_5 > .backlinks a').first().focus();

@@ -20,7 +20,8 @@ const open = (options: BrowserContextOptions = {}): Promise<Page> => session.ope
 
 const pathOf = (page: Page) => new URL(page.url()).pathname;
 const targetId = (page: Page) => page.evaluate(() => document.querySelector(':target')?.id);
-const topOf = (page: Page, id: string) => page.evaluate((i) => document.getElementById(i)!.getBoundingClientRect().top, id);
+const topOf = (page: Page, id: string) =>
+  page.evaluate((i) => document.getElementById(i)!.getBoundingClientRect().top, id);
 
 describe('every page in both scripts', () => {
   for (const script of ['hans', 'hant'] as const) {
@@ -32,9 +33,9 @@ describe('every page in both scripts', () => {
         expect(await page.getAttribute('html', 'lang'), path).toBe(LANG[script]);
         // Canonical and hreflang links are absolute, so only a site built with TIAOWEN_SITE has them
         // (base-path.test.ts builds one); `npm run build` alone writes none.
-        const links = await page.locator('link[rel="canonical"], link[rel="alternate"][hreflang]').evaluateAll((ls) =>
-          ls.map((l) => l.getAttribute('href')!),
-        );
+        const links = await page
+          .locator('link[rel="canonical"], link[rel="alternate"][hreflang]')
+          .evaluateAll((ls) => ls.map((l) => l.getAttribute('href')!));
         const site = process.env.TIAOWEN_SITE;
         if (!site) expect(links, path).toEqual([]);
         else if (path !== 'search/') expect(links[0], path).toBe(new URL(PREFIX[script] + path, site).href);
@@ -65,7 +66,9 @@ describe('every page in both scripts', () => {
     await expect(notice.textContent()).resolves.toContain('以簡體字原文為準');
     await expect(notice.locator('a').getAttribute('href')).resolves.toBe(`/${SLUG}/`);
     // Open data is the authoritative simplified text, linked from both scripts.
-    const downloads = await page.locator('a[download]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    const downloads = await page
+      .locator('a[download]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(downloads).toEqual(expect.arrayContaining([`/${SLUG}/text.md`, `/${SLUG}/data.json`]));
     // The simplified pages carry no notice.
     await page.goto(`${session.site.url}${SLUG}/`);
@@ -87,7 +90,10 @@ describe('the 简/繁 switch', () => {
     expect(await page.evaluate(() => localStorage.getItem('tiaowen:script'))).toBe('hans');
   });
 
-  for (const [name, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [name, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     test(`after scrolling without a fragment, carries the provision in view (${name})`, async () => {
       const page = await open({ viewport });
       await page.goto(`${session.site.url}${SLUG}/`);
@@ -121,7 +127,9 @@ describe('the 简/繁 switch', () => {
       for (const path of PAGE_TYPES) {
         await page.goto(session.site.url + PREFIX[script] + path);
         const other = script === 'hans' ? 'hant' : 'hans';
-        await expect(page.locator('.script-switch a').getAttribute('href'), path).resolves.toBe(`/${PREFIX[other]}${path}`);
+        await expect(page.locator('.script-switch a').getAttribute('href'), path).resolves.toBe(
+          `/${PREFIX[other]}${path}`,
+        );
       }
     }
     await page.goto(`${session.site.url}${SLUG}/`);

@@ -11,7 +11,15 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { buildFixtureSite, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, type SiteServer } from './harness.ts';
+import {
+  buildFixtureSite,
+  DESKTOP,
+  launchChromium,
+  PHONE,
+  recordProblems,
+  serveSite,
+  type SiteServer,
+} from './harness.ts';
 
 // Screenshots of the search page with its filters, to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/search-filters';
@@ -51,17 +59,53 @@ async function open(options: BrowserContextOptions = {}): Promise<Page> {
 /** Poll with room for the first search to load Pagefind on a busy machine. */
 const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
 
-const ALL = ['penalty-law', 'penalty-law-interpretation', 'penalty-law-regulations', 'shandong-example-regulation', 'zibo-example-rules-2017', 'zibo-example-rules-2021'];
+const ALL = [
+  'penalty-law',
+  'penalty-law-interpretation',
+  'penalty-law-regulations',
+  'shandong-example-regulation',
+  'zibo-example-rules-2017',
+  'zibo-example-rules-2021',
+];
 const T = {
-  hans: { found: /^找到 \d+ 条结果$/, some: /找到 \d+ 条结果/, inDoc: /^本文件中(已)?找到 \d+ 条结果/, widen: '在全部文件中搜索', type: '文件类型', status: '时效性', region: '地区', inForce: '现行有效', law: '中华人民共和国示例处罚法', penalty: '示例处罚' },
-  hant: { found: /^找到 \d+ 條結果$/, some: /找到 \d+ 條結果/, inDoc: /^本文件中(已)?找到 \d+ 條結果/, widen: '在全部文件中搜尋', type: '文件類型', status: '時效性', region: '地區', inForce: '現行有效', law: '中華人民共和國示例處罰法', penalty: '示例處罰' },
+  hans: {
+    found: /^找到 \d+ 条结果$/,
+    some: /找到 \d+ 条结果/,
+    inDoc: /^本文件中(已)?找到 \d+ 条结果/,
+    widen: '在全部文件中搜索',
+    type: '文件类型',
+    status: '时效性',
+    region: '地区',
+    inForce: '现行有效',
+    law: '中华人民共和国示例处罚法',
+    penalty: '示例处罚',
+  },
+  hant: {
+    found: /^找到 \d+ 條結果$/,
+    some: /找到 \d+ 條結果/,
+    inDoc: /^本文件中(已)?找到 \d+ 條結果/,
+    widen: '在全部文件中搜尋',
+    type: '文件類型',
+    status: '時效性',
+    region: '地區',
+    inForce: '現行有效',
+    law: '中華人民共和國示例處罰法',
+    penalty: '示例處罰',
+  },
 };
 
 /** The documents of the results shown, in order of their groups (slugs, from the result links). */
 const slugsShown = (page: Page, scope: string) =>
-  page.locator(`${scope} .search-group`).evaluateAll((gs) =>
-    gs.map((g) => new URL(g.querySelector('a[role="option"]')!.getAttribute('href')!, location.href).pathname.replace(/^\/(zh-hant\/)?/, '').split('/')[0]!),
-  );
+  page
+    .locator(`${scope} .search-group`)
+    .evaluateAll((gs) =>
+      gs.map(
+        (g) =>
+          new URL(g.querySelector('a[role="option"]')!.getAttribute('href')!, location.href).pathname
+            .replace(/^\/(zh-hant\/)?/, '')
+            .split('/')[0]!,
+      ),
+    );
 const sorted = (xs: string[]) => [...xs].sort();
 
 describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
@@ -75,20 +119,36 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     await until(() => status(page)).toMatch(t.found);
     expect(sorted(await slugsShown(page, '[data-search-page]'))).toEqual(ALL);
     // The controls: the collection's facet names and values, in the page's script.
-    await expect(page.getByRole('group', { name: script === 'hans' ? '筛选' : '篩選' }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('group', { name: script === 'hans' ? '筛选' : '篩選' }).count(),
+    ).resolves.toBe(1);
     const type = page.getByLabel(t.type);
     const statusBox = page.getByLabel(t.status);
     const region = page.getByLabel(t.region);
-    expect(await type.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
-      '', 'law', 'administrative-regulation', 'local-regulation', 'judicial-interpretation', 'normative-document',
+    expect(
+      await type.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)),
+    ).toEqual([
+      '',
+      'law',
+      'administrative-regulation',
+      'local-regulation',
+      'judicial-interpretation',
+      'normative-document',
     ]);
     expect(await statusBox.locator('option[value="in-force"]').textContent()).toBe(t.inForce);
 
     await type.selectOption('normative-document');
-    await until(async () => sorted(await slugsShown(page, '[data-search-page]'))).toEqual(['zibo-example-rules-2017', 'zibo-example-rules-2021']);
+    await until(async () => sorted(await slugsShown(page, '[data-search-page]'))).toEqual([
+      'zibo-example-rules-2017',
+      'zibo-example-rules-2021',
+    ]);
     await statusBox.selectOption('in-force');
-    await until(async () => await slugsShown(page, '[data-search-page]')).toEqual(['zibo-example-rules-2021']);
-    await until(() => new URL(page.url()).search).toBe(`?q=${encodeURIComponent('起施行')}&type=normative-document&status=in-force`);
+    await until(async () => await slugsShown(page, '[data-search-page]')).toEqual([
+      'zibo-example-rules-2021',
+    ]);
+    await until(() => new URL(page.url()).search).toBe(
+      `?q=${encodeURIComponent('起施行')}&type=normative-document&status=in-force`,
+    );
 
     // Reload: the same query, filters and results.
     await page.reload();
@@ -96,13 +156,20 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     expect(await slugsShown(page, '[data-search-page]')).toEqual(['zibo-example-rules-2021']);
     expect(await type.inputValue()).toBe('normative-document');
     expect(await statusBox.inputValue()).toBe('in-force');
-    expect(await page.getByRole('combobox', { name: script === 'hans' ? '搜索条文' : '搜尋條文' }).inputValue()).toBe('起施行');
+    expect(
+      await page.getByRole('combobox', { name: script === 'hans' ? '搜索条文' : '搜尋條文' }).inputValue(),
+    ).toBe('起施行');
 
     // Another combination: any type, in force, national.
     await type.selectOption('');
     await region.selectOption('cn');
-    await until(async () => sorted(await slugsShown(page, '[data-search-page]'))).toEqual(['penalty-law', 'penalty-law-regulations']);
-    await until(() => new URL(page.url()).search).toBe(`?q=${encodeURIComponent('起施行')}&status=in-force&region=cn`);
+    await until(async () => sorted(await slugsShown(page, '[data-search-page]'))).toEqual([
+      'penalty-law',
+      'penalty-law-regulations',
+    ]);
+    await until(() => new URL(page.url()).search).toBe(
+      `?q=${encodeURIComponent('起施行')}&status=in-force&region=cn`,
+    );
     // A status no document of that kind has: nothing found, said so.
     await statusBox.selectOption('repealed');
     await until(() => status(page)).toMatch(/^沒有找到|^没有找到/);
@@ -123,7 +190,12 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     expect(await widen.isVisible()).toBe(true);
     expect(await widen.textContent()).toBe(t.widen);
     await widen.click();
-    await page.waitForURL((u) => u.pathname === `/${PREFIX[script]}search/` && u.searchParams.get('q') === t.penalty && !u.searchParams.has('doc'));
+    await page.waitForURL(
+      (u) =>
+        u.pathname === `/${PREFIX[script]}search/` &&
+        u.searchParams.get('q') === t.penalty &&
+        !u.searchParams.has('doc'),
+    );
     await until(() => status(page)).toMatch(t.some);
     const all = await slugsShown(page, '[data-search-page]');
     expect(all).toContain('penalty-law');
@@ -137,7 +209,9 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     await page.keyboard.type(t.penalty);
     await until(() => live.textContent()).toMatch(t.inDoc);
     await page.keyboard.press('Enter');
-    await page.waitForURL((u) => u.pathname === `/${PREFIX[script]}search/` && u.searchParams.get('doc') === 'penalty-law');
+    await page.waitForURL(
+      (u) => u.pathname === `/${PREFIX[script]}search/` && u.searchParams.get('doc') === 'penalty-law',
+    );
     await until(() => status(page)).toMatch(t.found);
     expect(await slugsShown(page, '[data-search-page]')).toEqual(['penalty-law']);
     const scope = page.locator('[data-search-scope]');
@@ -152,7 +226,11 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     const page = await open();
     await page.goto(url(`search/?q=${encodeURIComponent(script === 'hans' ? '示例处罚法' : '示例處罰法')}`));
     await until(() => status(page)).toMatch(t.found);
-    expect((await slugsShown(page, '[data-search-page]')).slice(0, 3)).toEqual(['penalty-law', 'penalty-law-regulations', 'penalty-law-interpretation']);
+    expect((await slugsShown(page, '[data-search-page]')).slice(0, 3)).toEqual([
+      'penalty-law',
+      'penalty-law-regulations',
+      'penalty-law-interpretation',
+    ]);
     // No excerpt repeats the article label printed above it (第一条 / 第一條).
     const repeated = await page.locator('[data-search-page] [role="option"]').evaluateAll((os) =>
       os.flatMap((o) => {
@@ -166,7 +244,10 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     // 市长负责制: the 2021 rules define it (glossary.yaml), the 2017 rules only use it.
     await page.goto(url(`search/?q=${encodeURIComponent(script === 'hans' ? '市长负责制' : '市長負責制')}`));
     await until(() => status(page)).toMatch(t.found);
-    expect(await slugsShown(page, '[data-search-page]')).toEqual(['zibo-example-rules-2021', 'zibo-example-rules-2017']);
+    expect(await slugsShown(page, '[data-search-page]')).toEqual([
+      'zibo-example-rules-2021',
+      'zibo-example-rules-2017',
+    ]);
   }, 60_000);
 });
 
@@ -180,14 +261,30 @@ describe('the search page with filters: axe-core and screenshots', () => {
       const page = await open(options);
       const found: string[] = [];
       for (const script of ['hans', 'hant'] as const) {
-        for (const path of [`search/?q=${encodeURIComponent(T[script].penalty)}&type=law`, `search/?q=${encodeURIComponent(T[script].penalty)}&doc=penalty-law`]) {
+        for (const path of [
+          `search/?q=${encodeURIComponent(T[script].penalty)}&type=law`,
+          `search/?q=${encodeURIComponent(T[script].penalty)}&doc=penalty-law`,
+        ]) {
           await page.goto(`${site.url}${PREFIX[script]}${path}`);
-          await until(() => page.locator('[data-search-page] [data-search-shown]').textContent()).toMatch(T[script].found);
-          expect(await page.evaluate(() => document.documentElement.scrollWidth - innerWidth), path).toBeLessThanOrEqual(0);
+          await until(() => page.locator('[data-search-page] [data-search-shown]').textContent()).toMatch(
+            T[script].found,
+          );
+          expect(
+            await page.evaluate(() => document.documentElement.scrollWidth - innerWidth),
+            path,
+          ).toBeLessThanOrEqual(0);
           for (const colorScheme of ['light', 'dark'] as const) {
             await page.emulateMedia({ colorScheme });
-            const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
-            for (const v of violations) found.push(`/${PREFIX[script]}${path} ${colorScheme}: [${v.id}] ${v.help}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+            const { violations } = await new AxeBuilder({ page })
+              .options({ resultTypes: ['violations'] })
+              .analyze();
+            for (const v of violations)
+              found.push(
+                `/${PREFIX[script]}${path} ${colorScheme}: [${v.id}] ${v.help}: ${v.nodes
+                  .slice(0, 3)
+                  .map((n) => n.target.join(' '))
+                  .join(' | ')}`,
+              );
             const name = `${script}-${path.includes('doc=') ? 'doc' : 'type'}-${device}-${colorScheme}`;
             await page.screenshot({ path: join(SHOTS, `search-${name}.png`), fullPage: true });
           }

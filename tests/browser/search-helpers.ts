@@ -23,21 +23,32 @@ export function siteRecords(): Record<Variant, SearchRecord[]> {
   const { documents } = loadCollection();
   return {
     hans: buildCollectionRecords(documents, { base: '/', script: 'hans' }),
-    hant: buildCollectionRecords(documents.filter((d) => d.treeHant), { base: '/', script: 'hant' }),
+    hant: buildCollectionRecords(
+      documents.filter((d) => d.treeHant),
+      { base: '/', script: 'hant' },
+    ),
   };
 }
 
 /** The fold the built bundle ships (tiaowen-fold.json), as a function. */
 export function builtFold(script: Variant = 'hans'): (s: string) => string {
-  const map = JSON.parse(readFileSync(join(DIST, bundlePath(script), 'tiaowen-fold.json'), 'utf8')) as FoldMap;
+  const map = JSON.parse(
+    readFileSync(join(DIST, bundlePath(script), 'tiaowen-fold.json'), 'utf8'),
+  ) as FoldMap;
   return (s) => foldToSimplified(s, map);
 }
 
 /** The URLs (page + #anchor) of the records whose normalised text or aliases contain the normalised query. */
-export function expectedUrls(records: readonly SearchRecord[], query: string, fold: (s: string) => string): string[] {
+export function expectedUrls(
+  records: readonly SearchRecord[],
+  query: string,
+  fold: (s: string) => string,
+): string[] {
   const q = normalizeText(query, { fold });
   if (!q) return [];
-  return records.filter((r) => [r.text, ...r.aliases].some((s) => normalizeText(s, { fold }).includes(q))).map((r) => r.url);
+  return records
+    .filter((r) => [r.text, ...r.aliases].some((s) => normalizeText(s, { fold }).includes(q)))
+    .map((r) => r.url);
 }
 
 /** The address of the header's on-demand search chunk, read from a built page. */
@@ -71,7 +82,9 @@ export async function runQueries(page: Page, script: Variant, queries: readonly 
       type P = { done: boolean; groups: Array<{ hits: Hit[] }>; more(): Promise<P> };
       // Through Function: the test runner would rewrite an import() written here.
       const load = new Function('u', 'return import(u)') as (u: string) => Promise<unknown>;
-      const m = (await load(chunk)) as { createSearchClient(o: { bundleUrl: string; pageSize: number }): { search(q: string): Promise<P> } };
+      const m = (await load(chunk)) as {
+        createSearchClient(o: { bundleUrl: string; pageSize: number }): { search(q: string): Promise<P> };
+      };
       const client = m.createSearchClient({ bundleUrl, pageSize: 500 });
       const out = [];
       for (const query of qs) {

@@ -41,7 +41,11 @@ function substrings(rs: readonly SearchRecord[], min: number, seed: number): str
 
 const session = useBuiltSite();
 
-function score(script: Variant, queries: readonly string[], found: ReadonlyArray<{ query: string; urls: string[] }>) {
+function score(
+  script: Variant,
+  queries: readonly string[],
+  found: ReadonlyArray<{ query: string; urls: string[] }>,
+) {
   let tp = 0;
   let fn = 0;
   let fp = 0;
@@ -55,13 +59,17 @@ function score(script: Variant, queries: readonly string[], found: ReadonlyArray
     tp += expected.size - missed.length;
     fn += missed.length;
     fp += extra.length;
-    if ((missed.length || extra.length) && wrong.length < 10) wrong.push(`${query}: missed ${missed.join(' ')} extra ${extra.join(' ')}`);
+    if ((missed.length || extra.length) && wrong.length < 10)
+      wrong.push(`${query}: missed ${missed.join(' ')} extra ${extra.join(' ')}`);
   });
   return { recall: tp / (tp + fn || 1), precision: tp / (tp + fp || 1), expected: tp + fn, wrong };
 }
 
 describe('every substring of sampled provisions', () => {
-  for (const [script, min, seed] of [['hans', 1200, 1], ['hant', 400, 2]] as const) {
+  for (const [script, min, seed] of [
+    ['hans', 1200, 1],
+    ['hant', 400, 2],
+  ] as const) {
     test(`${script}: at least ${min} queries, recall = precision = 1`, { timeout: 300_000 }, async () => {
       const queries = substrings(records[script], min, seed);
       expect(queries.length).toBeGreaterThanOrEqual(min);

@@ -13,7 +13,11 @@ import { labelLead } from '../../src/search/client.ts';
 
 /** Hits whose excerpt starts with the label shown above it (the match not being in it). */
 const repeatedLabels = (runs: Found[]) =>
-  runs.flatMap((r) => r.excerpts.map((e, i) => [r.labels[i]!, e] as const).filter(([label, e]) => label && !e.startsWith('[') && labelLead(e, label) > 0));
+  runs.flatMap((r) =>
+    r.excerpts
+      .map((e, i) => [r.labels[i]!, e] as const)
+      .filter(([label, e]) => label && !e.startsWith('[') && labelLead(e, label) > 0),
+  );
 
 /** Poll with room for the first search to load Pagefind on a busy machine. */
 const until = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000 });
@@ -50,7 +54,11 @@ describe('query table (simplified site)', () => {
   beforeAll(async () => {
     const page = await open();
     await page.goto(session.site.url);
-    found = await runQueries(page, 'hans', table.map(([q]) => q));
+    found = await runQueries(
+      page,
+      'hans',
+      table.map(([q]) => q),
+    );
   });
 
   for (const [i, [query, must, mustNot]] of table.entries()) {
@@ -61,8 +69,16 @@ describe('query table (simplified site)', () => {
       expect(new Set(got.urls)).toEqual(new Set(expected));
       expect(got.urls.length).toBe(new Set(got.urls).size);
       const anchors = got.urls.map(anchor);
-      for (const a of must) expect(anchors.some((x) => x === a || (a !== '' && x.startsWith(`${a}__`))), `${query} finds ${a || 'the title'}`).toBe(true);
-      for (const a of mustNot) expect(anchors.some((x) => x === a || x.startsWith(`${a}__`)), `${query} does not find ${a}`).toBe(false);
+      for (const a of must)
+        expect(
+          anchors.some((x) => x === a || (a !== '' && x.startsWith(`${a}__`))),
+          `${query} finds ${a || 'the title'}`,
+        ).toBe(true);
+      for (const a of mustNot)
+        expect(
+          anchors.some((x) => x === a || x.startsWith(`${a}__`)),
+          `${query} does not find ${a}`,
+        ).toBe(false);
       // Titles, then headings, then provisions.
       const rank = { title: 0, heading: 1, provision: 2 } as Record<string, number>;
       const ranks = got.kinds.map((k) => rank[k]!);
@@ -97,7 +113,10 @@ describe('either script finds the same provisions', () => {
       expect(new Set(ht.urls), traditional).toEqual(new Set(expected));
       // Traditional site: the same provisions, on the traditional pages.
       for (const run of [ts, tt]) {
-        expect(run.urls.every((u) => u.startsWith('/zh-hant/')), run.query).toBe(true);
+        expect(
+          run.urls.every((u) => u.startsWith('/zh-hant/')),
+          run.query,
+        ).toBe(true);
         expect(new Set(run.urls.map(path)), run.query).toEqual(new Set(expected));
       }
       // Excerpts are in the script being read, the match marked.
@@ -149,7 +168,9 @@ describe('search box', () => {
     await until(() => page.locator('[data-search-live]').textContent()).toBe('本文件中找到 1 条结果');
     const widen = page.locator('[data-search-panel] [data-search-widen]');
     await expect(widen.textContent()).resolves.toBe('在全部文件中搜索');
-    await expect(widen.getAttribute('href')).resolves.toBe(`${session.site.url}search/?q=${encodeURIComponent('两周')}`);
+    await expect(widen.getAttribute('href')).resolves.toBe(
+      `${session.site.url}search/?q=${encodeURIComponent('两周')}`,
+    );
     expect(await input.getAttribute('aria-expanded')).toBe('true');
     const option = page.locator('[data-search-panel] [role="option"]');
     expect(await option.count()).toBe(1);
@@ -164,7 +185,9 @@ describe('search box', () => {
     await page.waitForURL(/\?hl=.*#art_47__para_2$/);
     await until(() => page.locator('mark.search-hl').count()).toBe(1);
     await expect(page.locator('mark.search-hl').textContent()).resolves.toBe('两周');
-    expect(await page.evaluate(() => document.querySelector('mark.search-hl')?.closest('[id]')?.id)).toBe('art_47__para_2');
+    expect(await page.evaluate(() => document.querySelector('mark.search-hl')?.closest('[id]')?.id)).toBe(
+      'art_47__para_2',
+    );
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_47__para_2');
     const box = await page.locator('mark.search-hl').boundingBox();
     expect(box && box.y >= 0 && box.y < DESKTOP.height).toBe(true);
@@ -185,21 +208,27 @@ describe('search box', () => {
     expect(expected).toBeGreaterThan(10);
     // The first page holds at least 10 hits (one article's record may add several), not all.
     await until(() => page.locator('[data-search-live]').textContent()).toMatch(/^已找到 \d+ 条结果/);
-    const shown = Number(/已找到 (\d+)/.exec((await page.locator('[data-search-live]').textContent()) ?? '')?.[1]);
+    const shown = Number(
+      /已找到 (\d+)/.exec((await page.locator('[data-search-live]').textContent()) ?? '')?.[1],
+    );
     expect(shown).toBeGreaterThanOrEqual(10);
     expect(shown).toBeLessThan(expected);
     await showAll(page, '[data-search-panel]');
     await until(() => page.locator('[data-search-live]').textContent()).toBe(`找到 ${expected} 条结果`);
     expect(await page.locator('[data-search-panel] [role="option"]').count()).toBe(expected);
     // Heading hits come first in their document.
-    await expect(page.locator('[data-search-panel] [role="option"]').first().getAttribute('href')).resolves.toMatch(/#chp_8$/);
+    await expect(
+      page.locator('[data-search-panel] [role="option"]').first().getAttribute('href'),
+    ).resolves.toMatch(/#chp_8$/);
     await page.keyboard.press('Escape');
 
     await page.goto(`${session.site.url}${SLUG}/`);
     await page.keyboard.press('Meta+K');
     await until(() => page.evaluate(() => document.activeElement?.id)).toBe('search-input');
     await page.keyboard.type('没有这个词语');
-    await until(() => page.locator('[data-search-live]').textContent()).toBe('本文件中没有找到“没有这个词语”');
+    await until(() => page.locator('[data-search-live]').textContent()).toBe(
+      '本文件中没有找到“没有这个词语”',
+    );
   });
 
   test('the traditional site searches in traditional characters and says so in its own script', async () => {
@@ -209,7 +238,9 @@ describe('search box', () => {
     await input.fill('会议制度');
     await until(() => page.locator('[data-search-live]').textContent()).toMatch(/^找到 \d+ 條結果$/);
     const first = page.locator('[data-search-page] [role="option"]').first();
-    await expect(first.getAttribute('href')).resolves.toMatch(/^\/zh-hant\/zibo-government-work-rules\/\?hl=.*#chp_8$/);
+    await expect(first.getAttribute('href')).resolves.toMatch(
+      /^\/zh-hant\/zibo-government-work-rules\/\?hl=.*#chp_8$/,
+    );
     await expect(first.locator('mark').first().textContent()).resolves.toBe('會議制度');
   });
 
@@ -221,7 +252,9 @@ describe('search box', () => {
     expect(await page.getByRole('combobox', { name: '搜索条文' }).inputValue()).toBe('常务会议');
     await expect(page.locator('h1').textContent()).resolves.toBe('“常务会议”的搜索结果');
     await showAll(page, '[data-search-page]');
-    const hrefs = await page.locator('[data-search-page] [role="option"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+    const hrefs = await page
+      .locator('[data-search-page] [role="option"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
     expect(new Set(hrefs.map((h) => h.replace(/\?hl=[^#]*/, '')))).toEqual(new Set(expected));
     // Typing on the page updates the results and the address.
     await page.getByRole('combobox').fill('两周');
@@ -280,7 +313,11 @@ describe('search box', () => {
       const bodies = responseBodies(page, (r) => r.request().resourceType() === 'script');
       await page.goto(session.site.url + path, { waitUntil: 'networkidle' });
       const scripts = (await bodies()).map((b) => b.toString('utf8'));
-      const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src && s.type !== 'application/ld+json').map((s) => s.textContent ?? ''));
+      const inline = await page.evaluate(() =>
+        [...document.scripts]
+          .filter((s) => !s.src && s.type !== 'application/ld+json')
+          .map((s) => s.textContent ?? ''),
+      );
       return { total: gzipSync([...inline, ...scripts].join('\n')).length, inline, urls };
     };
     const plain = await shipped(`${SLUG}/`);

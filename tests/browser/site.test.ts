@@ -51,7 +51,9 @@ describe('deep links', () => {
     const page = await open();
     await page.goto(`${session.site.url}${SLUG}/`);
     const { hrefs, missing, duplicates, articles } = await page.evaluate(() => {
-      const hrefs = [...document.querySelectorAll<HTMLAnchorElement>('.toc a')].map((a) => a.getAttribute('href')!);
+      const hrefs = [...document.querySelectorAll<HTMLAnchorElement>('.toc a')].map((a) =>
+        a.getAttribute('href')!,
+      );
       const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
       const seen = new Set<string>();
       const duplicates = ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false)));
@@ -70,7 +72,9 @@ describe('deep links', () => {
     await page.goto(`${session.site.url}${SLUG}/#art_25`);
     const label = page.locator('#art_25 .art-label');
     await expect(label.textContent()).resolves.toBe('二十五、');
-    await expect(label.evaluate((el) => Number(getComputedStyle(el).fontWeight))).resolves.toBeGreaterThanOrEqual(700);
+    await expect(
+      label.evaluate((el) => Number(getComputedStyle(el).fontWeight)),
+    ).resolves.toBeGreaterThanOrEqual(700);
     await expect(page.locator('.toc a[href="#art_25"] .toc-label').textContent()).resolves.toBe('二十五、');
     // Labels link to their own provision, so a reader can copy the address.
     await page.locator('#art_47 a.art-label').click();
@@ -92,8 +96,14 @@ describe('deep links', () => {
   test('the full-text downloads next to the page resolve', async () => {
     const page = await open();
     await page.goto(`${session.site.url}${SLUG}/`);
-    const hrefs = await page.locator('a[download]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(hrefs).toEqual([`${session.site.url}${SLUG}/text.md`, `${session.site.url}${SLUG}/data.json`, `${session.site.url}${SLUG}/${SLUG}.html`]);
+    const hrefs = await page
+      .locator('a[download]')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs).toEqual([
+      `${session.site.url}${SLUG}/text.md`,
+      `${session.site.url}${SLUG}/data.json`,
+      `${session.site.url}${SLUG}/${SLUG}.html`,
+    ]);
     for (const href of hrefs) expect((await fetch(href)).status, href).toBe(200);
   });
 
@@ -105,7 +115,10 @@ describe('deep links', () => {
 });
 
 describe('without JavaScript', () => {
-  for (const [name, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
+  for (const [name, viewport] of [
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const) {
     test(`the document reads fine on ${name}`, async () => {
       const page = await open({ javaScriptEnabled: false, viewport });
       await page.goto(`${session.site.url}${SLUG}/#art_47`);
@@ -137,7 +150,10 @@ describe('layouts', () => {
     expect(await inView(page, '#art_25')).toBe(true);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    const bodySize = await page.locator('#art_25 .para').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const bodySize = await page
+      .locator('#art_25 .para')
+      .first()
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(bodySize).toBeGreaterThanOrEqual(17);
   });
 
@@ -160,7 +176,9 @@ describe('layouts', () => {
     await expect.poll(() => current.getAttribute('href')).toBe('#art_60');
     const [entry, box] = [await current.boundingBox(), await page.locator('.toc').boundingBox()];
     expect(entry && box && entry.y >= box.y && entry.y + entry.height <= box.y + box.height).toBe(true);
-    const measure = await page.locator('.doc-body').evaluate((el) => el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize));
+    const measure = await page
+      .locator('.doc-body')
+      .evaluate((el) => el.getBoundingClientRect().width / parseFloat(getComputedStyle(el).fontSize));
     expect(measure).toBeLessThanOrEqual(40);
   });
 });
@@ -172,13 +190,23 @@ describe('layout stability', () => {
     ['phone', PHONE],
     ['desktop', DESKTOP],
   ] as const)('%s: loading the document and an article page shifts nothing', async (_name, viewport) => {
-    for (const path of ['zibo-government-work-rules/', 'zibo-government-work-rules/art_47/', 'zh-hant/zibo-government-work-rules/']) {
-      const page = await open({ viewport, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
+    for (const path of [
+      'zibo-government-work-rules/',
+      'zibo-government-work-rules/art_47/',
+      'zh-hant/zibo-government-work-rules/',
+    ]) {
+      const page = await open({
+        viewport,
+        ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}),
+      });
       await page.addInitScript(() => {
         const w = window as unknown as { shift: number };
         w.shift = 0;
         new PerformanceObserver((list) => {
-          for (const e of list.getEntries() as Array<PerformanceEntry & { value: number; hadRecentInput: boolean }>) if (!e.hadRecentInput) w.shift += e.value;
+          for (const e of list.getEntries() as Array<
+            PerformanceEntry & { value: number; hadRecentInput: boolean }
+          >)
+            if (!e.hadRecentInput) w.shift += e.value;
         }).observe({ type: 'layout-shift', buffered: true });
       });
       await page.goto(`${session.site.url}${path}`);
@@ -203,12 +231,15 @@ describe('reading preferences', () => {
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (!document.body) return;
-        (window as unknown as { themeAtBody?: string }).themeAtBody = document.documentElement.dataset.theme ?? 'none';
+        (window as unknown as { themeAtBody?: string }).themeAtBody =
+          document.documentElement.dataset.theme ?? 'none';
         observer.disconnect();
       }).observe(document, { childList: true, subtree: true });
     });
     await page.reload();
-    expect(await page.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).toBe('dark');
+    expect(await page.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).toBe(
+      'dark',
+    );
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     expect(await bg()).toBe(darkBg);
     expect(await page.getByRole('button', { name: '深色' }).getAttribute('aria-pressed')).toBe('true');
@@ -221,7 +252,11 @@ describe('reading preferences', () => {
   test('text size persists across reload and stops at its limits', async () => {
     const page = await open();
     await page.goto(`${session.site.url}${SLUG}/`);
-    const size = () => page.locator('#art_1 .para').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const size = () =>
+      page
+        .locator('#art_1 .para')
+        .first()
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const before = await size();
     const bigger = page.getByRole('button', { name: '放大字号' });
     await bigger.click();
@@ -242,7 +277,11 @@ describe('budgets and contrast', () => {
     const bodies = responseBodies(page, (r) => r.request().resourceType() === 'script');
     await page.goto(`${session.site.url}${SLUG}/`, { waitUntil: 'networkidle' });
     const scripts = (await bodies()).map((b) => b.toString('utf8'));
-    const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src && s.type !== 'application/ld+json').map((s) => s.textContent ?? ''));
+    const inline = await page.evaluate(() =>
+      [...document.scripts]
+        .filter((s) => !s.src && s.type !== 'application/ld+json')
+        .map((s) => s.textContent ?? ''),
+    );
     const total = gzipSync([...inline, ...scripts].join('\n')).length;
     expect(inline.length).toBeGreaterThan(0);
     expect(total).toBeLessThan(5 * 1024);
@@ -275,7 +314,16 @@ describe('budgets and contrast', () => {
           return [sel, Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100] as const;
         };
         return Object.fromEntries(
-          ['.para', '.meta dt', '.source', '.badge', ':target', '.toc .toc-article a', '.site-footer', 'a.brand small'].map(ratio),
+          [
+            '.para',
+            '.meta dt',
+            '.source',
+            '.badge',
+            ':target',
+            '.toc .toc-article a',
+            '.site-footer',
+            'a.brand small',
+          ].map(ratio),
         );
       });
       for (const [selector, value] of Object.entries(ratios)) {

@@ -131,7 +131,12 @@ describe('copy link and copy citation', () => {
   test('showing the buttons and the confirmation shifts nothing', async () => {
     const page = await open();
     await page.goto(`${session.site.url}${SLUG}/`);
-    const boxes = () => page.evaluate(() => [...document.querySelectorAll('#art_46, #art_47, #art_48, .doc-body')].map((e) => JSON.stringify(e.getBoundingClientRect())));
+    const boxes = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('#art_46, #art_47, #art_48, .doc-body')].map((e) =>
+          JSON.stringify(e.getBoundingClientRect()),
+        ),
+      );
     await page.locator('#art_47').scrollIntoViewIfNeeded();
     const before = await boxes();
     await page.locator(`#${ITEM}`).hover({ position: { x: 200, y: 8 } });
@@ -145,7 +150,9 @@ describe('copy link and copy citation', () => {
     await page.goto(`${session.site.url}${SLUG}/`);
     expect(await page.locator('.cp').count()).toBe(0);
     expect(await page.locator('[data-goto]').isVisible()).toBe(false);
-    await expect(page.locator(`#${ITEM}`).getAttribute('data-cite')).resolves.toBe('第四十七条第一款第（二）项');
+    await expect(page.locator(`#${ITEM}`).getAttribute('data-cite')).resolves.toBe(
+      '第四十七条第一款第（二）项',
+    );
   });
 });
 
@@ -209,7 +216,9 @@ describe('article pages', () => {
 
   test('an article page weighs under 15 KiB compressed, HTML, CSS and scripts together', async () => {
     const page = await open();
-    const read = responseBodies(page, (r) => ['document', 'stylesheet', 'script'].includes(r.request().resourceType()));
+    const read = responseBodies(page, (r) =>
+      ['document', 'stylesheet', 'script'].includes(r.request().resourceType()),
+    );
     await page.goto(`${session.site.url}${SLUG}/art_47/`, { waitUntil: 'networkidle' });
     const total = (await read()).reduce((sum, b) => sum + gzipSync(b).length, 0);
     expect(total).toBeLessThan(15 * 1024);
@@ -221,7 +230,11 @@ describe('article pages', () => {
       const bodies = responseBodies(page, (r) => r.request().resourceType() === 'script');
       await page.goto(session.site.url + path, { waitUntil: 'networkidle' });
       const scripts = (await bodies()).map((b) => b.toString('utf8'));
-      const inline = await page.evaluate(() => [...document.scripts].filter((s) => !s.src && s.type !== 'application/ld+json').map((s) => s.textContent ?? ''));
+      const inline = await page.evaluate(() =>
+        [...document.scripts]
+          .filter((s) => !s.src && s.type !== 'application/ld+json')
+          .map((s) => s.textContent ?? ''),
+      );
       expect(gzipSync([...inline, ...scripts].join('\n')).length).toBeLessThan(5 * 1024);
     });
   }
@@ -278,7 +291,12 @@ describe('go to a provision', () => {
 
   test('alias fragments land on the canonical anchor', async () => {
     const page = await open();
-    for (const [fragment, eId] of [['第二十五条', 'art_25'], ['25', 'art_25'], ['47.1.2', ITEM], ['二十五', 'art_25']] as const) {
+    for (const [fragment, eId] of [
+      ['第二十五条', 'art_25'],
+      ['25', 'art_25'],
+      ['47.1.2', ITEM],
+      ['二十五', 'art_25'],
+    ] as const) {
       await page.goto(`${session.site.url}${SLUG}/#${encodeURIComponent(fragment)}`);
       await page.waitForURL(`${session.site.url}${SLUG}/#${eId}`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id), fragment).toBe(eId);
@@ -294,7 +312,10 @@ describe('go to a provision', () => {
 describe('machine-readable', () => {
   test('document pages carry schema.org Legislation JSON-LD, in both scripts', async () => {
     const page = await open();
-    for (const [prefix, lang, name] of [['', 'zh-Hans', TITLE], ['zh-hant/', 'zh-Hant', '淄博市人民政府工作規則']] as const) {
+    for (const [prefix, lang, name] of [
+      ['', 'zh-Hans', TITLE],
+      ['zh-hant/', 'zh-Hant', '淄博市人民政府工作規則'],
+    ] as const) {
       await page.goto(`${session.site.url}${prefix}${SLUG}/`);
       const raw = await page.locator('script[type="application/ld+json"]').textContent();
       const ld = JSON.parse(raw!);

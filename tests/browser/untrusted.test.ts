@@ -88,9 +88,12 @@ async function open(path: string): Promise<Opened> {
 function injected(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    for (const img of document.querySelectorAll('img')) if (img.getAttribute('src') === 'x' || img.hasAttribute('onerror')) found.push(img.outerHTML);
-    for (const s of document.querySelectorAll('script')) if (/alert\(1\)/.test(s.textContent ?? '') && s.type !== 'application/ld+json') found.push(s.outerHTML);
-    for (const b of document.querySelectorAll('b')) if (b.textContent === '粗体' || b.textContent === '粗體') found.push(b.outerHTML);
+    for (const img of document.querySelectorAll('img'))
+      if (img.getAttribute('src') === 'x' || img.hasAttribute('onerror')) found.push(img.outerHTML);
+    for (const s of document.querySelectorAll('script'))
+      if (/alert\(1\)/.test(s.textContent ?? '') && s.type !== 'application/ld+json') found.push(s.outerHTML);
+    for (const b of document.querySelectorAll('b'))
+      if (b.textContent === '粗体' || b.textContent === '粗體') found.push(b.outerHTML);
     for (const el of document.querySelectorAll('[onerror]')) found.push(el.outerHTML.slice(0, 80));
     return found;
   });
@@ -119,13 +122,20 @@ describe('untrusted text renders as text', () => {
       }
       // Head: description, Open Graph and Twitter tags carry the literal text, and JSON-LD parses.
       const head = await page.evaluate(() => ({
-        metas: [...document.head.querySelectorAll('meta[content]')].map((m) => m.getAttribute('content') ?? ''),
+        metas: [...document.head.querySelectorAll('meta[content]')].map(
+          (m) => m.getAttribute('content') ?? '',
+        ),
         title: document.title,
-        jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => s.textContent ?? ''),
+        jsonLd: [...document.querySelectorAll('script[type="application/ld+json"]')].map(
+          (s) => s.textContent ?? '',
+        ),
       }));
       if (t.type === 'document') {
         expect(head.title).toContain(SCRIPT);
-        expect(head.metas.some((m) => m.includes(SCRIPT) || m.includes(IMG)), `${t.path}: meta tags carry the literal text`).toBe(true);
+        expect(
+          head.metas.some((m) => m.includes(SCRIPT) || m.includes(IMG)),
+          `${t.path}: meta tags carry the literal text`,
+        ).toBe(true);
         for (const ld of head.jsonLd) {
           const data: unknown = JSON.parse(ld); // a `</script>` in the text would have cut it short
           expect(JSON.stringify(data)).toContain(JSON.stringify(SCRIPT).slice(1, -1));
@@ -147,7 +157,10 @@ describe('untrusted text renders as text', () => {
   }, 180_000);
 
   test('search excerpts', async () => {
-    for (const [path, query] of [['', '恶意文本'], ['zh-hant/', '惡意文本']] as const) {
+    for (const [path, query] of [
+      ['', '恶意文本'],
+      ['zh-hant/', '惡意文本'],
+    ] as const) {
       const { page, dialogs } = await open(path);
       const input = page.locator('input[type="search"]').first();
       await input.fill(query);

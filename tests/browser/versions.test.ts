@@ -11,7 +11,15 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
-import { buildFixtureSite, DESKTOP, launchChromium, PHONE, recordProblems, serveSite, type SiteServer } from './harness.ts';
+import {
+  buildFixtureSite,
+  DESKTOP,
+  launchChromium,
+  PHONE,
+  recordProblems,
+  serveSite,
+  type SiteServer,
+} from './harness.ts';
 
 // Screenshots to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/versions';
@@ -68,8 +76,12 @@ describe('the document page', () => {
       const items = page.locator('.timeline-item');
       await expect.poll(() => items.count()).toBe(2);
       expect(await items.nth(0).innerText()).toContain('2017年9月1日');
-      expect(await items.nth(1).locator('.timeline-tag').first().innerText()).toBe(script === 'hans' ? '现行' : '現行');
-      expect(await items.nth(0).locator('a').first().getAttribute('href')).toBe(`/${prefix}${SLUG}/v/${OLD}/`);
+      expect(await items.nth(1).locator('.timeline-tag').first().innerText()).toBe(
+        script === 'hans' ? '现行' : '現行',
+      );
+      expect(await items.nth(0).locator('a').first().getAttribute('href')).toBe(
+        `/${prefix}${SLUG}/v/${OLD}/`,
+      );
       // Article 5 was article 4 and was amended; article 4 was article 3 and kept its words; article 3 is new.
       const h5 = page.locator('#art_5 .history');
       expect(await h5.getAttribute('data-history')).toBe('renumbered-amended');
@@ -80,7 +92,9 @@ describe('the document page', () => {
       expect(await page.locator('#art_8 .history').getAttribute('data-history')).toBe('unchanged');
       // The removed article 7 of 2017 is listed where it stood: after article 7 (its old article 6).
       const removed = page.locator('#art_7 .history-removed');
-      expect(await removed.innerText()).toContain(script === 'hans' ? '删去2017年修正第七条' : '刪去2017年修正第七條');
+      expect(await removed.innerText()).toContain(
+        script === 'hans' ? '删去2017年修正第七条' : '刪去2017年修正第七條',
+      );
       expect(await removed.locator('a').getAttribute('href')).toBe(`/${prefix}${SLUG}/v/${OLD}/#art_7`);
       await page.context().close();
     });
@@ -100,7 +114,9 @@ describe('the document page', () => {
       await expect.poll(() => out.locator('a').getAttribute('href')).toBe(`/${prefix}${SLUG}/`);
       await form.locator('input').fill('1990-01-01');
       await form.locator('button').click();
-      await expect.poll(() => out.innerText()).toBe(script === 'hans' ? '该日期早于最早的版本。' : '該日期早於最早的版本。');
+      await expect
+        .poll(() => out.innerText())
+        .toBe(script === 'hans' ? '该日期早于最早的版本。' : '該日期早於最早的版本。');
       await page.context().close();
     });
   }
@@ -121,16 +137,28 @@ describe('an earlier version', () => {
       const page = await open();
       await page.goto(`${site.url}${prefix}${SLUG}/v/${OLD}/#art_4`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_4');
-      expect(await page.locator('#art_4').innerText()).toContain(script === 'hans' ? '具体行政行为' : '具體行政行為');
+      expect(await page.locator('#art_4').innerText()).toContain(
+        script === 'hans' ? '具体行政行为' : '具體行政行為',
+      );
       const banner = page.locator('.notice--earlier');
-      expect(await banner.innerText()).toContain(script === 'hans' ? '不是现行有效的文本' : '不是現行有效的文本');
+      expect(await banner.innerText()).toContain(
+        script === 'hans' ? '不是现行有效的文本' : '不是現行有效的文本',
+      );
       expect(await banner.locator('a').getAttribute('href')).toBe(`/${prefix}${SLUG}/`);
-      expect(await page.locator('h1').innerText()).toContain(script === 'hans' ? '（2017年修正）' : '（2017年修正）');
+      expect(await page.locator('h1').innerText()).toContain(
+        script === 'hans' ? '（2017年修正）' : '（2017年修正）',
+      );
       // History and back-links belong to the text in force, not here.
       expect(await page.locator('.history, .backlinks').count()).toBe(0);
       // Copying a citation names the version.
-      expect(await page.locator('[data-tools]').getAttribute('data-cite-title')).toBe(script === 'hans' ? '《中华人民共和国示例复议法》（2017年修正）' : '《中華人民共和國示例複議法》（2017年修正）');
-      expect(await page.locator('[data-tools]').getAttribute('data-href')).toBe(`/${prefix}${SLUG}/v/${OLD}/`);
+      expect(await page.locator('[data-tools]').getAttribute('data-cite-title')).toBe(
+        script === 'hans'
+          ? '《中华人民共和国示例复议法》（2017年修正）'
+          : '《中華人民共和國示例複議法》（2017年修正）',
+      );
+      expect(await page.locator('[data-tools]').getAttribute('data-href')).toBe(
+        `/${prefix}${SLUG}/v/${OLD}/`,
+      );
       await page.context().close();
     });
   }
@@ -142,7 +170,13 @@ describe('an earlier version', () => {
     const md = await (await fetch(`${site.url}${SLUG}/v/${OLD}/text.md`)).text();
     expect(md).toContain('中华人民共和国示例复议法（2017年修正）');
     const corr = await (await fetch(`${site.url}${SLUG}/correspondence.json`)).json();
-    expect(corr.correspondences[0].pairs).toContainEqual({ old: 'art_4', new: ['art_5'], kind: 'renumbered-amended', similarity: expect.any(Number), source: 'computed' });
+    expect(corr.correspondences[0].pairs).toContainEqual({
+      old: 'art_4',
+      new: ['art_5'],
+      kind: 'renumbered-amended',
+      similarity: expect.any(Number),
+      source: 'computed',
+    });
   });
 });
 
@@ -153,9 +187,17 @@ describe('a citation of an earlier version', () => {
       await page.goto(`${site.url}${prefix}example-review-rules/`);
       const ref = page.locator('#art_1 a.ref--citation');
       expect(await ref.getAttribute('href')).toBe(`/${prefix}${SLUG}/v/${OLD}/#art_4`);
-      expect(await ref.getAttribute('data-label')).toBe(script === 'hans' ? '《中华人民共和国示例复议法》（2017年修正）第四条' : '《中華人民共和國示例複議法》（2017年修正）第四條');
-      expect(await ref.getAttribute('data-preview')).toContain(script === 'hans' ? '（现行第五条）' : '（現行第五條）');
-      expect(await page.locator('#art_2 a.ref--citation').getAttribute('data-preview')).toContain(script === 'hans' ? '现行文本已删去此条' : '現行文本已刪去此條');
+      expect(await ref.getAttribute('data-label')).toBe(
+        script === 'hans'
+          ? '《中华人民共和国示例复议法》（2017年修正）第四条'
+          : '《中華人民共和國示例複議法》（2017年修正）第四條',
+      );
+      expect(await ref.getAttribute('data-preview')).toContain(
+        script === 'hans' ? '（现行第五条）' : '（現行第五條）',
+      );
+      expect(await page.locator('#art_2 a.ref--citation').getAttribute('data-preview')).toContain(
+        script === 'hans' ? '现行文本已删去此条' : '現行文本已刪去此條',
+      );
       await ref.click();
       await page.waitForURL(/\/v\/2017-09-01\/#art_4$/);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_4');
@@ -175,9 +217,13 @@ describe('the comparison and the 对照表', () => {
         expect(await row.locator('ins').count()).toBe(0);
         // Article 4 only changed its commas' width: nothing marked.
         expect(await page.locator('#art_4 del, #art_4 ins').count()).toBe(0);
-        expect(await page.locator('#art_3 ins').allInnerTexts()).toEqual([script === 'hans' ? '复议工作坚持中国共产党的领导。' : '複議工作堅持中國共產黨的領導。']);
+        expect(await page.locator('#art_3 ins').allInnerTexts()).toEqual([
+          script === 'hans' ? '复议工作坚持中国共产党的领导。' : '複議工作堅持中國共產黨的領導。',
+        ]);
         expect(await page.locator('#was-art_7 del').count()).toBe(1);
-        expect(await row.getAttribute('data-cite')).toBe(`（2017年修正）${script === 'hans' ? '第一条' : '第一條'}`);
+        expect(await row.getAttribute('data-cite')).toBe(
+          `（2017年修正）${script === 'hans' ? '第一条' : '第一條'}`,
+        );
       }
       await page.context().close();
     });
@@ -185,12 +231,29 @@ describe('the comparison and the 对照表', () => {
     test(`${script}: the 对照表 pairs each old article with its new one`, async () => {
       const page = await open();
       await page.goto(`${site.url}${prefix}${SLUG}/correspondence/${OLD}/${NEW}/`);
-      const rows = (await page.locator('.corr tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
-      const t = (s: string) => (script === 'hans' ? s : s.replace(/条/g, '條').replace(/删/g, '刪').replace(/号/g, '號').replace(/变动/g, '變動').replace(/人工核对/g, '人工核對'));
+      const rows = (await page.locator('.corr tbody tr').allInnerTexts()).map((r) =>
+        r.replace(/\s+/g, ' ').trim(),
+      );
+      const t = (s: string) =>
+        script === 'hans'
+          ? s
+          : s
+              .replace(/条/g, '條')
+              .replace(/删/g, '刪')
+              .replace(/号/g, '號')
+              .replace(/变动/g, '變動')
+              .replace(/人工核对/g, '人工核對');
       expect(rows).toEqual([
-        t('第一条 第一条 修改'), t('第二条 第二条 修改'), t('— 第三条 新增'), t('第三条 第四条 条号变动'),
-        t('第四条 第五条 修改，条号变动'), t('第五条 第六条 修改，条号变动'), t('第六条 第七条 条号变动'),
-        t('第七条 — 删去（人工核对）'), t('第八条 第八条 未修改'), t('第九条 第九条 修改'),
+        t('第一条 第一条 修改'),
+        t('第二条 第二条 修改'),
+        t('— 第三条 新增'),
+        t('第三条 第四条 条号变动'),
+        t('第四条 第五条 修改，条号变动'),
+        t('第五条 第六条 修改，条号变动'),
+        t('第六条 第七条 条号变动'),
+        t('第七条 — 删去（人工核对）'),
+        t('第八条 第八条 未修改'),
+        t('第九条 第九条 修改'),
       ]);
       await page.context().close();
     });
@@ -210,7 +273,10 @@ describe('quality', () => {
     expect(failed.join('\n')).toBe('');
   });
 
-  for (const [device, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [device, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     test(`axe finds no violations, ${device}, light and dark, both scripts; screenshots`, async () => {
       const page = await open({ viewport });
       const found: string[] = [];
@@ -219,9 +285,20 @@ describe('quality', () => {
           await page.goto(`${site.url}${prefix}${p}`);
           for (const colorScheme of ['light', 'dark'] as const) {
             await page.emulateMedia({ colorScheme });
-            const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).analyze();
-            for (const v of violations) found.push(`${prefix}${p} ${colorScheme}: [${v.id}] ${v.help}: ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(' | ')}`);
-            if (SHOTS) await page.screenshot({ path: join(SHOTS, `${script}-${p.replace(/\//g, '_')}${device}-${colorScheme}.png`) });
+            const { violations } = await new AxeBuilder({ page })
+              .options({ resultTypes: ['violations'] })
+              .analyze();
+            for (const v of violations)
+              found.push(
+                `${prefix}${p} ${colorScheme}: [${v.id}] ${v.help}: ${v.nodes
+                  .slice(0, 2)
+                  .map((n) => n.target.join(' '))
+                  .join(' | ')}`,
+              );
+            if (SHOTS)
+              await page.screenshot({
+                path: join(SHOTS, `${script}-${p.replace(/\//g, '_')}${device}-${colorScheme}.png`),
+              });
           }
         }
       }

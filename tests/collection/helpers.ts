@@ -4,7 +4,10 @@ import { DOC_TYPES } from '../../src/collection/facets.ts';
 import { titleKeys } from '../../src/collection/title-find.ts';
 
 /** A listing record with sensible defaults. */
-export function listed(over: Partial<ListedDocument> & { title: string }, abbreviations: string[] = []): ListedDocument {
+export function listed(
+  over: Partial<ListedDocument> & { title: string },
+  abbreviations: string[] = [],
+): ListedDocument {
   const type = over.type ?? 'law';
   return {
     slug: over.slug ?? over.title,

@@ -10,15 +10,26 @@ const docs = [
   listed({ title: '中华人民共和国食品安全法' }),
   listed({ title: '中华人民共和国行政处罚法' }),
   listed({ title: '中华人民共和国刑事诉讼法' }, ['刑诉法']),
-  listed({ title: '重大行政决策程序暂行条例', type: 'administrative-regulation', documentNumber: '国务院令第713号' }),
-  listed({ title: '淄博市人民政府工作规则', type: 'normative-document', documentNumber: '淄政发〔2017〕2号' }),
+  listed({
+    title: '重大行政决策程序暂行条例',
+    type: 'administrative-regulation',
+    documentNumber: '国务院令第713号',
+  }),
+  listed({
+    title: '淄博市人民政府工作规则',
+    type: 'normative-document',
+    documentNumber: '淄政发〔2017〕2号',
+  }),
 ];
 const titles = (q: string, fold?: (s: string) => string) => findByTitle(docs, q, fold).map((d) => d.title);
 
 describe('findByTitle', () => {
   it('finds a law by its short name, before a city measure that names it', () => {
     expect(titles('行政处罚法')).toEqual(['中华人民共和国行政处罚法']);
-    expect(titles('食品安全法')).toEqual(['中华人民共和国食品安全法', '上海市实施《中华人民共和国食品安全法》办法']);
+    expect(titles('食品安全法')).toEqual([
+      '中华人民共和国食品安全法',
+      '上海市实施《中华人民共和国食品安全法》办法',
+    ]);
   });
   it('finds by abbreviation and by document number, whatever the brackets', () => {
     expect(titles('刑诉法')).toEqual(['中华人民共和国刑事诉讼法']);

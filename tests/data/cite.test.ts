@@ -1,11 +1,20 @@
 import { describe, expect, test } from 'vitest';
-import { articlePlaces, articleText, citation, citationLabel, isArticleEId, truncate } from '../../src/data/cite.ts';
+import {
+  articlePlaces,
+  articleText,
+  citation,
+  citationLabel,
+  isArticleEId,
+  truncate,
+} from '../../src/data/cite.ts';
 import { fixtureCollection } from '../browser/fixture.ts';
 
 describe('citation labels', () => {
   test('Chinese citation order, 第X条 by default', () => {
     expect(citationLabel('art_47__para_1__item_2', 'tiao', 'dun')).toBe('第四十七条第一款第（二）项');
-    expect(citationLabel('art_2__para_1__item_2__subitem_1', 'tiao', 'tiao')).toBe('第二条第一款第（二）项第1目');
+    expect(citationLabel('art_2__para_1__item_2__subitem_1', 'tiao', 'tiao')).toBe(
+      '第二条第一款第（二）项第1目',
+    );
     expect(citationLabel('art_2-1', 'tiao', 'tiao')).toBe('第二条之一');
     expect(citation('淄博市人民政府工作规则', citationLabel('art_47__para_1__item_2', 'tiao', 'dun'))).toBe(
       '《淄博市人民政府工作规则》第四十七条第一款第（二）项',
@@ -33,7 +42,9 @@ describe('article places', () => {
   });
   test('the text of an article runs on one line with item labels', () => {
     const text = articleText(articlePlaces(tree)[1]!.article);
-    expect(text).toBe('有下列情形之一的，依照本办法处理：（一）未按规定办理登记的；（二）有其他违法行为的，包括：1.擅自变更登记事项；2.伪造、涂改有关证件。前款规定以外的情形，由登记机关另行处理。');
+    expect(text).toBe(
+      '有下列情形之一的，依照本办法处理：（一）未按规定办理登记的；（二）有其他违法行为的，包括：1.擅自变更登记事项；2.伪造、涂改有关证件。前款规定以外的情形，由登记机关另行处理。',
+    );
   });
 });
 

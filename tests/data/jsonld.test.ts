@@ -5,7 +5,12 @@ import { fixtureCollection } from '../browser/fixture.ts';
 const meta = fixtureCollection.documents[0]!.meta;
 
 test('Legislation carries identifier, dates, jurisdiction, legal force, language and source', () => {
-  const ld = legislationJsonLd({ meta, name: meta.title, inLanguage: 'zh-Hans', url: '/example-registration-measures/' });
+  const ld = legislationJsonLd({
+    meta,
+    name: meta.title,
+    inLanguage: 'zh-Hans',
+    url: '/example-registration-measures/',
+  });
   expect(ld).toMatchObject({
     '@context': 'https://schema.org',
     '@type': 'Legislation',
@@ -19,7 +24,13 @@ test('Legislation carries identifier, dates, jurisdiction, legal force, language
     url: '/example-registration-measures/',
     isBasedOn: { '@type': 'CreativeWork', description: '测试用示例文本' },
   });
-  const inForce = legislationJsonLd({ meta: { ...meta, status: 'in-force', documentNumber: undefined, dates: {} }, name: 'x', inLanguage: 'zh-Hant', url: 'u', convertedFrom: 'v' });
+  const inForce = legislationJsonLd({
+    meta: { ...meta, status: 'in-force', documentNumber: undefined, dates: {} },
+    name: 'x',
+    inLanguage: 'zh-Hant',
+    url: 'u',
+    convertedFrom: 'v',
+  });
   expect(inForce.legislationLegalForce).toBe('https://schema.org/InForce');
   expect(inForce).not.toHaveProperty('legislationIdentifier');
   expect(inForce).not.toHaveProperty('datePublished');

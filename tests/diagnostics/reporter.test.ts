@@ -35,7 +35,8 @@ describe('excerpt', () => {
   });
 
   it('keeps the marker under its characters at any column of a long line', () => {
-    const text = '第二十五条　' + '市政府常务会议研究决定的事项'.repeat(12) + '关键字' + '以及其他事项。'.repeat(5);
+    const text =
+      '第二十五条　' + '市政府常务会议研究决定的事项'.repeat(12) + '关键字' + '以及其他事项。'.repeat(5);
     for (const column of [1, 40, 61, 90, 169, text.length - 2]) {
       const shown = excerpt([text], place(1, column, 3));
       expect(stringWidth(shown[0]!)).toBeLessThanOrEqual(78);
@@ -61,7 +62,9 @@ describe('formatMessages', () => {
       cause,
     });
     const out = formatMessages([file], { color: false });
-    expect(out).toMatch(/^meta\.yaml\n2:7-2:14 +error Unexpected value for slug: expected an ASCII slug meta-schema tiaowen\n/);
+    expect(out).toMatch(
+      /^meta\.yaml\n2:7-2:14 +error Unexpected value for slug: expected an ASCII slug meta-schema tiaowen\n/,
+    );
     expect(out).toContain('\n    slug: 不是ASCII\n          ^~~~~~~~~\n');
     expect(out).toContain('docs/rules.md#meta-schema');
     expect(out).toContain('Error: inner failure');

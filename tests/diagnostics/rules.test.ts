@@ -33,7 +33,9 @@ const loaders: Record<string, (text: string, path: string) => VFile> = {
   collection: (t, p) => loadJson(t, p, collectionSchema, { rule: 'collection' }).file,
 };
 
-const fileRules = readdirSync(ROOT).filter((r) => !existsSync(join(ROOT, r, 'ok', '')) && r.split('-')[0]! in loaders);
+const fileRules = readdirSync(ROOT).filter(
+  (r) => !existsSync(join(ROOT, r, 'ok', '')) && r.split('-')[0]! in loaders,
+);
 const buildRules = readdirSync(ROOT).filter((r) => existsSync(join(ROOT, r, 'ok', '')));
 
 describe('loader rules', () => {
@@ -47,7 +49,10 @@ describe('loader rules', () => {
 
   for (const rule of fileRules) {
     const load = loaders[rule.split('-')[0]!]!;
-    const ext = rule.endsWith('-json') || rule.startsWith('manifest') || rule.startsWith('collection') ? 'json' : 'yaml';
+    const ext =
+      rule.endsWith('-json') || rule.startsWith('manifest') || rule.startsWith('collection')
+        ? 'json'
+        : 'yaml';
     it(`${rule}: ok raises nothing, not-ok raises ${rule} with a range`, async () => {
       const okPath = join(ROOT, rule, `ok.${ext}`);
       expect(load(readFileSync(okPath, 'utf8'), okPath).messages).toEqual([]);
@@ -61,7 +66,9 @@ describe('loader rules', () => {
         expect(m.place && 'start' in m.place ? m.place.start.line : 0, m.reason).toBeGreaterThan(0);
         expect(m.reason).toMatch(/^(Unexpected|Missing) /);
       }
-      await expect(formatMessages([file], { color: false }) + '\n').toMatchFileSnapshot(join(process.cwd(), ROOT, rule, 'messages.txt'));
+      await expect(formatMessages([file], { color: false }) + '\n').toMatchFileSnapshot(
+        join(process.cwd(), ROOT, rule, 'messages.txt'),
+      );
     });
   }
 });
@@ -86,7 +93,9 @@ describe('build rules (a folder of documents through npm run content)', () => {
 
   it('passes each ok folder and fails each not-ok folder with its rule', async () => {
     const runs = await Promise.all(
-      buildRules.flatMap((rule) => ['ok', 'not-ok'].map(async (c) => ({ rule, c, ...(await build(join(ROOT, rule, c))) }))),
+      buildRules.flatMap((rule) =>
+        ['ok', 'not-ok'].map(async (c) => ({ rule, c, ...(await build(join(ROOT, rule, c))) })),
+      ),
     );
     for (const { rule, c, status, stderr } of runs) {
       if (c === 'ok') {
@@ -124,10 +133,13 @@ describe('rule ids', () => {
             /\brun\([^;]*?,\s*'([a-z]+(?:-[a-z]+)*-number)'/g,
           ];
           for (const p of patterns) for (const m of text.matchAll(p)) ids.add(m[1]!);
-          for (const m of text.matchAll(/loadYaml\([^;]*?rule: '([^']+)'/g)) ids.add(`${m[1]}-yaml`).add(`${m[1]}-schema`);
-          for (const m of text.matchAll(/loadJson\([^;]*?rule: '([^']+)'/g)) ids.add(`${m[1]}-json`).add(`${m[1]}-schema`);
+          for (const m of text.matchAll(/loadYaml\([^;]*?rule: '([^']+)'/g))
+            ids.add(`${m[1]}-yaml`).add(`${m[1]}-schema`);
+          for (const m of text.matchAll(/loadJson\([^;]*?rule: '([^']+)'/g))
+            ids.add(`${m[1]}-json`).add(`${m[1]}-schema`);
           // src/versions/yaml.ts's adapter takes the rule prefix as its last argument
-          for (const m of text.matchAll(/loadYaml\([a-zA-Z]+Schema, [^;]*?, '([a-z]+)'\)/g)) ids.add(`${m[1]}-yaml`).add(`${m[1]}-schema`);
+          for (const m of text.matchAll(/loadYaml\([a-zA-Z]+Schema, [^;]*?, '([a-z]+)'\)/g))
+            ids.add(`${m[1]}-yaml`).add(`${m[1]}-schema`);
         }
       }
     };

@@ -5,8 +5,14 @@ import { parseRegulation, toDisplayTree, toText } from '../../src/parser/index.t
 import { toMarkdown } from '../../src/export/markdown.ts';
 
 describe('toMarkdown', () => {
-  const tree = toDisplayTree(parseRegulation(readFileSync('tests/fixtures/parser/tiao-chapters-sections/input.txt', 'utf8')).tree);
-  const md = toMarkdown(tree, { title: '中华人民共和国示例管理法', authority: '全国人民代表大会常务委员会' }, '/rules/');
+  const tree = toDisplayTree(
+    parseRegulation(readFileSync('tests/fixtures/parser/tiao-chapters-sections/input.txt', 'utf8')).tree,
+  );
+  const md = toMarkdown(
+    tree,
+    { title: '中华人民共和国示例管理法', authority: '全国人民代表大会常务委员会' },
+    '/rules/',
+  );
 
   it('makes chapters and sections headings and leads each article with its bold label', () => {
     expect(md).toMatch(/^# 中华人民共和国示例管理法\n/);

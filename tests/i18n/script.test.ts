@@ -7,7 +7,9 @@ test('paths of both scripts', () => {
   expect(scriptHref('hant', 'slug/art_25/')).toBe('/zh-hant/slug/art_25/');
   expect(scriptHref('hant')).toBe('/zh-hant/');
   expect(twin('hans')).toBe('hant');
-  expect(absoluteHref('/zh-hant/', new URL('https://example.org/rules/'))).toBe('https://example.org/zh-hant/');
+  expect(absoluteHref('/zh-hant/', new URL('https://example.org/rules/'))).toBe(
+    'https://example.org/zh-hant/',
+  );
   expect(absoluteHref('/zh-hant/', undefined)).toBe('/zh-hant/');
 });
 

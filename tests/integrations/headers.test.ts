@@ -13,10 +13,22 @@ const PAGE = `<!doctype html><html><head><meta http-equiv="content-security-poli
 function site(documents: number): string {
   const out = mkdtempSync(join(tmpdir(), 'tiaowen-headers-'));
   dirs.push(out);
-  const files = ['index.html', '404.html', 'sw.js', 'manifest.webmanifest', 'search/index.html', 'zh-hant/index.html', 'zh-hant/search/index.html',
-    '_astro/app.0a1b2c3d.js', 'pagefind/pagefind.js', 'pagefind/index/zxx_1.pf_index', 'pagefind/fragment/zxx_2.pf_fragment',
-    'zh-hant/pagefind/index/zxx_3.pf_index'];
-  for (let i = 0; i < documents; i++) files.push(`doc-${i}/index.html`, `doc-${i}/art_1/index.html`, `zh-hant/doc-${i}/index.html`);
+  const files = [
+    'index.html',
+    '404.html',
+    'sw.js',
+    'manifest.webmanifest',
+    'search/index.html',
+    'zh-hant/index.html',
+    'zh-hant/search/index.html',
+    '_astro/app.0a1b2c3d.js',
+    'pagefind/pagefind.js',
+    'pagefind/index/zxx_1.pf_index',
+    'pagefind/fragment/zxx_2.pf_fragment',
+    'zh-hant/pagefind/index/zxx_3.pf_index',
+  ];
+  for (let i = 0; i < documents; i++)
+    files.push(`doc-${i}/index.html`, `doc-${i}/art_1/index.html`, `zh-hant/doc-${i}/index.html`);
   for (const f of files) {
     mkdirSync(dirname(join(out, f)), { recursive: true });
     writeFileSync(join(out, f), f.endsWith('.html') ? PAGE : 'x');
@@ -60,7 +72,14 @@ describe('buildHeaders', () => {
     // Hashed files and the fixed paths keep their rules.
     expect(cache.get('/rules/_astro/*')).toBe(IMMUTABLE);
     expect(cache.get('/rules/pagefind/fragment/*')).toBe(IMMUTABLE);
-    for (const p of ['/rules/', '/rules/zh-hant/', '/rules/sw.js', '/rules/manifest.webmanifest', '/rules/404.html']) expect(cache.get(p), p).toBe(REVALIDATE);
+    for (const p of [
+      '/rules/',
+      '/rules/zh-hant/',
+      '/rules/sw.js',
+      '/rules/manifest.webmanifest',
+      '/rules/404.html',
+    ])
+      expect(cache.get(p), p).toBe(REVALIDATE);
     expect(text).toMatch(/page folders get no rule/);
   });
 });

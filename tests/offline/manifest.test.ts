@@ -8,7 +8,15 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { buildManifests, DEFAULT_THRESHOLD, entriesFor, entryBytes, modeFor, thresholdFromEnv, THRESHOLD_ENV } from '../../src/offline/manifest.ts';
+import {
+  buildManifests,
+  DEFAULT_THRESHOLD,
+  entriesFor,
+  entryBytes,
+  modeFor,
+  thresholdFromEnv,
+  THRESHOLD_ENV,
+} from '../../src/offline/manifest.ts';
 
 let dir: string;
 const FILES: Record<string, string> = {
@@ -60,17 +68,34 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const urls = (entries: Array<[string, string, number]>) => entries.map((e) => e[0]);
 
 describe('buildManifests', () => {
-  test('groups each variant\'s files, leaving out article pages, downloads, the 404 page and the worker script', () => {
-    const { hans, hant } = buildManifests({ outDir: dir, base: '/rules/', documents, threshold: DEFAULT_THRESHOLD });
+  test("groups each variant's files, leaving out article pages, downloads, the 404 page and the worker script", () => {
+    const { hans, hant } = buildManifests({
+      outDir: dir,
+      base: '/rules/',
+      documents,
+      threshold: DEFAULT_THRESHOLD,
+    });
     expect(urls(hans.shell).sort()).toEqual(['/rules/offline/', '/rules/search/']);
     expect(urls(hans.engine).sort()).toEqual([
-      '/rules/pagefind/pagefind-entry.json', '/rules/pagefind/pagefind.js', '/rules/pagefind/pagefind.zxx_1.pf_meta',
-      '/rules/pagefind/tiaowen-chunks.json', '/rules/pagefind/tiaowen-fold.json', '/rules/pagefind/wasm.unknown.pagefind',
+      '/rules/pagefind/pagefind-entry.json',
+      '/rules/pagefind/pagefind.js',
+      '/rules/pagefind/pagefind.zxx_1.pf_meta',
+      '/rules/pagefind/tiaowen-chunks.json',
+      '/rules/pagefind/tiaowen-fold.json',
+      '/rules/pagefind/wasm.unknown.pagefind',
     ]);
-    expect(urls(hans.index).sort()).toEqual(['/rules/pagefind/fragment/zxx_1.pf_fragment', '/rules/pagefind/index/zxx_1.pf_index']);
+    expect(urls(hans.index).sort()).toEqual([
+      '/rules/pagefind/fragment/zxx_1.pf_fragment',
+      '/rules/pagefind/index/zxx_1.pf_index',
+    ]);
     expect(urls(hans.pages).sort()).toEqual(['/rules/', '/rules/browse/']);
     expect(hans.documents.map((d) => [d.slug, d.title, d.type, urls(d.entries)])).toEqual([
-      ['a-law', '甲法', '法律', ['/rules/a-law/', '/rules/a-law/v/2020/', '/rules/a-law/tiaowen-records.json']],
+      [
+        'a-law',
+        '甲法',
+        '法律',
+        ['/rules/a-law/', '/rules/a-law/v/2020/', '/rules/a-law/tiaowen-records.json'],
+      ],
       ['b-rule', '乙规则', '规范性文件', ['/rules/b-rule/', '/rules/b-rule/tiaowen-records.json']],
     ]);
     // Traditional: only what is under zh-hant/; a document without traditional text is a plain page.
@@ -111,8 +136,19 @@ describe('entriesFor', () => {
     expect(all).toContain('/a-law/');
     expect(all.filter((u) => u.endsWith('tiaowen-records.json'))).toEqual([]);
     const doc = urls(entriesFor(hans, 'doc:a-law'));
-    expect(doc).toEqual([...urls(hans.shell), ...urls(hans.engine), '/a-law/', '/a-law/v/2020/', '/a-law/tiaowen-records.json']);
-    expect(urls(entriesFor(hans, 'type:规范性文件'))).toEqual([...urls(hans.shell), ...urls(hans.engine), '/b-rule/', '/b-rule/tiaowen-records.json']);
+    expect(doc).toEqual([
+      ...urls(hans.shell),
+      ...urls(hans.engine),
+      '/a-law/',
+      '/a-law/v/2020/',
+      '/a-law/tiaowen-records.json',
+    ]);
+    expect(urls(entriesFor(hans, 'type:规范性文件'))).toEqual([
+      ...urls(hans.shell),
+      ...urls(hans.engine),
+      '/b-rule/',
+      '/b-rule/tiaowen-records.json',
+    ]);
     expect(urls(entriesFor(hans, 'doc:no-such'))).toEqual([...urls(hans.shell), ...urls(hans.engine)]);
     expect(new Set(all).size).toBe(all.length);
   });

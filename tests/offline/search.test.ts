@@ -33,7 +33,13 @@ function expected(query: string, kept: readonly string[]): string[] {
   const q = normalizeText(query, { fold });
   return indexed
     .filter((r) => kept.includes(r.filters![FIELD.slug]![0]!))
-    .flatMap((r) => (JSON.parse(r.filters![FIELD.parts]![0]!) as Part[]).filter(([, , text, aliases = []]) => [text, ...aliases].some((s) => normalizeText(s, { fold }).includes(q))).map(([f]) => r.url.replace(/#.*$/, '') + f))
+    .flatMap((r) =>
+      (JSON.parse(r.filters![FIELD.parts]![0]!) as Part[])
+        .filter(([, , text, aliases = []]) =>
+          [text, ...aliases].some((s) => normalizeText(s, { fold }).includes(q)),
+        )
+        .map(([f]) => r.url.replace(/#.*$/, '') + f),
+    )
     .sort();
 }
 
@@ -44,7 +50,11 @@ async function run(query: string, kept: readonly string[]): Promise<string[]> {
     const slug = url.split('/').at(-2)!;
     return new Response(JSON.stringify(files.get(slug) ?? []), { status: files.has(slug) ? 200 : 404 });
   });
-  const page = await searchKept(query, kept, { bundleUrl: '/pagefind/', verify, fold: () => Promise.resolve(fold) });
+  const page = await searchKept(query, kept, {
+    bundleUrl: '/pagefind/',
+    verify,
+    fold: () => Promise.resolve(fold),
+  });
   expect(requested.sort()).toEqual(kept.map((s) => `/${s}/tiaowen-records.json`).sort());
   expect(page.done).toBe(true);
   return page.groups.flatMap((g) => g.hits.map((h) => h.url)).sort();
@@ -66,21 +76,38 @@ describe('searchKept', () => {
   });
 
   test('groups follow the index order: documents in order, hits within a document by kind then position', async () => {
-    vi.stubGlobal('fetch', async (url: string) => new Response(JSON.stringify(files.get(url.split('/').at(-2)!) ?? [])));
-    const page = await searchKept('的', slugs, { bundleUrl: '/pagefind/', verify, fold: () => Promise.resolve(fold) });
+    vi.stubGlobal(
+      'fetch',
+      async (url: string) => new Response(JSON.stringify(files.get(url.split('/').at(-2)!) ?? [])),
+    );
+    const page = await searchKept('的', slugs, {
+      bundleUrl: '/pagefind/',
+      verify,
+      fold: () => Promise.resolve(fold),
+    });
     const order = page.groups.map((g) => g.docIndex);
     expect(order.length).toBeGreaterThan(1);
     for (const g of page.groups) {
-      const ranks = g.hits.map((h) => [h.kind === 'title' ? 0 : h.kind === 'heading' ? 1 : 2, h.order] as const);
+      const ranks = g.hits.map(
+        (h) => [h.kind === 'title' ? 0 : h.kind === 'heading' ? 1 : 2, h.order] as const,
+      );
       expect(ranks).toEqual([...ranks].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
     }
     expect(page.hits).toBe(page.groups.reduce((n, g) => n + g.hits.length, 0));
   });
 
   test('the filters chosen apply offline as online: search within one document finds only its blocks', async () => {
-    vi.stubGlobal('fetch', async (url: string) => new Response(JSON.stringify(files.get(url.split('/').at(-2)!) ?? [])));
+    vi.stubGlobal(
+      'fetch',
+      async (url: string) => new Response(JSON.stringify(files.get(url.split('/').at(-2)!) ?? [])),
+    );
     const within = slugs[1]!;
-    const page = await searchKept('的', slugs, { bundleUrl: '/pagefind/', verify, fold: () => Promise.resolve(fold) }, { filters: { doc: within } });
+    const page = await searchKept(
+      '的',
+      slugs,
+      { bundleUrl: '/pagefind/', verify, fold: () => Promise.resolve(fold) },
+      { filters: { doc: within } },
+    );
     const urls = page.groups.flatMap((g) => g.hits.map((h) => h.url)).sort();
     expect(urls).toEqual(expected('的', [within]));
     expect(urls.length).toBeGreaterThan(0);

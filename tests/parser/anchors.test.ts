@@ -28,7 +28,11 @@ const law = `第一章 总则
 `;
 
 describe('anchor scheme', () => {
-  const ids = [...eIds(parseRegulation(law.replace('第十条 ', '第三条 ').replace('第十条之一', '第三条之一')).tree).keys()];
+  const ids = [
+    ...eIds(
+      parseRegulation(law.replace('第十条 ', '第三条 ').replace('第十条之一', '第三条之一')).tree,
+    ).keys(),
+  ];
   it.each([
     ['chapter 第五章 → chp_N', 'chp_1'],
     ['section 第一节 of chapter 1 → chp_1__sec_1', 'chp_1__sec_1'],
@@ -41,7 +45,15 @@ describe('anchor scheme', () => {
 
   it('gives 一、-numbered articles the same scheme', () => {
     const { tree } = parseRegulation('第一章 总则\n一、甲。\n二、乙：\n(一)丙;\n(二)丁。\n');
-    expect([...eIds(tree).keys()]).toEqual(['chp_1', 'art_1', 'art_1__para_1', 'art_2', 'art_2__para_1', 'art_2__para_1__item_1', 'art_2__para_1__item_2']);
+    expect([...eIds(tree).keys()]).toEqual([
+      'chp_1',
+      'art_1',
+      'art_1__para_1',
+      'art_2',
+      'art_2__para_1',
+      'art_2__para_1__item_1',
+      'art_2__para_1__item_2',
+    ]);
   });
 
   it('takes numbers from labels, not positions: an anchor survives edits to other provisions', () => {

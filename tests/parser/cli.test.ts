@@ -2,20 +2,25 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
-const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/parse.ts', ...args], { encoding: 'utf8' });
+const run = (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/parse.ts', ...args], { encoding: 'utf8' });
 
 describe('parse CLI', () => {
   it('prints a summary and exits 0 for the seed', () => {
     const r = run('content/zibo-government-work-rules/source.txt');
     expect(r.status).toBe(0);
-    expect(r.stderr).toContain('13 chapters, 0 sections, 87 articles, 119 paragraphs, 35 items, 0 sub-items; 10 lines kept aside');
+    expect(r.stderr).toContain(
+      '13 chapters, 0 sections, 87 articles, 119 paragraphs, 35 items, 0 sub-items; 10 lines kept aside',
+    );
   });
 
   it('prints the tree with eIds on --json', () => {
     const r = run('tests/fixtures/parser/tiao-chapters-sections/input.txt', '--json');
     expect(r.status).toBe(0);
     const tree = JSON.parse(r.stdout);
-    expect(tree.children[1].children[0].children[0].children[0].children[2].eId).toBe('art_3__para_1__item_2');
+    expect(tree.children[1].children[0].children[0].children[0].children[2].eId).toBe(
+      'art_3__para_1__item_2',
+    );
   });
 
   it('publishes a text with broken numbering: exit 0, positioned warnings, no stack trace', () => {
@@ -44,7 +49,14 @@ describe('parse CLI', () => {
 
   it('delivers the whole tree through a pipe (--json | node …), for a large text too', () => {
     const reader = `let s='';process.stdin.on('data',(d)=>s+=d).on('end',()=>{const t=JSON.parse(s);console.log(t.type+' '+s.length)})`;
-    const r = spawnSync('sh', ['-c', `"${process.execPath}" scripts/parse.ts content/zibo-government-work-rules/source.txt --json | "${process.execPath}" -e "${reader}"`], { encoding: 'utf8' });
+    const r = spawnSync(
+      'sh',
+      [
+        '-c',
+        `"${process.execPath}" scripts/parse.ts content/zibo-government-work-rules/source.txt --json | "${process.execPath}" -e "${reader}"`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(r.status).toBe(0);
     const [type, length] = r.stdout.trim().split(' ');
     expect(type).toBe('document');

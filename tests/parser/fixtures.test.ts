@@ -11,7 +11,11 @@ import { formatMessages } from '../../src/diagnostics/reporter.ts';
 import { withoutPositions } from './helpers.ts';
 
 const root = join(import.meta.dirname, '..', 'fixtures', 'parser');
-const cases = readdirSync(root).map((name) => ({ name, input: join(root, name, 'input.txt'), dir: join(root, name) }));
+const cases = readdirSync(root).map((name) => ({
+  name,
+  input: join(root, name, 'input.txt'),
+  dir: join(root, name),
+}));
 cases.push({
   name: 'seed: zibo-government-work-rules',
   input: 'content/zibo-government-work-rules/source.txt',
@@ -23,11 +27,15 @@ describe.each(cases)('$name', ({ input, dir }) => {
   const { tree, file } = parseRegulation(source, input.replace(/^.*tests\//, 'tests/'));
 
   it('matches the expected tree', async () => {
-    await expect(JSON.stringify(withoutPositions(tree), null, 2) + '\n').toMatchFileSnapshot(join(dir, 'tree.json'));
+    await expect(JSON.stringify(withoutPositions(tree), null, 2) + '\n').toMatchFileSnapshot(
+      join(dir, 'tree.json'),
+    );
   });
 
   it('matches the expected messages', async () => {
-    await expect(formatMessages([file], { color: false }) + '\n').toMatchFileSnapshot(join(dir, 'messages.txt'));
+    await expect(formatMessages([file], { color: false }) + '\n').toMatchFileSnapshot(
+      join(dir, 'messages.txt'),
+    );
   });
 
   it('accounts for every character: source = dropped lines + tree text (whitespace aside)', () => {

@@ -13,7 +13,21 @@ describe('《淄博市人民政府工作规则》', () => {
   });
 
   it('has 13 chapters, 87 articles, 119 paragraphs, 35 items and 10 dropped lines', () => {
-    expect(treeStats(tree)).toMatchObject({ parts: 0, subparts: 0, headings: 0, points: 0, attachments: 0, notes: 0,  chapters: 13, sections: 0, articles: 87, paragraphs: 119, items: 35, subitems: 0, dropped: 10 });
+    expect(treeStats(tree)).toMatchObject({
+      parts: 0,
+      subparts: 0,
+      headings: 0,
+      points: 0,
+      attachments: 0,
+      notes: 0,
+      chapters: 13,
+      sections: 0,
+      articles: 87,
+      paragraphs: 119,
+      items: 35,
+      subitems: 0,
+      dropped: 10,
+    });
   });
 
   it('numbers articles art_1 … art_87 in order, in the 一、 style', () => {
@@ -25,13 +39,23 @@ describe('《淄博市人民政府工作规则》', () => {
 
   it('keeps the wrapper lines aside with line numbers and reasons', () => {
     expect(tree.data.dropped.map((d) => [d.line, d.reason])).toEqual([
-      [1, 'preamble'], [3, 'preamble'], [5, 'preamble'], [7, 'preamble'], [9, 'preamble'],
-      [11, 'preamble'], [13, 'preamble'], [15, 'preamble'], [352, 'trailer'], [355, 'trailer'],
+      [1, 'preamble'],
+      [3, 'preamble'],
+      [5, 'preamble'],
+      [7, 'preamble'],
+      [9, 'preamble'],
+      [11, 'preamble'],
+      [13, 'preamble'],
+      [15, 'preamble'],
+      [352, 'trailer'],
+      [355, 'trailer'],
     ]);
   });
 
   it('gives article 46 three paragraphs: items (一)–(三) in the first, then two plain ones', () => {
-    const art = (tree.children as Chapter[]).flatMap((c) => c.children as Article[]).find((a) => a.num === 46)!;
+    const art = (tree.children as Chapter[])
+      .flatMap((c) => c.children as Article[])
+      .find((a) => a.num === 46)!;
     expect(art.children.map((p) => p.children.filter((c) => c.type === 'item').length)).toEqual([3, 0, 0]);
   });
 });

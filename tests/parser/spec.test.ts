@@ -22,10 +22,22 @@ const MODEL: Record<string, [string[], string[]]> = {
   division: [['num', 'label', 'heading', 'eId'], BLOCK],
   hcontainer: [['num', 'label', 'heading', 'eId'], BLOCK],
   article: [['num', 'label', 'eId'], ['paragraph']],
-  paragraph: [['num', 'eId'], [...PHRASING, 'item']],
-  item: [['num', 'label', 'eId'], [...PHRASING, 'continuation', 'subitem']],
-  subitem: [['num', 'label', 'eId'], [...PHRASING, 'continuation', 'point']],
-  point: [['num', 'label', 'eId'], [...PHRASING, 'continuation', 'point']],
+  paragraph: [
+    ['num', 'eId'],
+    [...PHRASING, 'item'],
+  ],
+  item: [
+    ['num', 'label', 'eId'],
+    [...PHRASING, 'continuation', 'subitem'],
+  ],
+  subitem: [
+    ['num', 'label', 'eId'],
+    [...PHRASING, 'continuation', 'point'],
+  ],
+  point: [
+    ['num', 'label', 'eId'],
+    [...PHRASING, 'continuation', 'point'],
+  ],
   continuation: [[], PHRASING],
   attachment: [['num', 'label', 'heading', 'eId'], ['paragraph']],
   note: [['num', 'label', 'eId'], PHRASING],
@@ -47,7 +59,8 @@ function problems(node: Node, path: string, out: string[]): void {
   }
   const [fields, children] = model;
   for (const f of fields) if (!(f in node)) out.push(`${path}: ${node.type} lacks ${f}`);
-  if (typeof node.eId === 'string' && !EID_PATTERN.test(node.eId)) out.push(`${path}: ${node.eId} is not an eId`);
+  if (typeof node.eId === 'string' && !EID_PATTERN.test(node.eId))
+    out.push(`${path}: ${node.eId} is not an eId`);
   if (node.type === 'text' && 'children' in node) out.push(`${path}: a text node has children`);
   node.children?.forEach((c, i) => {
     if (!children.includes(c.type)) out.push(`${path}: ${node.type} may not contain ${c.type}`);
@@ -71,7 +84,15 @@ describe('every fixture tree follows docs/tree-spec.md', () => {
 
   it('finds a node the spec does not allow', () => {
     const out: string[] = [];
-    problems({ type: 'document', data: {}, children: [{ type: 'item', num: 1, label: '（一）', eId: 'item_1', children: [] }] }, 'document', out);
+    problems(
+      {
+        type: 'document',
+        data: {},
+        children: [{ type: 'item', num: 1, label: '（一）', eId: 'item_1', children: [] }],
+      },
+      'document',
+      out,
+    );
     expect(out).toEqual(['document: document may not contain item']);
   });
 });

@@ -16,12 +16,24 @@ const root = join(import.meta.dirname, '..', 'fixtures', 'references');
 // Folders holding an input.txt are fixtures; others (e.g. site/, a content folder for browser tests) are not.
 describe.each(readdirSync(root).filter((d) => existsSync(join(root, d, 'input.txt'))))('%s', (name) => {
   const input = join(root, name, 'input.txt');
-  const { tree, file } = parseRegulation(readFileSync(input, 'utf8'), `tests/fixtures/references/${name}/input.txt`);
+  const { tree, file } = parseRegulation(
+    readFileSync(input, 'utf8'),
+    `tests/fixtures/references/${name}/input.txt`,
+  );
   const display = toDisplayTree(tree);
   linkReferences(display, {
     file,
-    self: { slug: 'example-rules', title: '某某市示例管理办法', supersedes: [{ title: '某某市示例管理办法', documentNumber: '某政发〔2015〕8号', issued: '2015-03-01' }] },
-    collection: [{ slug: 'example-law', title: '中华人民共和国示例法' }, { slug: 'example-rules', title: '某某市示例管理办法' }],
+    self: {
+      slug: 'example-rules',
+      title: '某某市示例管理办法',
+      supersedes: [
+        { title: '某某市示例管理办法', documentNumber: '某政发〔2015〕8号', issued: '2015-03-01' },
+      ],
+    },
+    collection: [
+      { slug: 'example-law', title: '中华人民共和国示例法' },
+      { slug: 'example-rules', title: '某某市示例管理办法' },
+    ],
     terms: findDefinitions(display),
   });
 
@@ -32,7 +44,9 @@ describe.each(readdirSync(root).filter((d) => existsSync(join(root, d, 'input.tx
       if (n.type === 'reference') {
         const r = n as Reference;
         const text = r.children.map((c) => c.value).join('');
-        const extra = Object.entries(r.data ?? {}).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`).join(' ');
+        const extra = Object.entries(r.data ?? {})
+          .map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`)
+          .join(' ');
         lines.push(`${here}\t${r.kind}\t${text}\t→ ${r.target ?? '(none)'}\t${extra}`);
       }
       if ('children' in n) for (const c of n.children) walk(c as RegNode, here);
@@ -42,6 +56,8 @@ describe.each(readdirSync(root).filter((d) => existsSync(join(root, d, 'input.tx
   });
 
   it('reports what does not resolve', async () => {
-    await expect(formatMessages([file], { color: false }) + '\n').toMatchFileSnapshot(join(root, name, 'messages.txt'));
+    await expect(formatMessages([file], { color: false }) + '\n').toMatchFileSnapshot(
+      join(root, name, 'messages.txt'),
+    );
   });
 });

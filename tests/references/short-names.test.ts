@@ -11,7 +11,10 @@ import { parseRegulation, toDisplayTree } from '../../src/parser/index.ts';
 import type { DocumentEntry } from '../../src/data/collection.ts';
 
 const citations = (text: string, names: string[] = []) =>
-  detect(text, { names }).map((s) => `${s.kind}:${text.slice(s.start, s.end)}${s.kind === 'citation' ? `→${s.title ?? s.documentNumber}` : ''}`);
+  detect(text, { names }).map(
+    (s) =>
+      `${s.kind}:${text.slice(s.start, s.end)}${s.kind === 'citation' ? `→${s.title ?? s.documentNumber}` : ''}`,
+  );
 
 describe('short names', () => {
   it.each([
@@ -21,20 +24,22 @@ describe('short names', () => {
     ['违反治安管理处罚法第二十三条的', ['citation:治安管理处罚法第二十三条→治安管理处罚法']],
   ])('%s', (text, expected) => expect(citations(text)).toEqual(expected));
 
-  it('keeps this document\'s own articles internal', () => {
+  it("keeps this document's own articles internal", () => {
     expect(citations('依照本法第五条的规定')).toEqual(['self:本法', 'internal:第五条']);
     expect(citations('依照本条例第五条的规定')).toEqual(['self:本条例', 'internal:第五条']);
     expect(citations('依法第三条所列事项除外')).toEqual(['internal:第三条']);
   });
 
-  it('continues a list or range after a cited title, and stops at this document\'s references', () => {
+  it("continues a list or range after a cited title, and stops at this document's references", () => {
     expect(citations('依照《消费者权益保护法》第四十一条、第四十二条和本办法第一条')).toEqual([
       'citation:《消费者权益保护法》第四十一条→消费者权益保护法',
       'citation:第四十二条→消费者权益保护法',
       'self:本办法',
       'internal:第一条',
     ]);
-    expect(citations('《某法》第十二条至第十四条另有规定的')).toEqual(['citation:《某法》第十二条至第十四条→某法']);
+    expect(citations('《某法》第十二条至第十四条另有规定的')).toEqual([
+      'citation:《某法》第十二条至第十四条→某法',
+    ]);
     expect(citations('《某法》第十二条和前款')).toEqual(['citation:《某法》第十二条→某法', 'internal:前款']);
   });
 
@@ -46,14 +51,19 @@ describe('short names', () => {
   });
 
   it('prefers a known name, longest first', () => {
-    expect(citations('违反中华人民共和国行政处罚法第三条', ['行政处罚法', '中华人民共和国行政处罚法'])).toEqual([
-      'citation:中华人民共和国行政处罚法第三条→中华人民共和国行政处罚法',
-    ]);
+    expect(
+      citations('违反中华人民共和国行政处罚法第三条', ['行政处罚法', '中华人民共和国行政处罚法']),
+    ).toEqual(['citation:中华人民共和国行政处罚法第三条→中华人民共和国行政处罚法']);
   });
 });
 
 describe('titleLookup', () => {
-  const law = (slug: string, title: string, status = 'in-force', date?: string): KnownDocument => ({ slug, title, status, ...(date && { date }) });
+  const law = (slug: string, title: string, status = 'in-force', date?: string): KnownDocument => ({
+    slug,
+    title,
+    status,
+    ...(date && { date }),
+  });
   it('finds a document by full title, short name or abbreviation; the version in force first', () => {
     const find = titleLookup([
       law('old', '中华人民共和国行政复议法', 'repealed', '2017-09-01'),
@@ -70,34 +80,70 @@ describe('titleLookup', () => {
 function link(text: string, strict?: boolean) {
   const { tree, file } = parseRegulation(text, 'doc.txt');
   const display = toDisplayTree(tree);
-  const target: KnownDocument = { slug: 'penalty-law', title: '中华人民共和国行政处罚法', eIds: new Set(['art_14', 'art_14__para_1', 'art_14__para_2']) };
-  const found = linkReferences(display, { file, self: { slug: 'me', title: '某办法', supersedes: [] }, collection: [target], terms: [], strict });
+  const target: KnownDocument = {
+    slug: 'penalty-law',
+    title: '中华人民共和国行政处罚法',
+    eIds: new Set(['art_14', 'art_14__para_1', 'art_14__para_2']),
+  };
+  const found = linkReferences(display, {
+    file,
+    self: { slug: 'me', title: '某办法', supersedes: [] },
+    collection: [target],
+    terms: [],
+    strict,
+  });
   return { file, found };
 }
 
 describe('linkReferences across documents', () => {
   it('links a short-name pinpoint to the cited paragraph', () => {
     const { found, file } = link('第一条 依照行政处罚法第十四条第二款的规定处罚。\n');
-    expect(found.find((r) => r.kind === 'citation')).toMatchObject({ doc: 'penalty-law', eIds: ['art_14__para_2'] });
+    expect(found.find((r) => r.kind === 'citation')).toMatchObject({
+      doc: 'penalty-law',
+      eIds: ['art_14__para_2'],
+    });
     expect(file.messages).toEqual([]);
   });
   it('warns, naming the reference, when a pinpoint does not exist, and links to what does', () => {
     const { found, file } = link('第一条 依照行政处罚法第十四条第九款的规定处罚。\n');
     expect(found.find((r) => r.kind === 'citation')).toMatchObject({ doc: 'penalty-law', eIds: ['art_14'] });
-    expect(file.messages.map((m) => [m.ruleId, m.fatal, m.line, m.column])).toEqual([['unresolved-citation', false, 1, 7]]);
+    expect(file.messages.map((m) => [m.ruleId, m.fatal, m.line, m.column])).toEqual([
+      ['unresolved-citation', false, 1, 7],
+    ]);
     expect(file.messages[0]!.reason).toContain('行政处罚法第十四条第九款');
   });
   it('makes an unresolved internal reference a warning, or an error in strict mode', () => {
-    expect(link('第一条 依照第九条处理。\n').file.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['unresolved-reference', false]]);
-    expect(link('第一条 依照第九条处理。\n', true).file.messages.map((m) => [m.ruleId, m.fatal])).toEqual([['unresolved-reference', true]]);
+    expect(link('第一条 依照第九条处理。\n').file.messages.map((m) => [m.ruleId, m.fatal])).toEqual([
+      ['unresolved-reference', false],
+    ]);
+    expect(link('第一条 依照第九条处理。\n', true).file.messages.map((m) => [m.ruleId, m.fatal])).toEqual([
+      ['unresolved-reference', true],
+    ]);
   });
 });
 
 describe('applyRelations', () => {
-  const entry = (slug: string, title: string, meta: Partial<DocumentEntry['meta']> = {}, citations: DocumentEntry['citations'] = []): DocumentEntry =>
+  const entry = (
+    slug: string,
+    title: string,
+    meta: Partial<DocumentEntry['meta']> = {},
+    citations: DocumentEntry['citations'] = [],
+  ): DocumentEntry =>
     ({
       folder: slug,
-      meta: { slug, title, authority: '甲', docType: '法律', jurisdiction: 'CN', status: 'in-force', dates: {}, supersedes: [], source: { description: '测试' }, citeArticlesAs: 'tiao', ...meta },
+      meta: {
+        slug,
+        title,
+        authority: '甲',
+        docType: '法律',
+        jurisdiction: 'CN',
+        status: 'in-force',
+        dates: {},
+        supersedes: [],
+        source: { description: '测试' },
+        citeArticlesAs: 'tiao',
+        ...meta,
+      },
       citations,
       backlinks: {},
     }) as unknown as DocumentEntry;
@@ -105,10 +151,16 @@ describe('applyRelations', () => {
   it('relates implementing documents, citing documents and supersession both ways', () => {
     const docs = [
       entry('law', '中华人民共和国示例法'),
-      entry('regs', '中华人民共和国示例法实施条例', {}, [{ doc: 'law', title: '示例法', status: 'collection', from: ['art_2__para_1'] }]),
+      entry('regs', '中华人民共和国示例法实施条例', {}, [
+        { doc: 'law', title: '示例法', status: 'collection', from: ['art_2__para_1'] },
+      ]),
       entry('local', '某市实施《中华人民共和国示例法》办法'),
       entry('old', '某规则', { documentNumber: '某发〔2017〕2号', dates: { issued: '2017-01-01' } }),
-      entry('new', '某规则', { documentNumber: '某发〔2021〕1号', dates: { issued: '2021-01-01' }, supersedes: [{ title: '某规则', documentNumber: '某发〔2017〕2号' }] }),
+      entry('new', '某规则', {
+        documentNumber: '某发〔2021〕1号',
+        dates: { issued: '2021-01-01' },
+        supersedes: [{ title: '某规则', documentNumber: '某发〔2017〕2号' }],
+      }),
     ];
     applyRelations(docs);
     const [law, regs, local, old, next] = docs.map((d) => d.relations!);

@@ -2,10 +2,24 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, chunkStarts, documentFacets, indexRecords, toCustomRecord } from '../../src/search/build-index.ts';
+import {
+  buildSearchIndex,
+  chunkStarts,
+  documentFacets,
+  indexRecords,
+  toCustomRecord,
+} from '../../src/search/build-index.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
 import { buildRecords, packRecords } from '../../src/search/records.ts';
-import { CHUNKS_FILE, docFilter, FIELD, FILTER, FOLD_FILE, INDEX_LANGUAGE, SORT_KEY } from '../../src/search/schema.ts';
+import {
+  CHUNKS_FILE,
+  docFilter,
+  FIELD,
+  FILTER,
+  FOLD_FILE,
+  INDEX_LANGUAGE,
+  SORT_KEY,
+} from '../../src/search/schema.ts';
 import { dunDocument, tiaoDocument } from './fixture.ts';
 
 const dirs: string[] = [];
@@ -20,12 +34,16 @@ describe('toCustomRecord', () => {
     expect(rec.language).toBe(INDEX_LANGUAGE);
     expect(rec.content.startsWith('十一 一市 市政 政府')).toBe(true);
     expect(rec.content.endsWith('作 第十 十一 一条 条')).toBe(true);
-    expect(JSON.parse(rec.filters!.p![0]!)).toEqual([['#' + art11!.url.split('#')[1], art11!.label, art11!.text, art11!.aliases]]);
+    expect(JSON.parse(rec.filters!.p![0]!)).toEqual([
+      ['#' + art11!.url.split('#')[1], art11!.label, art11!.text, art11!.aliases],
+    ]);
     expect(rec.sort?.[SORT_KEY]).toBe('30000000002');
   });
 
   it('packs whole articles of one chapter into one record, each block its own run', () => {
-    const records = [dunDocument(), tiaoDocument()].flatMap((d, i) => buildRecords(d, { base: '/', script: 'hans', docIndex: i }));
+    const records = [dunDocument(), tiaoDocument()].flatMap((d, i) =>
+      buildRecords(d, { base: '/', script: 'hans', docIndex: i }),
+    );
     const groups = packRecords(records);
     // Every search record is in exactly one group, in order.
     expect(groups.flat()).toEqual(records);
@@ -60,7 +78,10 @@ describe('toCustomRecord', () => {
 
   it('adds the records in rank order (Pagefind numbers pages in that order)', () => {
     const docs = [dunDocument(), tiaoDocument()];
-    const recs = indexRecords(docs.flatMap((d, i) => buildRecords(d, { base: '/', script: 'hans', docIndex: i })), (s) => s);
+    const recs = indexRecords(
+      docs.flatMap((d, i) => buildRecords(d, { base: '/', script: 'hans', docIndex: i })),
+      (s) => s,
+    );
     const keys = recs.map((r) => r.sort![SORT_KEY]!);
     expect(keys).toEqual([...keys].sort());
     expect(recs[0]!.filters!.k).toEqual(['title']);
@@ -113,7 +134,13 @@ describe('buildSearchIndex', () => {
   it('writes an empty chunk list for a script with no documents', async () => {
     const out = await mkdtemp(join(tmpdir(), 'tiaowen-search-'));
     dirs.push(out);
-    const hant = await buildSearchIndex({ outDir: out, base: '/', documents: [], script: 'hant', foldMap: { from: '', to: '' } });
+    const hant = await buildSearchIndex({
+      outDir: out,
+      base: '/',
+      documents: [],
+      script: 'hant',
+      foldMap: { from: '', to: '' },
+    });
     expect(hant.indexRecords).toBe(0);
     expect(JSON.parse(await readFile(join(hant.outputPath, CHUNKS_FILE), 'utf8'))).toEqual([]);
   }, 60_000);
@@ -129,22 +156,46 @@ describe('filters and defined terms on the index records', () => {
   it('gives every record its document’s type, status and region, with the collection’s facet keys', () => {
     const d = docs();
     const facets = documentFacets(d, 'hans');
-    expect(facets.get('test-rules')).toEqual({ type: 'normative-document', status: 'in-force', region: 'cn-sd', terms: ['全体会议'] });
-    expect(facets.get('tiao')).toEqual({ type: 'administrative-regulation', status: 'repealed', region: 'cn', terms: [] });
-    const recs = indexRecords(d.flatMap((x, i) => buildRecords(x, { base: '/', script: 'hans', docIndex: i })), (s) => s, facets);
+    expect(facets.get('test-rules')).toEqual({
+      type: 'normative-document',
+      status: 'in-force',
+      region: 'cn-sd',
+      terms: ['全体会议'],
+    });
+    expect(facets.get('tiao')).toEqual({
+      type: 'administrative-regulation',
+      status: 'repealed',
+      region: 'cn',
+      terms: [],
+    });
+    const recs = indexRecords(
+      d.flatMap((x, i) => buildRecords(x, { base: '/', script: 'hans', docIndex: i })),
+      (s) => s,
+      facets,
+    );
     for (const r of recs) {
       const slug = r.filters![FIELD.slug]![0]!;
       expect(r.filters![docFilter(slug)]).toEqual([slug]);
       const f = facets.get(slug)!;
-      expect([r.filters![FILTER.type], r.filters![FILTER.status], r.filters![FILTER.region]]).toEqual([[f.type], [f.status], [f.region]]);
+      expect([r.filters![FILTER.type], r.filters![FILTER.status], r.filters![FILTER.region]]).toEqual([
+        [f.type],
+        [f.status],
+        [f.region],
+      ]);
     }
   });
 
   it('indexes the defined terms in the title record only, each its own run, and carries them for the client', () => {
     const d = docs();
     const facets = documentFacets(d, 'hans');
-    const recs = indexRecords(d.flatMap((x, i) => buildRecords(x, { base: '/', script: 'hans', docIndex: i })), (s) => s, facets);
-    const title = recs.find((r) => r.filters!.k![0] === 'title' && r.filters![FIELD.slug]![0] === 'test-rules')!;
+    const recs = indexRecords(
+      d.flatMap((x, i) => buildRecords(x, { base: '/', script: 'hans', docIndex: i })),
+      (s) => s,
+      facets,
+    );
+    const title = recs.find(
+      (r) => r.filters!.k![0] === 'title' && r.filters![FIELD.slug]![0] === 'test-rules',
+    )!;
     expect(JSON.parse(title.filters![FIELD.terms]![0]!)).toEqual(['全体会议']);
     expect(title.content.split(' ')).toEqual(expect.arrayContaining(['全体', '体会', '会议', '议']));
     // The term is a run of its own: no bigram joins the title's last character to the term.

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { buildExcerpt, labelLead, sortGroups, termShare, verify, type SearchGroup } from '../../src/search/client.ts';
+import {
+  buildExcerpt,
+  labelLead,
+  sortGroups,
+  termShare,
+  verify,
+  type SearchGroup,
+} from '../../src/search/client.ts';
 import { normalize, normalizeText } from '../../src/search/normalize.ts';
 import { FIELD } from '../../src/search/schema.ts';
 
@@ -13,11 +20,16 @@ const fragment = (text: string, aliases: string[] = []) => ({
   },
 });
 const id = (s: string) => s;
-const show = (parts: Array<{ text: string; mark: boolean }>) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
+const show = (parts: Array<{ text: string; mark: boolean }>) =>
+  parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join('');
 
 describe('verify', () => {
   it('accepts a fragment containing the query and marks the original characters', () => {
-    const [hit, ...rest] = verify(fragment('市政府全体会议一般每年召开１—２次。'), normalizeText('1-2次'), id);
+    const [hit, ...rest] = verify(
+      fragment('市政府全体会议一般每年召开１—２次。'),
+      normalizeText('1-2次'),
+      id,
+    );
     expect(hit && show(hit.excerpt)).toBe('市政府全体会议一般每年召开[１—２次]。');
     expect(hit?.label).toBe('十一、');
     expect(hit?.url).toBe('/x/#art_11');
@@ -60,7 +72,17 @@ describe('verify', () => {
   });
 
   it('does not match across two blocks', () => {
-    const f = { url: '/d/#a', filters: { [FIELD.parts]: [JSON.stringify([['#a', '', '召开会'], ['#b', '', '议纪要']])] } };
+    const f = {
+      url: '/d/#a',
+      filters: {
+        [FIELD.parts]: [
+          JSON.stringify([
+            ['#a', '', '召开会'],
+            ['#b', '', '议纪要'],
+          ]),
+        ],
+      },
+    };
     expect(verify(f, '会议', id)).toEqual([]);
   });
 
@@ -85,7 +107,11 @@ describe('buildExcerpt', () => {
 describe('an excerpt under its label', () => {
   const block = (label: string, text: string) => ({
     url: '/d/#art_7__para_1',
-    filters: { [FIELD.parts]: [JSON.stringify([['#art_7__para_1', label, text]])], [FIELD.kind]: ['provision'], [FIELD.slug]: ['d'] },
+    filters: {
+      [FIELD.parts]: [JSON.stringify([['#art_7__para_1', label, text]])],
+      [FIELD.kind]: ['provision'],
+      [FIELD.slug]: ['d'],
+    },
   });
 
   it('leaves out the label the hit already shows', () => {
@@ -111,8 +137,12 @@ describe('an excerpt under its label', () => {
 
 describe('the order of documents', () => {
   const group = (slug: string, docTitle: string, kind: 'title' | 'provision'): SearchGroup => ({
-    slug, docTitle, docIndex: 0,
-    hits: [{ url: `/${slug}/`, kind, label: '', chapter: '', docTitle, slug, docIndex: 0, order: 0, excerpt: [] }],
+    slug,
+    docTitle,
+    docIndex: 0,
+    hits: [
+      { url: `/${slug}/`, kind, label: '', chapter: '', docTitle, slug, docIndex: 0, order: 0, excerpt: [] },
+    ],
   });
 
   it('puts the document whose title the query fills most first, and keeps the others in place', () => {
@@ -144,14 +174,22 @@ describe('the order of documents', () => {
 describe('defined terms', () => {
   const title = (terms: unknown) => ({
     url: '/x/',
-    filters: { [FIELD.kind]: ['title'], [FIELD.slug]: ['x'], ...(terms === undefined ? {} : { [FIELD.terms]: [typeof terms === 'string' ? terms : JSON.stringify(terms)] }) },
+    filters: {
+      [FIELD.kind]: ['title'],
+      [FIELD.slug]: ['x'],
+      ...(terms === undefined
+        ? {}
+        : { [FIELD.terms]: [typeof terms === 'string' ? terms : JSON.stringify(terms)] }),
+    },
   });
 
   it('is the share of the shortest defined term holding the query, in either script', () => {
     const fold = (s: string) => s.replace(/會/g, '会').replace(/議/g, '议').replace(/務/g, '务');
     expect(termShare(title(['市政府常务会议', '常务会议']), normalizeText('常务会议'), fold)).toBe(1);
     expect(termShare(title(['市政府常务会议']), normalizeText('会议'), fold)).toBeCloseTo(2 / 7);
-    expect(termShare(title(['市政府常務會議']), normalizeText('常务会议', { fold }), fold)).toBeCloseTo(4 / 7);
+    expect(termShare(title(['市政府常務會議']), normalizeText('常务会议', { fold }), fold)).toBeCloseTo(
+      4 / 7,
+    );
   });
 
   it('is 0 when no term holds the query, or the field is missing or malformed', () => {
@@ -163,9 +201,11 @@ describe('defined terms', () => {
   });
 
   it('never makes a hit: a title record whose terms alone hold the query verifies to none', () => {
-    const f = { ...title(['常务会议']), filters: { ...title(['常务会议']).filters, [FIELD.parts]: [JSON.stringify([['', '', '测试规则']])] } };
+    const f = {
+      ...title(['常务会议']),
+      filters: { ...title(['常务会议']).filters, [FIELD.parts]: [JSON.stringify([['', '', '测试规则']])] },
+    };
     expect(verify(f, '常务会议', id)).toEqual([]);
     expect(termShare(f, '常务会议', id)).toBe(1);
   });
 });
-

@@ -1,8 +1,23 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFlatIndex, packParts, type FlatBuildOptions } from '../../src/search/flat/build.ts';
-import { BITMAP, decodeList, DELTAS, encodeList, encodeShard, findInShard, manifestPath, type Manifest } from '../../src/search/flat/format.ts';
-import { intersect, openFlatIndex, queryKeys, type FlatHit, type FlatSearchOptions } from '../../src/search/flat/query.ts';
+import {
+  BITMAP,
+  decodeList,
+  DELTAS,
+  encodeList,
+  encodeShard,
+  findInShard,
+  manifestPath,
+  type Manifest,
+} from '../../src/search/flat/format.ts';
+import {
+  intersect,
+  openFlatIndex,
+  queryKeys,
+  type FlatHit,
+  type FlatSearchOptions,
+} from '../../src/search/flat/query.ts';
 import { normalizeText, type Fold } from '../../src/search/normalize.ts';
 import { buildRecords, type SearchRecord } from '../../src/search/records.ts';
 import { foldToSimplified } from '../../src/variant/fold.ts';
@@ -12,13 +27,38 @@ const foldMap = { from: '會議規則', to: '会议规则' };
 const fold: Fold = (s) => foldToSimplified(s, foldMap);
 
 /** A document's records, written directly: a title, optional heading, then provisions. */
-function doc(docIndex: number, title: string, texts: string[], heading?: string, aliases: string[][] = []): SearchRecord[] {
+function doc(
+  docIndex: number,
+  title: string,
+  texts: string[],
+  heading?: string,
+  aliases: string[][] = [],
+): SearchRecord[] {
   const slug = `d${docIndex}`;
   const base = { docIndex, docTitle: title, slug, chapter: '', script: 'hans' as const };
-  const out: SearchRecord[] = [{ ...base, url: `/${slug}/`, kind: 'title', order: 0, label: '', text: title, aliases: [] }];
-  if (heading) out.push({ ...base, url: `/${slug}/#chp_1`, kind: 'heading', order: out.length, label: '第一章', text: heading, aliases: [] });
+  const out: SearchRecord[] = [
+    { ...base, url: `/${slug}/`, kind: 'title', order: 0, label: '', text: title, aliases: [] },
+  ];
+  if (heading)
+    out.push({
+      ...base,
+      url: `/${slug}/#chp_1`,
+      kind: 'heading',
+      order: out.length,
+      label: '第一章',
+      text: heading,
+      aliases: [],
+    });
   texts.forEach((text, i) => {
-    out.push({ ...base, url: `/${slug}/#art_${i + 1}`, kind: 'provision', order: out.length, label: `第${i + 1}条`, text, aliases: aliases[i] ?? [] });
+    out.push({
+      ...base,
+      url: `/${slug}/#art_${i + 1}`,
+      kind: 'provision',
+      order: out.length,
+      label: `第${i + 1}条`,
+      text,
+      aliases: aliases[i] ?? [],
+    });
   });
   return out;
 }
@@ -35,7 +75,11 @@ function index(records: readonly SearchRecord[], options: Partial<FlatBuildOptio
   return { built, engine, fetched: () => fetched };
 }
 
-async function all(engine: ReturnType<typeof openFlatIndex>, q: string, options?: FlatSearchOptions): Promise<FlatHit[]> {
+async function all(
+  engine: ReturnType<typeof openFlatIndex>,
+  q: string,
+  options?: FlatSearchOptions,
+): Promise<FlatHit[]> {
   let page = await engine.search(q, options);
   while (!page.done) page = await page.more();
   return page.hits;
@@ -45,7 +89,10 @@ async function all(engine: ReturnType<typeof openFlatIndex>, q: string, options?
 function bruteForce(records: readonly SearchRecord[], q: string): string[] {
   const nq = normalizeText(q, { fold });
   if (!nq) return [];
-  return records.filter((r) => [r.text, ...r.aliases].some((s) => normalizeText(s, { fold }).includes(nq))).map((r) => r.url).sort();
+  return records
+    .filter((r) => [r.text, ...r.aliases].some((s) => normalizeText(s, { fold }).includes(nq)))
+    .map((r) => r.url)
+    .sort();
 }
 
 const urls = (hits: readonly FlatHit[]) => hits.map((h) => h.url).sort();
@@ -53,8 +100,19 @@ const urls = (hits: readonly FlatHit[]) => hits.map((h) => h.url).sort();
 const fixture: SearchRecord[] = [
   ...buildRecords(dunDocument(), { base: '/', script: 'hans', docIndex: 0 }),
   ...buildRecords(tiaoDocument(), { base: '/', script: 'hans', docIndex: 1 }),
-  ...doc(2, '市政府会议规则', ['市政府全体会议一般每年召开1—2次。', '会议纪要由办公厅起草。', '甲乙', '丙丁'], '会议制度'),
-  ...doc(3, '人民政府工作规定', ['行政处罚应当依法进行。', '人民政府规定的其他事项。', '第十一条所称会议，是指常务会议。'], undefined, [[], ['第二条'], []]),
+  ...doc(
+    2,
+    '市政府会议规则',
+    ['市政府全体会议一般每年召开1—2次。', '会议纪要由办公厅起草。', '甲乙', '丙丁'],
+    '会议制度',
+  ),
+  ...doc(
+    3,
+    '人民政府工作规定',
+    ['行政处罚应当依法进行。', '人民政府规定的其他事项。', '第十一条所称会议，是指常务会议。'],
+    undefined,
+    [[], ['第二条'], []],
+  ),
 ];
 
 describe('flat index format', () => {
@@ -73,13 +131,28 @@ describe('flat index format', () => {
   });
 
   it('finds the keys of a shard and leaves absent ones out', () => {
-    const shard = encodeShard([{ key: '会', ids: [0, 2] }, { key: '会议', ids: [2] }, { key: '𠀀议', ids: [1, 7] }, { key: '市政府', ids: [3] }]);
+    const shard = encodeShard([
+      { key: '会', ids: [0, 2] },
+      { key: '会议', ids: [2] },
+      { key: '𠀀议', ids: [1, 7] },
+      { key: '市政府', ids: [3] },
+    ]);
     const found = findInShard(shard, new Set(['会议', '𠀀议', '政府', '市政府']));
-    expect([...found]).toEqual([['会议', [2]], ['𠀀议', [1, 7]], ['市政府', [3]]]);
+    expect([...found]).toEqual([
+      ['会议', [2]],
+      ['𠀀议', [1, 7]],
+      ['市政府', [3]],
+    ]);
   });
 
   it('intersects lists and picks keys that cover the query', () => {
-    expect(intersect([[1, 3, 5, 9], [3, 4, 5], [0, 3, 5, 10]])).toEqual([3, 5]);
+    expect(
+      intersect([
+        [1, 3, 5, 9],
+        [3, 4, 5],
+        [0, 3, 5, 10],
+      ]),
+    ).toEqual([3, 5]);
     expect(queryKeys('会')).toEqual(['会']);
     expect(queryKeys('会议')).toEqual(['会议']);
     expect(queryKeys('市政府')).toEqual(['市政府']);
@@ -93,7 +166,11 @@ describe('flat index build', () => {
   it('packs parts of one kind in rank order within the budget', () => {
     const parts = packParts(fixture, 120);
     const kinds = parts.map((p) => p[0]!.kind);
-    expect(kinds).toEqual([...kinds].sort((a, b) => ['title', 'heading', 'provision'].indexOf(a) - ['title', 'heading', 'provision'].indexOf(b)));
+    expect(kinds).toEqual(
+      [...kinds].sort(
+        (a, b) => ['title', 'heading', 'provision'].indexOf(a) - ['title', 'heading', 'provision'].indexOf(b),
+      ),
+    );
     for (const p of parts) expect(new Set(p.map((r) => r.kind)).size).toBe(1);
     expect(parts.length).toBeGreaterThan(4);
     expect(parts.flat().length).toBe(fixture.length);
@@ -101,10 +178,14 @@ describe('flat index build', () => {
 
   it('names every file under the build hash, which changes with the content', () => {
     const a = buildFlatIndex(fixture, { fold, foldMap });
-    const b = buildFlatIndex(fixture.map((r) => (r.kind === 'title' ? { ...r, text: r.text + '修订' } : r)), { fold, foldMap });
+    const b = buildFlatIndex(
+      fixture.map((r) => (r.kind === 'title' ? { ...r, text: r.text + '修订' } : r)),
+      { fold, foldMap },
+    );
     const manifest = JSON.parse(new TextDecoder().decode(a.files.get(manifestPath))) as Manifest;
     expect(manifest.build).toBe(a.manifest.build);
-    for (const path of a.files.keys()) if (path !== manifestPath) expect(path.startsWith(`${manifest.build}/`)).toBe(true);
+    for (const path of a.files.keys())
+      if (path !== manifestPath) expect(path.startsWith(`${manifest.build}/`)).toBe(true);
     expect(b.manifest.build).not.toBe(a.manifest.build);
     expect(buildFlatIndex(fixture, { fold, foldMap }).manifest.build).toBe(a.manifest.build);
   });
@@ -119,7 +200,23 @@ describe('flat index queries', () => {
   });
 
   it('finds exactly the blocks a brute-force scan finds', async () => {
-    const queries = ['会议', '市政府', '会议制度', '1—2次', '1-2次', '淄政发(2017)2号', '第十一条', '第二条', '十一', '规定', '人民政府', '行政处罚', '测政发〔2020〕1号', '没有的词', '常务会议'];
+    const queries = [
+      '会议',
+      '市政府',
+      '会议制度',
+      '1—2次',
+      '1-2次',
+      '淄政发(2017)2号',
+      '第十一条',
+      '第二条',
+      '十一',
+      '规定',
+      '人民政府',
+      '行政处罚',
+      '测政发〔2020〕1号',
+      '没有的词',
+      '常务会议',
+    ];
     for (const q of queries) expect(urls(await all(engine, q)), q).toEqual(bruteForce(fixture, q));
     expect((await all(engine, '第十一条')).length).toBeGreaterThan(1);
   });
@@ -172,7 +269,10 @@ describe('flat index queries', () => {
   });
 
   it('filters by the facet values the parts carry', async () => {
-    const facets = new Map([['d2', { type: 'local-government-rule', status: 'in-force', region: 'cn-sd' }], ['d3', { type: 'law', status: 'repealed', region: 'cn' }]]);
+    const facets = new Map([
+      ['d2', { type: 'local-government-rule', status: 'in-force', region: 'cn-sd' }],
+      ['d3', { type: 'law', status: 'repealed', region: 'cn' }],
+    ]);
     const { engine: e } = index(fixture, { facets });
     const hits = await all(e, '会议', { filter: (d) => d.status === 'in-force' });
     expect(hits.length).toBeGreaterThan(0);
@@ -188,11 +288,16 @@ describe('flat index queries', () => {
 
 describe('flat index exactness (property)', () => {
   const alphabet = [...'会议市政府人民规定第一二条甲乙丙。、（）１2'];
-  const text = fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 14 }).map((cs) => cs.join(''));
+  const text = fc
+    .array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 14 })
+    .map((cs) => cs.join(''));
   it('equals a brute-force scan for any collection and query', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(text, fc.array(text, { minLength: 1, maxLength: 6 })), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(text, fc.array(text, { minLength: 1, maxLength: 6 })), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 5 }).map((cs) => cs.join('')),
         fc.integer({ min: 20, max: 200 }),
         async (docs, q, partBytes) => {

@@ -46,7 +46,8 @@ describe('normalizeText', () => {
     const text = '市政府全体会议一般每年召开1—2次，淄政发〔2017〕2号。';
     const n = normalizeText(text);
     for (let i = 0; i < text.length; i++) {
-      for (let j = i + 1; j <= text.length; j++) expect(n.includes(normalizeText(text.slice(i, j)))).toBe(true);
+      for (let j = i + 1; j <= text.length; j++)
+        expect(n.includes(normalizeText(text.slice(i, j)))).toBe(true);
     }
   });
 });

@@ -4,7 +4,9 @@ import { DOC_BUCKETS, docFilter, FILTER } from '../../src/search/schema.ts';
 
 describe('the search state in the address', () => {
   it('reads the query and the filters, leaving out unknown parameters and malformed values', () => {
-    expect(readState('?q=%E4%BC%9A%E8%AE%AE&type=law&status=in-force&region=cn-sd&doc=zibo-rules&page=2')).toEqual({
+    expect(
+      readState('?q=%E4%BC%9A%E8%AE%AE&type=law&status=in-force&region=cn-sd&doc=zibo-rules&page=2'),
+    ).toEqual({
       q: '会议',
       filters: { type: 'law', status: 'in-force', region: 'cn-sd', doc: 'zibo-rules' },
     });
@@ -22,11 +24,16 @@ describe('the search state in the address', () => {
     expect(url.search).toBe('?q=%E4%BC%9A%E8%AE%AE&type=law&region=cn-sd&x=1');
     expect(writeState(new URL('https://example.org/search/?q=x'), { q: '', filters: {} }).search).toBe('');
     // A malformed value is not written.
-    expect(writeState(new URL('https://example.org/'), { q: 'a', filters: { type: 'A B' } }).search).toBe('?q=a');
+    expect(writeState(new URL('https://example.org/'), { q: 'a', filters: { type: 'A B' } }).search).toBe(
+      '?q=a',
+    );
   });
 
   it('survives a round trip', () => {
-    const state = { q: '常务会议', filters: { doc: 'zibo-government-work-rules', status: 'in-force', type: 'normative-document' } };
+    const state = {
+      q: '常务会议',
+      filters: { doc: 'zibo-government-work-rules', status: 'in-force', type: 'normative-document' },
+    };
     const url = writeState(new URL('https://example.org/zh-hant/search/'), state);
     expect(readState(url.search)).toEqual(state);
     expect(readState(new URL(url.href).searchParams)).toEqual(state);
@@ -34,7 +41,10 @@ describe('the search state in the address', () => {
 
   it('maps the filters to the index records’ Pagefind filters', () => {
     expect(pagefindFilters({ doc: 'x', type: 'law', status: 'repealed', region: 'cn' })).toEqual({
-      [docFilter('x')]: 'x', [FILTER.type]: 'law', [FILTER.status]: 'repealed', [FILTER.region]: 'cn',
+      [docFilter('x')]: 'x',
+      [FILTER.type]: 'law',
+      [FILTER.status]: 'repealed',
+      [FILTER.region]: 'cn',
     });
     expect(pagefindFilters({ type: '', status: undefined })).toEqual({});
     expect(hasFilters({})).toBe(false);

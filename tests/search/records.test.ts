@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildCollectionRecords, buildRecords, canonicalArticleLabel, rankKey } from '../../src/search/records.ts';
+import {
+  buildCollectionRecords,
+  buildRecords,
+  canonicalArticleLabel,
+  rankKey,
+} from '../../src/search/records.ts';
 import { dunDocument, tiaoDocument } from './fixture.ts';
 
 describe('buildRecords', () => {
@@ -8,9 +13,27 @@ describe('buildRecords', () => {
 
   it('makes a title record, heading records and one record per leaf text block', () => {
     expect([...byUrl.keys()]).toEqual([
-      '', '#chp_1', '#art_11', '#art_12__para_1', '#art_12__para_2', '#art_12__para_2__item_1', '#art_12__para_2__item_2', '#chp_2', '#art_31',
+      '',
+      '#chp_1',
+      '#art_11',
+      '#art_12__para_1',
+      '#art_12__para_2',
+      '#art_12__para_2__item_1',
+      '#art_12__para_2__item_2',
+      '#chp_2',
+      '#art_31',
     ]);
-    expect(records.map((r) => r.kind)).toEqual(['title', 'heading', 'provision', 'provision', 'provision', 'provision', 'provision', 'heading', 'provision']);
+    expect(records.map((r) => r.kind)).toEqual([
+      'title',
+      'heading',
+      'provision',
+      'provision',
+      'provision',
+      'provision',
+      'provision',
+      'heading',
+      'provision',
+    ]);
     expect(records.map((r) => r.order)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
@@ -43,7 +66,9 @@ describe('buildRecords', () => {
     doc.treeHant = structuredClone(doc.tree);
     const hant = buildRecords(doc, { base: '/', script: 'hant', docIndex: 0 });
     expect(hant[2]!.url).toBe('/zh-hant/test-rules/#art_11');
-    expect(() => buildRecords(dunDocument(), { base: '/', script: 'hant', docIndex: 0 })).toThrow(/no traditional tree/);
+    expect(() => buildRecords(dunDocument(), { base: '/', script: 'hant', docIndex: 0 })).toThrow(
+      /no traditional tree/,
+    );
   });
 
   it('ranks titles, then headings, then provisions; then document and order', () => {

@@ -14,7 +14,9 @@ const plain = createConverter({ phrases: [], characters: [] });
 const preferred = new Map(overrides.characters.map((c) => [c.from, c.to] as const));
 
 /** Seed sentences (split after 。；！？ so that each check looks at a small unit). */
-const sentences = seedBody().flatMap(({ text }) => text.split(/(?<=[。；;！？])/u)).filter((s) => s.length > 0);
+const sentences = seedBody()
+  .flatMap(({ text }) => text.split(/(?<=[。；;！？])/u))
+  .filter((s) => s.length > 0);
 
 describe('createConverter', () => {
   it('converts characters only: no regional vocabulary', () => {

@@ -13,7 +13,9 @@ import { buildFoldMap, fullFoldPairs, toFoldMap } from '../../src/variant/fold-m
 import { foldDicts } from '../../src/variant/opencc.ts';
 import { seedBody } from './seed.ts';
 
-const body = seedBody().map((l) => l.text).join('\n');
+const body = seedBody()
+  .map((l) => l.text)
+  .join('\n');
 const convert = createConverter(loadOverrides());
 const seedMap = buildFoldMap(body, convert(body));
 const gzip = (s: string): number => gzipSync(Buffer.from(s, 'utf8'), { level: 9 }).length;
@@ -77,7 +79,9 @@ describe('buildFoldMap', () => {
 
   it('fits the browser budget: fold code + seed map ≤ 10 KiB gzipped', () => {
     const source = readFileSync(new URL('../../src/variant/fold.ts', import.meta.url), 'utf8');
-    const code = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext } }).outputText;
+    const code = ts.transpileModule(source, {
+      compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext },
+    }).outputText;
     const shipped = `${code}\nexport const foldMap = ${JSON.stringify(seedMap)};\n`;
     const full = JSON.stringify(toFoldMap(fullFoldPairs()));
     const sizes = {

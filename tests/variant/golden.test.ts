@@ -16,7 +16,17 @@ const convert = createConverter(loadOverrides());
 describe('ambiguous characters (from OpenCC’s own dictionaries)', () => {
   it('include the one-to-many characters', () => {
     const amb = ambiguousCharacters();
-    for (const [s, forms] of Object.entries({ 发: '發髮', 后: '後后', 干: '幹乾干', 复: '復複覆', 签: '簽籤', 系: '系係繫', 里: '裏里', 只: '只隻', 台: '臺颱檯台' })) {
+    for (const [s, forms] of Object.entries({
+      发: '發髮',
+      后: '後后',
+      干: '幹乾干',
+      复: '復複覆',
+      签: '簽籤',
+      系: '系係繫',
+      里: '裏里',
+      只: '只隻',
+      台: '臺颱檯台',
+    })) {
       expect(amb.get(s), s).toEqual(expect.arrayContaining(Array.from(forms)));
     }
     expect(amb.has('会')).toBe(false);
@@ -42,7 +52,8 @@ describe('seed golden', () => {
 describe('ambiguous-phrase review table', () => {
   const table = readReview();
   const current = reviewRows(convert);
-  const key = (r: { phrase: string; opencc: string; conversion: string }): string => `${r.phrase} ${r.opencc} ${r.conversion}`;
+  const key = (r: { phrase: string; opencc: string; conversion: string }): string =>
+    `${r.phrase} ${r.opencc} ${r.conversion}`;
 
   it('lists exactly the phrases and conversions of the current seed', () => {
     expect(table.map(key)).toEqual(current.map(key));

@@ -14,7 +14,8 @@ const reason = 'because';
 const problems = (text: string) => {
   const { overrides, file } = parseOverrides(text, FILE);
   expect(overrides).toBeUndefined();
-  for (const m of file.messages) expect([m.ruleId, m.fatal]).toEqual([expect.stringMatching(/^overrides-(yaml|schema)$/), true]);
+  for (const m of file.messages)
+    expect([m.ruleId, m.fatal]).toEqual([expect.stringMatching(/^overrides-(yaml|schema)$/), true]);
   return file.messages.map((m) => `${m.line}:${m.column} ${m.reason}`);
 };
 
@@ -38,28 +39,44 @@ describe('conversion overrides file', () => {
 
   it('rejects a conversion that changes the length, pointing at the entry', () => {
     const text = `phrases:\n  - { phrase: 会签, to: 會簽, reason: ${reason} }\n  - { phrase: 信息, to: 資訊啊, reason: ${reason} }\n`;
-    expect(problems(text)).toEqual([expect.stringMatching(/^3:23 Unexpected value for phrases\[1\] \(信息\)\.to: .*exactly as many characters/)]);
+    expect(problems(text)).toEqual([
+      expect.stringMatching(
+        /^3:23 Unexpected value for phrases\[1\] \(信息\)\.to: .*exactly as many characters/,
+      ),
+    ]);
   });
 
   it('rejects missing reasons, unknown keys and non-Chinese phrases', () => {
-    expect(problems('phrases:\n  - { phrase: 会签, to: 會簽 }\n')).toEqual([expect.stringMatching(/^2:5 Missing phrases\[0\] \(会签\)\.reason/)]);
+    expect(problems('phrases:\n  - { phrase: 会签, to: 會簽 }\n')).toEqual([
+      expect.stringMatching(/^2:5 Missing phrases\[0\] \(会签\)\.reason/),
+    ]);
     expect(problems(`phrases:\n  - { phrase: 会签, to: 會簽, reason: x, note: y }\n`)).toEqual([
       expect.stringMatching(/^2:38 Unexpected key note in phrases\[0\] \(会签\)/),
     ]);
     expect(problems(`phrases:\n  - { phrase: abc, to: abc, reason: x }\n`)).toContainEqual(
-      expect.stringMatching(/^2:15 Unexpected value for phrases\[0\] \(abc\)\.phrase: expected a phrase of Chinese characters/),
+      expect.stringMatching(
+        /^2:15 Unexpected value for phrases\[0\] \(abc\)\.phrase: expected a phrase of Chinese characters/,
+      ),
     );
     expect(problems(`frases: []\n`)).toEqual([expect.stringMatching(/^1:1 Unexpected key frases/)]);
   });
 
   it('rejects duplicates, chains, and phrase outputs that ignore the character preferences', () => {
-    expect(problems(`phrases:\n  - { phrase: 会签, to: 會簽, reason: x }\n  - { phrase: 会签, to: 會簽, reason: x }\n`)).toEqual([
+    expect(
+      problems(
+        `phrases:\n  - { phrase: 会签, to: 會簽, reason: x }\n  - { phrase: 会签, to: 會簽, reason: x }\n`,
+      ),
+    ).toEqual([
       expect.stringMatching(/^3:15 Unexpected value for phrases\[1\] \(会签\)\.phrase: duplicate phrase/),
     ]);
     const chain = `characters:\n  - { from: 爲, to: 為, example: 为了, reason: x }\n  - { from: 為, to: 为, example: 为了, reason: x }\n`;
-    expect(problems(chain)).toContainEqual(expect.stringMatching(/^2:20 Unexpected value for characters\[0\] \(爲\)\.to: "為" is itself replaced/));
+    expect(problems(chain)).toContainEqual(
+      expect.stringMatching(/^2:20 Unexpected value for characters\[0\] \(爲\)\.to: "為" is itself replaced/),
+    );
     const stale = `phrases:\n  - { phrase: 作为, to: 作爲, reason: x }\ncharacters:\n  - { from: 爲, to: 為, example: 为了, reason: x }\n`;
-    expect(problems(stale)).toEqual([expect.stringMatching(/^2:23 Unexpected value for phrases\[0\] \(作为\)\.to: uses 爲/)]);
+    expect(problems(stale)).toEqual([
+      expect.stringMatching(/^2:23 Unexpected value for phrases\[0\] \(作为\)\.to: uses 爲/),
+    ]);
   });
 
   it('reports YAML syntax errors with their position, and loadOverrides stops with the report', () => {

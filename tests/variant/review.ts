@@ -34,7 +34,14 @@ export function reviewRows(convert: (s: string) => string): ReviewRow[] {
     const raw = openccCnToT(text);
     const ours = convert(text);
     for (const { phrase, start, end } of findAmbiguousPhrases(text)) {
-      const row = { line, phrase, opencc: sliceSame(text, raw, start, end), conversion: sliceSame(text, ours, start, end), verdict: '', note: '' };
+      const row = {
+        line,
+        phrase,
+        opencc: sliceSame(text, raw, start, end),
+        conversion: sliceSame(text, ours, start, end),
+        verdict: '',
+        note: '',
+      };
       const key = `${row.phrase}\t${row.opencc}\t${row.conversion}`;
       if (!rows.has(key)) rows.set(key, row);
     }

@@ -8,8 +8,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createConverter, loadOverrides } from '../../src/variant/convert.ts';
 
-export const SOURCE_PATH = fileURLToPath(new URL('../../content/zibo-government-work-rules/source.txt', import.meta.url));
-export const GOLDEN_PATH = fileURLToPath(new URL('./golden/zibo-government-work-rules.hant.txt', import.meta.url));
+export const SOURCE_PATH = fileURLToPath(
+  new URL('../../content/zibo-government-work-rules/source.txt', import.meta.url),
+);
+export const GOLDEN_PATH = fileURLToPath(
+  new URL('./golden/zibo-government-work-rules.hant.txt', import.meta.url),
+);
 export const REVIEW_PATH = fileURLToPath(new URL('./golden/ambiguous-review.tsv', import.meta.url));
 
 /** Lines of the source, and the 0-based indices of the first and last body line. */
@@ -18,7 +22,8 @@ export function readSeed(): { lines: string[]; first: number; last: number } {
   const first = lines.findIndex((l) => l.startsWith('第一章'));
   const article = /^[一二三四五六七八九十百]+、/;
   const last = lines.findLastIndex((l) => article.test(l));
-  if (first < 0 || last < first) throw new Error(`${SOURCE_PATH}: cannot find the body (第一章 … last article)`);
+  if (first < 0 || last < first)
+    throw new Error(`${SOURCE_PATH}: cannot find the body (第一章 … last article)`);
   return { lines, first, last };
 }
 

@@ -13,7 +13,9 @@ const convert = createConverter(loadOverrides());
 writeFileSync(GOLDEN_PATH, convertSeed(convert));
 
 const previous = new Map(
-  (existsSync(REVIEW_PATH) ? readReview() : []).map((r) => [`${r.phrase}\t${r.opencc}\t${r.conversion}`, r] as const),
+  (existsSync(REVIEW_PATH) ? readReview() : []).map(
+    (r) => [`${r.phrase}\t${r.opencc}\t${r.conversion}`, r] as const,
+  ),
 );
 const rows = reviewRows(convert).map((row) => {
   const old = previous.get(`${row.phrase}\t${row.opencc}\t${row.conversion}`);

@@ -5,7 +5,17 @@ import { myers } from '../../src/versions/myers.ts';
 import { normalizeForCompare } from '../../src/versions/normalize.ts';
 
 const apply = (segments: ReturnType<typeof diffText>, side: 'old' | 'new') =>
-  segments.map((s) => (s.op === 'equal' ? (side === 'old' ? s.old : s.text) : s.op === (side === 'old' ? 'delete' : 'insert') ? s.text : '')).join('');
+  segments
+    .map((s) =>
+      s.op === 'equal'
+        ? side === 'old'
+          ? s.old
+          : s.text
+        : s.op === (side === 'old' ? 'delete' : 'insert')
+          ? s.text
+          : '',
+    )
+    .join('');
 
 describe('normalizeForCompare', () => {
   test.each([
@@ -16,7 +26,8 @@ describe('normalizeForCompare', () => {
     ['１—２次', '1-2次'],
     ['甲\u200b乙', '甲乙'],
   ])('%s folds like %s', (a, b) => expect(normalizeForCompare(a)).toBe(normalizeForCompare(b)));
-  test('different words stay different', () => expect(normalizeForCompare('行政行为')).not.toBe(normalizeForCompare('具体行政行为')));
+  test('different words stay different', () =>
+    expect(normalizeForCompare('行政行为')).not.toBe(normalizeForCompare('具体行政行为')));
 });
 
 describe('myers', () => {
@@ -25,8 +36,18 @@ describe('myers', () => {
     const b = [...'CBABAC'];
     const edits = myers(a, b);
     expect(edits.filter((e) => e.op !== 'equal')).toHaveLength(5); // D = 5 in Myers' paper
-    expect(edits.filter((e) => e.op !== 'insert').map((e) => a[e.a]).join('')).toBe('ABCABBA');
-    expect(edits.filter((e) => e.op !== 'delete').map((e) => b[e.b]).join('')).toBe('CBABAC');
+    expect(
+      edits
+        .filter((e) => e.op !== 'insert')
+        .map((e) => a[e.a])
+        .join(''),
+    ).toBe('ABCABBA');
+    expect(
+      edits
+        .filter((e) => e.op !== 'delete')
+        .map((e) => b[e.b])
+        .join(''),
+    ).toBe('CBABAC');
   });
   test('empty inputs', () => {
     expect(myers([], [])).toEqual([]);
@@ -37,7 +58,10 @@ describe('myers', () => {
 
 describe('diffText', () => {
   test('具体行政行为 → 行政行为 marks only 具体', () => {
-    const s = diffText('为了防止和纠正违法的或者不当的具体行政行为，保护', '为了防止和纠正违法的或者不当的行政行为，保护');
+    const s = diffText(
+      '为了防止和纠正违法的或者不当的具体行政行为，保护',
+      '为了防止和纠正违法的或者不当的行政行为，保护',
+    );
     expect(s.filter((x) => x.op !== 'equal')).toEqual([{ op: 'delete', text: '具体' }]);
   });
   test('formatting alone is never a change, and each side keeps its own characters', () => {
@@ -51,8 +75,10 @@ describe('diffText', () => {
     expect(diffText('甲 乙\n丙', '甲乙丙').every((x) => x.op === 'equal')).toBe(true);
   });
   test('both texts can be rebuilt from the segments', () => {
-    const old = '公民认为具体行政行为侵犯其合法权益，向行政机关提出复议申请，行政机关受理复议申请、作出复议决定，适用本法。';
-    const now = '公民认为行政机关的行政行为侵犯其合法权益，向复议机关提出复议申请，复议机关办理复议案件，适用本法。';
+    const old =
+      '公民认为具体行政行为侵犯其合法权益，向行政机关提出复议申请，行政机关受理复议申请、作出复议决定，适用本法。';
+    const now =
+      '公民认为行政机关的行政行为侵犯其合法权益，向复议机关提出复议申请，复议机关办理复议案件，适用本法。';
     const s = diffText(old, now);
     expect(apply(s, 'old')).toBe(old);
     expect(apply(s, 'new')).toBe(now);

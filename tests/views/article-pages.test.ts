@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_PAGES_LIMIT, articlePagesSetting, writesArticlePages } from '../../src/views/article-pages.ts';
+import {
+  ARTICLE_PAGES_LIMIT,
+  articlePagesSetting,
+  writesArticlePages,
+} from '../../src/views/article-pages.ts';
 
 describe('article pages', () => {
   it('are written up to the limit by default, and never or always when asked', () => {
@@ -14,6 +18,8 @@ describe('article pages', () => {
     expect(articlePagesSetting(undefined)).toBe('auto');
     expect(articlePagesSetting('')).toBe('auto');
     expect(articlePagesSetting(' none ')).toBe('none');
-    expect(() => articlePagesSetting('some')).toThrow('Unexpected TIAOWEN_ARTICLE_PAGES=some, expected all, none or auto');
+    expect(() => articlePagesSetting('some')).toThrow(
+      'Unexpected TIAOWEN_ARTICLE_PAGES=some, expected all, none or auto',
+    );
   });
 });

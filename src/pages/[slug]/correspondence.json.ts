@@ -8,6 +8,16 @@ export const getStaticPaths = () => documentsWithVersions();
 
 export const GET: APIRoute<{ entry: DocumentEntry }> = ({ props }) => {
   const { meta, versions } = props.entry;
-  const body = { format: 'tiaowen-correspondence', version: 1, spec: 'docs/versions.md', slug: meta.slug, title: meta.title, versions: allVersions(versions!), correspondences: versions!.correspondences };
-  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const body = {
+    format: 'tiaowen-correspondence',
+    version: 1,
+    spec: 'docs/versions.md',
+    slug: meta.slug,
+    title: meta.title,
+    versions: allVersions(versions!),
+    correspondences: versions!.correspondences,
+  };
+  return new Response(JSON.stringify(body), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -7,6 +7,19 @@ export const getStaticPaths = () => documentPaths();
 
 export const GET: APIRoute<{ entry: DocumentEntry }> = ({ props }) => {
   const { meta, tree, stats, citations, terms, aliases, relations } = props.entry;
-  const body = { format: 'regtree', version: 1, spec: 'docs/tree-spec.md', meta, stats, citations, terms, aliases, relations, tree };
-  return new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const body = {
+    format: 'regtree',
+    version: 1,
+    spec: 'docs/tree-spec.md',
+    meta,
+    stats,
+    citations,
+    terms,
+    aliases,
+    relations,
+    tree,
+  };
+  return new Response(JSON.stringify(body), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -8,5 +8,7 @@ export const getStaticPaths = () => documentPaths();
 
 export const GET: APIRoute<{ entry: DocumentEntry }> = ({ props }) => {
   const { meta, tree } = props.entry;
-  return new Response(toMarkdown(tree, meta, import.meta.env.BASE_URL), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  return new Response(toMarkdown(tree, meta, import.meta.env.BASE_URL), {
+    headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+  });
 };

@@ -8,10 +8,17 @@ export interface RefView {
 }
 
 /** `ref ref--<kind>` and any extra classes. */
-export const classes = (node: TypedReference, ...extra: string[]) => ['ref', `ref--${node.kind}`, ...extra].join(' ');
+export const classes = (node: TypedReference, ...extra: string[]) =>
+  ['ref', `ref--${node.kind}`, ...extra].join(' ');
 
 /** A reference that resolves to nothing: plain text with a quiet style. */
 export function unresolved(node: TypedReference, page: RefPage): RefView {
   const reason = node.kind === 'internal' ? node.data?.unresolved : undefined;
-  return { tag: 'span', attrs: { class: classes(node, 'ref--unresolved'), title: reason ? page.t('未能确定所指条款') : undefined } };
+  return {
+    tag: 'span',
+    attrs: {
+      class: classes(node, 'ref--unresolved'),
+      title: reason ? page.t('未能确定所指条款') : undefined,
+    },
+  };
 }

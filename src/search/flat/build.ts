@@ -18,8 +18,19 @@ import type { FoldMap } from '../../variant/fold.ts';
 import { normalizeText, type Fold } from '../normalize.ts';
 import { KIND_ORDER, type SearchRecord } from '../records.ts';
 import {
-  encodeShard, foldPath, FORMAT_VERSION, manifestPath, partPath, shardOf, shardPath,
-  type KindCode, type Manifest, type PartBlock, type PartDoc, type PartFile, type ShardEntry,
+  encodeShard,
+  foldPath,
+  FORMAT_VERSION,
+  manifestPath,
+  partPath,
+  shardOf,
+  shardPath,
+  type KindCode,
+  type Manifest,
+  type PartBlock,
+  type PartDoc,
+  type PartFile,
+  type ShardEntry,
 } from './format.ts';
 
 /** Facet values of a document (src/collection/facets.ts): type key, status, region code. */
@@ -46,7 +57,15 @@ export interface FlatBuild {
   /** Path under the index directory → contents. */
   files: Map<string, Uint8Array>;
   manifest: Manifest;
-  stats: { records: number; parts: number; shards: number; keys: number; postings: number; postingsBytes: number; partsBytes: number };
+  stats: {
+    records: number;
+    parts: number;
+    shards: number;
+    keys: number;
+    postings: number;
+    postingsBytes: number;
+    partsBytes: number;
+  };
 }
 
 export const DEFAULT_PART_BYTES = 3_072;
@@ -59,13 +78,20 @@ function compareRank(a: SearchRecord, b: SearchRecord): number {
 }
 
 /** Records in rank order → groups of one kind within the text budget. */
-export function packParts(records: readonly SearchRecord[], partBytes = DEFAULT_PART_BYTES): SearchRecord[][] {
+export function packParts(
+  records: readonly SearchRecord[],
+  partBytes = DEFAULT_PART_BYTES,
+): SearchRecord[][] {
   const sorted = [...records].sort(compareRank);
   const parts: SearchRecord[][] = [];
   let current: SearchRecord[] = [];
   let size = 0;
   for (const r of sorted) {
-    const bytes = utf8.encode(r.text).length + r.aliases.reduce((a, s) => a + utf8.encode(s).length, 0) + utf8.encode(r.label).length + 16;
+    const bytes =
+      utf8.encode(r.text).length +
+      r.aliases.reduce((a, s) => a + utf8.encode(s).length, 0) +
+      utf8.encode(r.label).length +
+      16;
     const head = current[0];
     if (head && (head.kind !== r.kind || size + bytes > partBytes)) {
       parts.push(current);
@@ -97,7 +123,15 @@ export function partFile(group: readonly SearchRecord[], facets?: ReadonlyMap<st
       at.set(r.slug, i);
       d.push([r.docIndex, r.slug, r.docTitle, page, f?.type ?? '', f?.status ?? '', f?.region ?? '']);
     }
-    const block: PartBlock = [i, KIND_ORDER[r.kind] as KindCode, r.order, fragment, r.label, r.chapter, r.text];
+    const block: PartBlock = [
+      i,
+      KIND_ORDER[r.kind] as KindCode,
+      r.order,
+      fragment,
+      r.label,
+      r.chapter,
+      r.text,
+    ];
     if (r.aliases.length) block.push(r.aliases);
     return block;
   });
@@ -150,7 +184,11 @@ export function buildFlatIndex(records: readonly SearchRecord[], options: FlatBu
     postingsBytes += body.length;
     bodies.push([`s/${i}`, body]);
   });
-  if (options.foldMap) bodies.push(['fold.json', utf8.encode(JSON.stringify({ from: options.foldMap.from, to: options.foldMap.to }))]);
+  if (options.foldMap)
+    bodies.push([
+      'fold.json',
+      utf8.encode(JSON.stringify({ from: options.foldMap.from, to: options.foldMap.to })),
+    ]);
 
   const hash = createHash('sha256');
   for (const [path, body] of bodies) hash.update(path).update('\0').update(body);
@@ -166,11 +204,26 @@ export function buildFlatIndex(records: readonly SearchRecord[], options: FlatBu
     const i = groups.findIndex((g) => KIND_ORDER[g[0]!.kind] >= KIND_ORDER[kind]);
     return i === -1 ? groups.length : i;
   };
-  const manifest: Manifest = { v: FORMAT_VERSION, build, shards, parts: groups.length, headingsFrom: firstOf('heading'), bodyFrom: firstOf('provision') };
+  const manifest: Manifest = {
+    v: FORMAT_VERSION,
+    build,
+    shards,
+    parts: groups.length,
+    headingsFrom: firstOf('heading'),
+    bodyFrom: firstOf('provision'),
+  };
   files.set(manifestPath, utf8.encode(JSON.stringify(manifest)));
   return {
     files,
     manifest,
-    stats: { records: records.length, parts: groups.length, shards, keys: postings.size, postings: pairs, postingsBytes, partsBytes },
+    stats: {
+      records: records.length,
+      parts: groups.length,
+      shards,
+      keys: postings.size,
+      postings: pairs,
+      postingsBytes,
+      partsBytes,
+    },
   };
 }

@@ -33,13 +33,30 @@ export type KindCode = 0 | 1 | 2;
  * script), page URL (base included), and the facet values filters need (src/collection/facets.ts:
  * type key, status, region code), '' when unknown.
  */
-export type PartDoc = [docIndex: number, slug: string, title: string, url: string, type: string, status: string, region: string];
+export type PartDoc = [
+  docIndex: number,
+  slug: string,
+  title: string,
+  url: string,
+  type: string,
+  status: string,
+  region: string,
+];
 
 /**
  * One block: the index of its document in the part's `d`, kind, order in the document, the
  * fragment it links to ('' for the page), label, chapter, displayed text and searchable aliases.
  */
-export type PartBlock = [doc: number, kind: KindCode, order: number, fragment: string, label: string, chapter: string, text: string, aliases?: string[]];
+export type PartBlock = [
+  doc: number,
+  kind: KindCode,
+  order: number,
+  fragment: string,
+  label: string,
+  chapter: string,
+  text: string,
+  aliases?: string[],
+];
 
 export interface PartFile {
   d: PartDoc[];
@@ -127,7 +144,8 @@ export class Reader {
   }
 }
 
-const varintSize = (n: number): number => (n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5);
+const varintSize = (n: number): number =>
+  n < 0x80 ? 1 : n < 0x4000 ? 2 : n < 0x200000 ? 3 : n < 0x10000000 ? 4 : 5;
 
 // ---------- postings lists ----------
 
@@ -218,7 +236,8 @@ export function findInShard(shard: Uint8Array, keys: ReadonlySet<string>): Map<s
     const c = b ? r.varint() : 0;
     const lenEnc = r.varint();
     const len = Math.floor(lenEnc / 2);
-    const key = String.fromCodePoint(a) + (b ? String.fromCodePoint(b) : '') + (c ? String.fromCodePoint(c) : '');
+    const key =
+      String.fromCodePoint(a) + (b ? String.fromCodePoint(b) : '') + (c ? String.fromCodePoint(c) : '');
     if (keys.has(key)) found.set(key, decodeList(lenEnc % 2, r.slice(len)));
     else r.skip(len);
   }

@@ -16,7 +16,17 @@
  */
 import { normalize, type Fold } from '../normalize.ts';
 import { foldToSimplified, type FoldMap } from '../../variant/fold.ts';
-import { findInShard, foldPath, manifestPath, partPath, shardOf, shardPath, type Manifest, type PartDoc, type PartFile } from './format.ts';
+import {
+  findInShard,
+  foldPath,
+  manifestPath,
+  partPath,
+  shardOf,
+  shardPath,
+  type Manifest,
+  type PartDoc,
+  type PartFile,
+} from './format.ts';
 
 export type FetchBytes = (path: string) => Promise<Uint8Array>;
 
@@ -108,16 +118,37 @@ export function intersect(lists: ReadonlyArray<readonly number[]>): number[] {
   return out;
 }
 
-const toDoc = ([docIndex, slug, title, url, type, status, region]: PartDoc): FlatDoc => ({ docIndex, slug, title, url, type, status, region });
+const toDoc = ([docIndex, slug, title, url, type, status, region]: PartDoc): FlatDoc => ({
+  docIndex,
+  slug,
+  title,
+  url,
+  type,
+  status,
+  region,
+});
 
 /** The blocks of a part that hold the normalised query, as hits. */
-export function verifyPart(part: PartFile, query: string, fold: Fold, filter?: (doc: FlatDoc) => boolean): FlatHit[] {
+export function verifyPart(
+  part: PartFile,
+  query: string,
+  fold: Fold,
+  filter?: (doc: FlatDoc) => boolean,
+): FlatHit[] {
   const docs = part.d.map(toDoc);
   const hits: FlatHit[] = [];
   for (const [d, kind, order, fragment, label, chapter, text, aliases = []] of part.b) {
     const doc = docs[d];
     if (!doc || (filter && !filter(doc))) continue;
-    const hit: FlatHit = { url: doc.url + fragment, kind: KINDS[kind] ?? 'provision', label, chapter, text, order, doc };
+    const hit: FlatHit = {
+      url: doc.url + fragment,
+      kind: KINDS[kind] ?? 'provision',
+      label,
+      chapter,
+      text,
+      order,
+      doc,
+    };
     if (normalize(text, { fold }).text.includes(query)) hits.push(hit);
     else {
       const alias = aliases.find((a) => normalize(a, { fold }).text.includes(query));
@@ -191,7 +222,11 @@ export function openFlatIndex(fetchBytes: FetchBytes, options: FlatEngineOptions
       while (next < ids.length && found < pageSize) {
         const batch = ids.slice(next, next + parallel);
         next += batch.length;
-        const parts = await Promise.all(batch.map(async (id) => JSON.parse(decoder.decode(await get(partPath(manifest.build, id)))) as PartFile));
+        const parts = await Promise.all(
+          batch.map(
+            async (id) => JSON.parse(decoder.decode(await get(partPath(manifest.build, id)))) as PartFile,
+          ),
+        );
         for (const part of parts) {
           const verified = verifyPart(part, normalized, fold, searchOptions.filter);
           hits.push(...verified);
@@ -212,7 +247,8 @@ export function openFlatIndex(fetchBytes: FetchBytes, options: FlatEngineOptions
         read: next,
         rejected,
         done,
-        more: () => (done ? Promise.resolve(page) : (pending ??= step().finally(() => (pending = undefined)))),
+        more: () =>
+          done ? Promise.resolve(page) : (pending ??= step().finally(() => (pending = undefined))),
       };
       return page;
     };

@@ -4,4 +4,6 @@ import { loadCollection } from '../../../data/collection.ts';
 import { listingData } from '../../../collection/listing.ts';
 
 export const GET: APIRoute = () =>
-  new Response(JSON.stringify(listingData(loadCollection().documents, 'hant')), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(JSON.stringify(listingData(loadCollection().documents, 'hant')), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

@@ -11,5 +11,7 @@ export const GET: APIRoute<{ entry: DocumentEntry; date: string }> = ({ props })
   const { meta, versions } = props.entry;
   const v = versions!.earlier.find((x) => x.date === props.date)!;
   const titled = { ...meta, title: `${meta.title}（${versionLabel(v)}）` };
-  return new Response(toMarkdown(v.tree, titled, import.meta.env.BASE_URL), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  return new Response(toMarkdown(v.tree, titled, import.meta.env.BASE_URL), {
+    headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+  });
 };
