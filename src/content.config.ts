@@ -9,7 +9,7 @@
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { collectionPath, type Collection } from './data/collection.ts';
 import { isIndex } from './data/artefacts.ts';
@@ -45,6 +45,14 @@ const documents = {
   name: 'tiaowen-documents',
   async load({ store, parseData, logger }) {
     const path = resolve(collectionPath());
+    // `astro sync` (the type check of `npm run lint`) runs before any content stage on a fresh
+    // clone: the schema gives the types, and the pages, which need the documents, are only
+    // built after the content stage (`npm run build`).
+    if (!existsSync(path)) {
+      logger.warn(`No collection at ${path} yet (npm run content writes it): no documents loaded`);
+      store.clear();
+      return;
+    }
     const raw = JSON.parse(readFileSync(path, 'utf8')) as unknown;
     const items = isIndex(raw)
       ? raw.documents.map(({ build, ...summary }) => {
