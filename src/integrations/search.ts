@@ -9,7 +9,8 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { loadCollection } from '../data/collection.ts';
-import { buildSearchIndex, collectionFoldMap } from '../search/build-index.ts';
+import { buildFlatSearchIndex, buildSearchIndex, collectionFoldMap } from '../search/build-index.ts';
+import { searchEngine } from '../search/schema.ts';
 import { lazyUrl } from './lazy-url.ts';
 
 export interface SearchIntegrationOptions {
@@ -45,6 +46,18 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
         logger.info(
           `search: ${hans.records} + ${hant.records} records → ${hans.outputPath}, ${hant.outputPath} in ${Math.round(performance.now() - started)} ms`,
         );
+        // TIAOWEN_SEARCH_ENGINE=flat: the flat index too, which the search box then uses; the
+        // Pagefind bundle stays for its fold map and offline search's records (docs/search.md).
+        if (searchEngine(process.env.TIAOWEN_SEARCH_ENGINE) === 'flat') {
+          const t0 = performance.now();
+          const flat = [
+            await buildFlatSearchIndex({ outDir, base, documents, script: 'hans', foldMap }),
+            await buildFlatSearchIndex({ outDir, base, documents: withHant, script: 'hant', foldMap }),
+          ];
+          logger.info(
+            `flat search: ${flat.map((f) => `${f.parts} parts, ${f.shards} shards → ${f.outputPath}`).join('; ')} in ${Math.round(performance.now() - t0)} ms`,
+          );
+        }
       },
     },
   };

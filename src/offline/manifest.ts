@@ -74,6 +74,8 @@ function walk(root: string, dir: string): string[] {
 const ENGINE =
   /(?:^|\/)pagefind\/(?:pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+|tiaowen-(?:fold|chunks)\.json)$/;
 const UNUSED = /(?:^|\/)pagefind\/pagefind-worker\.js$/;
+/** The flat index's files every query needs (TIAOWEN_SEARCH_ENGINE=flat; src/search/flat/format.ts). */
+const FLAT_ENGINE = /^flat\/(?:manifest\.json|[^/]+\/fold\.json)$/;
 /**
  * The manifests of both variants, from the built site. The page address of `x/index.html` is
  * `x/`; sizes are gzip sizes (what a compressing host sends; Pagefind's files are compressed
@@ -116,6 +118,8 @@ export function buildManifests({
       if (rest.startsWith('pagefind/')) {
         if (UNUSED.test(rest)) continue;
         (ENGINE.test(rest) ? manifest.engine : manifest.index).push(entry(file));
+      } else if (rest.startsWith('flat/') && !slugs.has('flat')) {
+        (FLAT_ENGINE.test(rest) ? manifest.engine : manifest.index).push(entry(file));
       } else if (rest === 'offline/index.html' || rest === 'search/index.html') {
         manifest.shell.push(entry(file));
       } else if (slugs.has(top) && rest.includes('/')) {

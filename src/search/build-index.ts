@@ -33,6 +33,9 @@ import {
   type Part,
 } from './schema.ts';
 import { listedDocuments } from '../collection/listing.ts';
+import { buildFlatIndex } from './flat/build.ts';
+import { flatIndexPath } from './schema.ts';
+import { dirname } from 'node:path';
 
 export { bundlePath, INDEX_LANGUAGE };
 
@@ -327,4 +330,46 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
   } finally {
     await pagefind.close();
   }
+}
+
+export interface BuildFlatSearchIndexResult {
+  outputPath: string;
+  records: number;
+  parts: number;
+  shards: number;
+  files: number;
+}
+
+/**
+ * Write the flat index (src/search/flat/, docs/search-scale.md) of one script into
+ * `<outDir>/flat/` or `<outDir>/zh-hant/flat/`, from the same records and facets as the Pagefind
+ * bundle. Every file but `manifest.json` is under a hash of the whole index, so an unchanged
+ * collection keeps its addresses across rebuilds.
+ */
+export async function buildFlatSearchIndex(
+  options: Omit<BuildSearchIndexOptions, 'chunkSize'>,
+): Promise<BuildFlatSearchIndexResult> {
+  const { outDir, base, documents, script } = options;
+  const foldMap = options.foldMap ?? collectionFoldMap(documents);
+  const fold: Fold = (text) => foldToSimplified(text, foldMap);
+  const records = buildCollectionRecords(documents, {
+    base,
+    script,
+    ...(options.pagePath ? { pagePath: options.pagePath } : {}),
+  });
+  const built = buildFlatIndex(records, { fold, foldMap, facets: documentFacets(documents, script) });
+  const outputPath = join(outDir, flatIndexPath(script));
+  await rm(outputPath, { recursive: true, force: true });
+  for (const [path, body] of built.files) {
+    const file = join(outputPath, path);
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(file, body);
+  }
+  return {
+    outputPath,
+    records: records.length,
+    parts: built.stats.parts,
+    shards: built.stats.shards,
+    files: built.files.size,
+  };
 }

@@ -107,7 +107,8 @@ export interface SearchClient {
   preload(): Promise<void>;
 }
 
-interface PagefindFragment {
+/** A Pagefind fragment as `verify` reads it (the flat client builds one per block). */
+export interface PagefindFragment {
   url: string;
   raw_url?: string;
   filters: Record<string, string[] | undefined>;
@@ -149,7 +150,7 @@ async function loadPagefind(bundleUrl: string): Promise<PagefindApi> {
   return api;
 }
 
-async function loadFold(bundleUrl: string): Promise<Fold> {
+export async function loadFold(bundleUrl: string): Promise<Fold> {
   try {
     const res = await fetch(`${bundleUrl}${FOLD_FILE}`);
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -340,7 +341,7 @@ export function termShare(f: PagefindFragment, query: string, fold: Fold): numbe
 
 const KIND_RANK: Record<RecordKind, number> = { title: 0, heading: 1, provision: 2 };
 
-function addToGroups(groups: SearchGroup[], hit: SearchHit): void {
+export function addToGroups(groups: SearchGroup[], hit: SearchHit): void {
   let g = groups.find((x) => x.slug === hit.slug);
   if (!g) {
     g = { slug: hit.slug, docTitle: hit.docTitle, docIndex: hit.docIndex, hits: [] };

@@ -88,3 +88,22 @@ export const SORT_KEY = 'rank';
 export function bundlePath(script: Variant): string {
   return variantPath(script, 'pagefind/');
 }
+
+/**
+ * The search engine a build wires into the site: `pagefind` (default) or `flat`, the index of
+ * src/search/flat/ (docs/search-scale.md), chosen with TIAOWEN_SEARCH_ENGINE at build time.
+ */
+export type SearchEngine = 'pagefind' | 'flat';
+
+/** The engine named by a TIAOWEN_SEARCH_ENGINE value ('' or unset: pagefind). */
+export function searchEngine(raw: string | undefined): SearchEngine {
+  const v = (raw ?? '').trim();
+  if (v === '' || v === 'pagefind') return 'pagefind';
+  if (v === 'flat') return 'flat';
+  throw new Error(`TIAOWEN_SEARCH_ENGINE must be "pagefind" or "flat", not "${v}"`);
+}
+
+/** Where the flat index of a script lives, relative to the site root: beside the Pagefind bundle. */
+export function flatIndexPath(script: Variant): string {
+  return variantPath(script, 'flat/');
+}

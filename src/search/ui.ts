@@ -13,7 +13,13 @@
  * region, document) narrow the results and live in the address with the query
  * (query-state.ts), so a search can be shared and reloaded.
  */
-import { createSearchClient, renderExcerpt, type SearchHit, type SearchPage } from './client.ts';
+import {
+  createSearchClient,
+  renderExcerpt,
+  type SearchClient,
+  type SearchHit,
+  type SearchPage,
+} from './client.ts';
 import { SEARCH_STRINGS } from './strings.ts';
 import type { Variant } from '../i18n/variant.ts';
 import { highlightFromLocation } from './highlight.ts';
@@ -24,6 +30,17 @@ const DEBOUNCE_MS = 120;
 
 /** The client, for pages and tests that drive searches directly (already in this chunk). */
 export { createSearchClient } from './client.ts';
+
+/** The flat index's client (flat/client.ts), imported when first used. */
+function lazyClient(indexUrl: string, bundleUrl: string): SearchClient {
+  let made: Promise<SearchClient> | undefined;
+  const get = () =>
+    (made ??= import('./flat/client.ts').then((m) => m.createFlatSearchClient({ indexUrl, bundleUrl })));
+  return {
+    search: async (query, options) => (await get()).search(query, options),
+    preload: async () => (await get()).preload(),
+  };
+}
 
 export interface SearchUi {
   open(): void;
@@ -75,7 +92,10 @@ export function mountSearch(root: HTMLElement): SearchUi {
   const widen = panel.querySelector<HTMLElement>('[data-search-widen]');
   let filters: SearchFilters = doc ? { doc } : {};
 
-  const client = createSearchClient({ bundleUrl: root.dataset.bundle ?? '/pagefind/' });
+  const bundleUrl = root.dataset.bundle ?? '/pagefind/';
+  const indexUrl = root.dataset.index;
+  // A build with TIAOWEN_SEARCH_ENGINE=flat names its flat index; its client loads on first use.
+  const client = indexUrl ? lazyClient(indexUrl, bundleUrl) : createSearchClient({ bundleUrl });
   client.preload().catch(() => {
     /* reported when a search runs */
   });

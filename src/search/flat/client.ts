@@ -1,0 +1,129 @@
+/**
+ * A SearchClient (client.ts) over the flat index (query.ts): the same SearchPage (groups by
+ * document, hits with excerpts, `more()`), the same filters, and the same excerpts and labels,
+ * since every block the engine finds is passed through client.ts `verify` as a one-block
+ * fragment. Offline, kept documents are searched as with Pagefind (src/offline/search.ts).
+ *
+ *   const client = createFlatSearchClient({ indexUrl: `${BASE_URL}flat/`, bundleUrl: `${BASE_URL}pagefind/` });
+ */
+import { openFlatIndex, type FlatDoc, type FlatHit } from './query.ts';
+import {
+  addToGroups,
+  loadFold,
+  sortGroups,
+  verify,
+  type PagefindFragment,
+  type SearchClient,
+  type SearchGroup,
+  type SearchOptions,
+  type SearchPage,
+} from '../client.ts';
+import { FIELD, type SearchFilters } from '../schema.ts';
+import type { Fold } from '../normalize.ts';
+import { withOfflineSearch } from '../../offline/search.ts';
+
+export interface FlatSearchClientOptions {
+  /** URL of the flat index directory, ending in `/`: `${BASE_URL}flat/` or `${BASE_URL}zh-hant/flat/`. */
+  indexUrl: string;
+  /** URL of the variant's Pagefind bundle directory: its fold map, and offline search's kept documents. */
+  bundleUrl: string;
+  pageSize?: number;
+  excerptBefore?: number;
+  excerptLength?: number;
+  fold?: Fold;
+}
+
+/** Whether a document passes the chosen filters (kinds combine with AND). */
+export function acceptsDoc(filters: SearchFilters, doc: FlatDoc): boolean {
+  return (
+    (filters.doc === undefined || filters.doc === doc.slug) &&
+    (filters.type === undefined || filters.type === doc.type) &&
+    (filters.status === undefined || filters.status === doc.status) &&
+    (filters.region === undefined || filters.region === doc.region)
+  );
+}
+
+/** The hit as a fragment of one block, as `verify` reads a Pagefind fragment. */
+export function hitFragment(hit: FlatHit): PagefindFragment {
+  const i = hit.url.indexOf('#');
+  const fragment = i === -1 ? '' : hit.url.slice(i);
+  const part =
+    hit.alias === undefined ? [fragment, hit.label, hit.text] : [fragment, hit.label, hit.text, [hit.alias]];
+  const filters: Record<string, string[]> = {
+    [FIELD.kind]: [hit.kind],
+    [FIELD.docTitle]: [hit.doc.title],
+    [FIELD.slug]: [hit.doc.slug],
+    [FIELD.parts]: [JSON.stringify([part])],
+    [FIELD.docIndex]: [String(hit.doc.docIndex)],
+    [FIELD.order]: [String(hit.order)],
+  };
+  if (hit.chapter) filters[FIELD.chapter] = [hit.chapter];
+  return { url: hit.doc.url, filters };
+}
+
+export function createFlatSearchClient(options: FlatSearchClientOptions): SearchClient {
+  const indexUrl = options.indexUrl.replace(/\/?$/, '/');
+  const bundleUrl = options.bundleUrl.replace(/\/?$/, '/');
+  const pageSize = options.pageSize ?? 10;
+  const excerpt = { before: options.excerptBefore ?? 24, length: options.excerptLength ?? 72 };
+  const engine = openFlatIndex(
+    async (path) => {
+      const res = await fetch(indexUrl + path);
+      if (!res.ok) throw new Error(`HTTP ${res.status} for ${indexUrl + path}`);
+      return new Uint8Array(await res.arrayBuffer());
+    },
+    options.fold ? { fold: options.fold } : {},
+  );
+  let folding: Promise<Fold> | undefined;
+  const fold = () => (folding ??= options.fold ? Promise.resolve(options.fold) : loadFold(bundleUrl));
+
+  async function search(query: string, searchOptions: SearchOptions = {}): Promise<SearchPage> {
+    const filters = searchOptions.filters ?? {};
+    const t0 = performance.now();
+    const [first, f] = await Promise.all([
+      engine.search(query, { pageSize, filter: (doc) => acceptsDoc(filters, doc) }),
+      fold(),
+    ]);
+    const t1 = performance.now();
+    const groups: SearchGroup[] = [];
+    let verifyMs = 0;
+    let seen = 0;
+    const toPage = (flat: typeof first): SearchPage => {
+      const v0 = performance.now();
+      for (const hit of flat.hits.slice(seen)) {
+        for (const h of verify(hitFragment(hit), flat.normalized, f, excerpt)) addToGroups(groups, h);
+      }
+      seen = flat.hits.length;
+      sortGroups(groups, flat.normalized, f);
+      verifyMs += performance.now() - v0;
+      let pending: Promise<SearchPage> | undefined;
+      const page: SearchPage = {
+        query,
+        normalized: flat.normalized,
+        groups,
+        hits: groups.reduce((n, g) => n + g.hits.length, 0),
+        candidates: flat.candidates,
+        rejected: flat.rejected,
+        done: flat.done,
+        more: () =>
+          flat.done
+            ? Promise.resolve(page)
+            : (pending ??= flat
+                .more()
+                .then(toPage)
+                .finally(() => (pending = undefined))),
+        timings: { search: t1 - t0, verify: verifyMs },
+      };
+      return page;
+    };
+    return toPage(first);
+  }
+
+  const client: SearchClient = {
+    search,
+    preload: async () => {
+      await Promise.all([engine.preload(), fold()]);
+    },
+  };
+  return withOfflineSearch(client, { bundleUrl, verify, excerpt, fold });
+}
