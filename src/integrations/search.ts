@@ -10,7 +10,9 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { loadCollection } from '../data/collection.ts';
 import { buildFlatSearchIndex, buildSearchIndex, collectionFoldMap } from '../search/build-index.ts';
-import { searchEngine } from '../search/schema.ts';
+import { flatIndexPath, searchEngine } from '../search/schema.ts';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { lazyUrl } from './lazy-url.ts';
 
 export interface SearchIntegrationOptions {
@@ -41,6 +43,11 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
           logger.warn(
             `${documents.length - withHant.length} document(s) have no traditional tree: left out of the /zh-hant/ search.`,
           );
+        } else {
+          // A flat index left by an earlier build with the setting would otherwise be kept offline.
+          for (const script of ['hans', 'hant'] as const) {
+            await rm(join(outDir, flatIndexPath(script)), { recursive: true, force: true });
+          }
         }
         const hant = await buildSearchIndex({ outDir, base, documents: withHant, script: 'hant', foldMap });
         logger.info(
@@ -57,6 +64,11 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
           logger.info(
             `flat search: ${flat.map((f) => `${f.parts} parts, ${f.shards} shards → ${f.outputPath}`).join('; ')} in ${Math.round(performance.now() - t0)} ms`,
           );
+        } else {
+          // A flat index left by an earlier build with the setting would otherwise be kept offline.
+          for (const script of ['hans', 'hant'] as const) {
+            await rm(join(outDir, flatIndexPath(script)), { recursive: true, force: true });
+          }
         }
       },
     },

@@ -31,13 +31,19 @@ const DEBOUNCE_MS = 120;
 /** The client, for pages and tests that drive searches directly (already in this chunk). */
 export { createSearchClient } from './client.ts';
 
-/** The flat index's client (flat/client.ts), imported when first used. */
-function lazyClient(indexUrl: string, bundleUrl: string): SearchClient {
+/**
+ * The flat index's client (flat/client.ts), imported when first used; exported for the tests,
+ * which run the shipped chunk.
+ */
+export function createFlatSearchClient(options: {
+  indexUrl: string;
+  bundleUrl: string;
+  pageSize?: number;
+}): SearchClient {
   let made: Promise<SearchClient> | undefined;
-  const get = () =>
-    (made ??= import('./flat/client.ts').then((m) => m.createFlatSearchClient({ indexUrl, bundleUrl })));
+  const get = () => (made ??= import('./flat/client.ts').then((m) => m.createFlatSearchClient(options)));
   return {
-    search: async (query, options) => (await get()).search(query, options),
+    search: async (query, searchOptions) => (await get()).search(query, searchOptions),
     preload: async () => (await get()).preload(),
   };
 }
@@ -95,7 +101,9 @@ export function mountSearch(root: HTMLElement): SearchUi {
   const bundleUrl = root.dataset.bundle ?? '/pagefind/';
   const indexUrl = root.dataset.index;
   // A build with TIAOWEN_SEARCH_ENGINE=flat names its flat index; its client loads on first use.
-  const client = indexUrl ? lazyClient(indexUrl, bundleUrl) : createSearchClient({ bundleUrl });
+  const client = indexUrl
+    ? createFlatSearchClient({ indexUrl, bundleUrl })
+    : createSearchClient({ bundleUrl });
   client.preload().catch(() => {
     /* reported when a search runs */
   });

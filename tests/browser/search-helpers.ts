@@ -4,7 +4,7 @@
  * a runner that drives the search client shipped in the built site (the header's on-demand
  * chunk re-exports it) over the built Pagefind bundle.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loadCollection } from '../../src/data/collection.ts';
@@ -12,7 +12,7 @@ import { buildCollectionRecords, type SearchRecord } from '../../src/search/reco
 import type { Variant } from '../../src/i18n/variant.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
 import { foldToSimplified, type FoldMap } from '../../src/variant/fold.ts';
-import { bundlePath } from '../../src/search/schema.ts';
+import { bundlePath, flatIndexPath } from '../../src/search/schema.ts';
 import { BUILT_SITE } from './harness.ts';
 
 /** The built site the tests read: TIAOWEN_OUT when set, as the rest of the harness does. */
@@ -51,6 +51,11 @@ export function expectedUrls(
     .map((r) => r.url);
 }
 
+/** The address of the flat index of `script` when the site was built with it, else ''. */
+export function builtFlatIndex(script: Variant): string {
+  return existsSync(join(DIST, flatIndexPath(script), 'manifest.json')) ? `/${flatIndexPath(script)}` : '';
+}
+
 /** The address of the header's on-demand search chunk, read from a built page. */
 export function uiChunkPath(): string {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
@@ -76,16 +81,21 @@ export interface Found {
  */
 export async function runQueries(page: Page, script: Variant, queries: readonly string[]): Promise<Found[]> {
   return page.evaluate(
-    async ([chunk, bundleUrl, qs]) => {
+    async ([chunk, bundleUrl, indexUrl, qs]) => {
       type Part = { text: string; mark: boolean };
       type Hit = { url: string; kind: string; label: string; excerpt: Part[] };
       type P = { done: boolean; groups: Array<{ hits: Hit[] }>; more(): Promise<P> };
       // Through Function: the test runner would rewrite an import() written here.
       const load = new Function('u', 'return import(u)') as (u: string) => Promise<unknown>;
+      type Client = { search(q: string): Promise<P> };
       const m = (await load(chunk)) as {
-        createSearchClient(o: { bundleUrl: string; pageSize: number }): { search(q: string): Promise<P> };
+        createSearchClient(o: { bundleUrl: string; pageSize: number }): Client;
+        createFlatSearchClient(o: { indexUrl: string; bundleUrl: string; pageSize: number }): Client;
       };
-      const client = m.createSearchClient({ bundleUrl, pageSize: 500 });
+      // The engine the site was built with (TIAOWEN_SEARCH_ENGINE): the flat index when it is there.
+      const client = indexUrl
+        ? m.createFlatSearchClient({ indexUrl, bundleUrl, pageSize: 500 })
+        : m.createSearchClient({ bundleUrl, pageSize: 500 });
       const out = [];
       for (const query of qs) {
         let p = await client.search(query);
@@ -101,7 +111,7 @@ export async function runQueries(page: Page, script: Variant, queries: readonly 
       }
       return out;
     },
-    [uiChunkPath(), `/${bundlePath(script)}`, queries] as const,
+    [uiChunkPath(), `/${bundlePath(script)}`, builtFlatIndex(script), queries] as const,
   );
 }
 
