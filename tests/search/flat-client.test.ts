@@ -39,7 +39,7 @@ const records = [
 ];
 const facets = new Map([
   ['d0', { type: 'rule', status: 'in-force', region: 'cn' }],
-  ['d1', { type: 'measure', status: 'repealed', region: 'cn-sd' }],
+  ['d1', { type: 'measure', status: 'repealed', region: 'cn-sd', terms: ['印发'] }],
 ]);
 const built = buildFlatIndex(records, { fold, foldMap, facets, partBytes: 60, shardBytes: 48 });
 const files = new Map([...built.files].map(([p, b]) => [`/flat/${p}`, b]));
@@ -121,6 +121,16 @@ describe('createFlatSearchClient', () => {
         { ...facets.get('d0')!, docIndex: 0, slug: 'd0', title: '', url: '' },
       ),
     ).toBe(false);
+  });
+
+  it('ranks a document defining the query with those whose title holds it, showing no hit for the term', async () => {
+    const page = await complete(await client().search('印发'));
+    expect(page.groups.map((g) => g.slug)).toEqual(['d1', 'd0']);
+    expect(urls(page)).toEqual(['/d1/#art_2', '/d0/#art_3']);
+    // Filtered out, a defining document does not rank.
+    expect(urls(await complete(await client().search('印发', { filters: { doc: 'd0' } })))).toEqual([
+      '/d0/#art_3',
+    ]);
   });
 
   it('pages with more(), merging groups, until done', async () => {

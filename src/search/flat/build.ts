@@ -38,6 +38,8 @@ export interface DocFacets {
   type: string;
   status: string;
   region: string;
+  /** Defined terms (src/references/glossary.ts): indexed with the title, carried by title parts. */
+  terms?: readonly string[];
 }
 
 export interface FlatBuildOptions {
@@ -121,7 +123,17 @@ export function partFile(group: readonly SearchRecord[], facets?: ReadonlyMap<st
       const f = facets?.get(r.slug);
       i = d.length;
       at.set(r.slug, i);
-      d.push([r.docIndex, r.slug, r.docTitle, page, f?.type ?? '', f?.status ?? '', f?.region ?? '']);
+      const entry: PartDoc = [
+        r.docIndex,
+        r.slug,
+        r.docTitle,
+        page,
+        f?.type ?? '',
+        f?.status ?? '',
+        f?.region ?? '',
+      ];
+      if (r.kind === 'title' && f?.terms?.length) entry.push([...f.terms]);
+      d.push(entry);
     }
     const block: PartBlock = [
       i,
@@ -159,7 +171,10 @@ export function buildFlatIndex(records: readonly SearchRecord[], options: FlatBu
     partsBytes += body.length;
     bodies.push([`p/${id}.json`, body]);
     const keys = new Set<string>();
-    for (const r of group) for (const s of [r.text, ...r.aliases]) runKeys(normalizeText(s, { fold }), keys);
+    for (const r of group) {
+      const terms = r.kind === 'title' ? (options.facets?.get(r.slug)?.terms ?? []) : [];
+      for (const s of [r.text, ...r.aliases, ...terms]) runKeys(normalizeText(s, { fold }), keys);
+    }
     for (const k of keys) {
       const list = postings.get(k);
       if (list) list.push(id);

@@ -11,6 +11,7 @@ import {
   addToGroups,
   loadFold,
   sortGroups,
+  termShare,
   verify,
   type PagefindFragment,
   type SearchClient,
@@ -94,7 +95,17 @@ export function createFlatSearchClient(options: FlatSearchClientOptions): Search
         for (const h of verify(hitFragment(hit), flat.normalized, f, excerpt)) addToGroups(groups, h);
       }
       seen = flat.hits.length;
-      sortGroups(groups, flat.normalized, f);
+      // Documents defining the query rank with those whose title holds it, as with Pagefind.
+      const terms = new Map<string, number>();
+      for (const d of flat.defining) {
+        const share = termShare(
+          { url: d.url, filters: { [FIELD.terms]: [JSON.stringify(d.terms)] } },
+          flat.normalized,
+          f,
+        );
+        if (share > 0) terms.set(d.slug, Math.max(share, terms.get(d.slug) ?? 0));
+      }
+      sortGroups(groups, flat.normalized, f, terms);
       verifyMs += performance.now() - v0;
       let pending: Promise<SearchPage> | undefined;
       const page: SearchPage = {

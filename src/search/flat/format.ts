@@ -41,6 +41,8 @@ export type PartDoc = [
   type: string,
   status: string,
   region: string,
+  /** In a title part only: the document's defined terms, which rank and never show (client.ts termShare). */
+  terms?: string[],
 ];
 
 /**

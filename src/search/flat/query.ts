@@ -41,6 +41,8 @@ export interface FlatDoc {
   type: string;
   status: string;
   region: string;
+  /** From a title part: the document's defined terms (ranking only). */
+  terms?: string[];
 }
 
 export interface FlatHit {
@@ -65,6 +67,8 @@ export interface FlatPage {
   candidates: number;
   read: number;
   rejected: number;
+  /** The documents with defined terms in the parts read so far that the filter accepts. */
+  defining: FlatDoc[];
   done: boolean;
   more(): Promise<FlatPage>;
 }
@@ -118,7 +122,7 @@ export function intersect(lists: ReadonlyArray<readonly number[]>): number[] {
   return out;
 }
 
-const toDoc = ([docIndex, slug, title, url, type, status, region]: PartDoc): FlatDoc => ({
+const toDoc = ([docIndex, slug, title, url, type, status, region, terms]: PartDoc): FlatDoc => ({
   docIndex,
   slug,
   title,
@@ -126,6 +130,7 @@ const toDoc = ([docIndex, slug, title, url, type, status, region]: PartDoc): Fla
   type,
   status,
   region,
+  ...(terms ? { terms } : {}),
 });
 
 /** The blocks of a part that hold the normalised query, as hits. */
@@ -217,6 +222,7 @@ export function openFlatIndex(fetchBytes: FetchBytes, options: FlatEngineOptions
     const hits: FlatHit[] = [];
     let next = 0;
     let rejected = 0;
+    const defining: FlatDoc[] = [];
     const step = async (): Promise<FlatPage> => {
       let found = 0;
       while (next < ids.length && found < pageSize) {
@@ -228,6 +234,11 @@ export function openFlatIndex(fetchBytes: FetchBytes, options: FlatEngineOptions
           ),
         );
         for (const part of parts) {
+          for (const entry of part.d) {
+            if (!entry[7]) continue;
+            const doc = toDoc(entry);
+            if (!searchOptions.filter || searchOptions.filter(doc)) defining.push(doc);
+          }
           const verified = verifyPart(part, normalized, fold, searchOptions.filter);
           hits.push(...verified);
           found += verified.length;
@@ -246,6 +257,7 @@ export function openFlatIndex(fetchBytes: FetchBytes, options: FlatEngineOptions
         candidates: ids.length,
         read: next,
         rejected,
+        defining,
         done,
         more: () =>
           done ? Promise.resolve(page) : (pending ??= step().finally(() => (pending = undefined))),
