@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { DocumentEntry } from '../data/collection.ts';
 import { normalizeText, type Fold } from './normalize.ts';
 import { contentTokens } from './tokenize.ts';
-import { buildCollectionRecords, packRecords, rankKey, type SearchRecord } from './records.ts';
+import { buildCollectionRecords, packBudget, packRecords, rankKey, type SearchRecord } from './records.ts';
 import { variantPath, type Variant } from '../i18n/variant.ts';
 import { buildFoldMap } from '../variant/fold-map.ts';
 import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
@@ -177,7 +177,7 @@ export function indexRecords(
   fold: Fold,
   facets?: ReadonlyMap<string, DocFacets>,
 ): pagefind.CustomRecord[] {
-  return packRecords(records)
+  return packRecords(records, packBudget(records))
     .map((g) => toCustomRecord(g, fold, facets?.get(g[0]!.slug)))
     .sort((a, b) =>
       a.sort![SORT_KEY]! < b.sort![SORT_KEY]! ? -1 : a.sort![SORT_KEY]! > b.sort![SORT_KEY]! ? 1 : 0,

@@ -10,7 +10,13 @@ import {
   toCustomRecord,
 } from '../../src/search/build-index.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
-import { buildRecords, packRecords } from '../../src/search/records.ts';
+import {
+  buildRecords,
+  PACK_CHARS,
+  PACK_FROM_RECORDS,
+  packBudget,
+  packRecords,
+} from '../../src/search/records.ts';
 import {
   CHUNKS_FILE,
   docFilter,
@@ -85,6 +91,21 @@ describe('toCustomRecord', () => {
     const keys = recs.map((r) => r.sort![SORT_KEY]!);
     expect(keys).toEqual([...keys].sort());
     expect(recs[0]!.filters!.k).toEqual(['title']);
+  });
+
+  it('packs articles only in a collection past PACK_FROM_RECORDS article records', () => {
+    const one = buildRecords(tiaoDocument(), { base: '/', script: 'hans', docIndex: 0 });
+    expect(packBudget(one)).toBe(0);
+    const perDoc = packRecords(one, 0).length;
+    const copies = Math.ceil((PACK_FROM_RECORDS + 1) / perDoc);
+    const many = Array.from({ length: copies }, (_, i) =>
+      buildRecords(tiaoDocument(), { base: '/', script: 'hans', docIndex: i }).map((r) => ({
+        ...r,
+        slug: `doc-${i}`,
+      })),
+    ).flat();
+    expect(packRecords(many, 0).length).toBeGreaterThan(PACK_FROM_RECORDS);
+    expect(packBudget(many)).toBe(PACK_CHARS);
   });
 
   it('starts a new record once a group holds the text budget, and never splits an article', () => {
