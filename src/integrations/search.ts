@@ -34,14 +34,14 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
         const { documents } = loadCollection(options.root);
         const foldMap = collectionFoldMap(documents);
         const started = performance.now();
-        const hans = await buildSearchIndex({ outDir, base, documents, script: 'hans', foldMap });
+        const hans = await buildSearchIndex({ outDir, base, documents, variant: 'hans', foldMap });
         const withHant = documents.filter((d) => d.treeHant);
         if (withHant.length < documents.length) {
           logger.warn(
             `${documents.length - withHant.length} document(s) have no traditional tree: left out of the /zh-hant/ search.`,
           );
         }
-        const hant = await buildSearchIndex({ outDir, base, documents: withHant, script: 'hant', foldMap });
+        const hant = await buildSearchIndex({ outDir, base, documents: withHant, variant: 'hant', foldMap });
         logger.info(
           `search: ${hans.records} + ${hant.records} records → ${hans.outputPath}, ${hant.outputPath} in ${Math.round(performance.now() - started)} ms`,
         );

@@ -63,14 +63,14 @@ export interface BuildSearchIndexOptions {
   /** The site base path, e.g. `/` or `/rules/`. */
   base: string;
   documents: readonly DocumentEntry[];
-  script: Variant;
+  variant: Variant;
   /**
    * Traditional → simplified map (src/variant/fold.ts) used for the tokens and written to the
    * bundle for the query; default `buildFoldMap` over the collection's simplified text.
    */
   foldMap?: FoldMap;
   /** The page path of a document under the base (default `slug/`, `zh-hant/slug/`). */
-  pagePath?: (slug: string, script: Variant) => string;
+  pagePath?: (slug: string, variant: Variant) => string;
   /** Word locations per index chunk (default DEFAULT_CHUNK_SIZE). */
   chunkSize?: number;
 }
@@ -105,8 +105,11 @@ export interface DocFacets {
 }
 
 /** The facets of every document of a collection in a script, by slug. */
-export function documentFacets(documents: readonly DocumentEntry[], script: Variant): Map<string, DocFacets> {
-  const listed = listedDocuments(documents, script);
+export function documentFacets(
+  documents: readonly DocumentEntry[],
+  variant: Variant,
+): Map<string, DocFacets> {
+  const listed = listedDocuments(documents, variant);
   return new Map(
     listed.map((d, i) => [
       d.slug,
@@ -281,7 +284,7 @@ export interface StoredRecord {
  */
 async function writeDocumentRecords(
   outDir: string,
-  script: Variant,
+  variant: Variant,
   indexed: readonly pagefind.CustomRecord[],
 ): Promise<void> {
   const bySlug = new Map<string, StoredRecord[]>();
@@ -292,7 +295,7 @@ async function writeDocumentRecords(
     list.push({ url: r.url, filters: r.filters!, rank: r.sort![SORT_KEY]! });
   }
   for (const [slug, list] of bySlug) {
-    const dir = join(outDir, variantPath(script, `${slug}/`));
+    const dir = join(outDir, variantPath(variant, `${slug}/`));
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, RECORDS_FILE), JSON.stringify(list));
   }
@@ -300,17 +303,17 @@ async function writeDocumentRecords(
 
 /** Build the search bundle of one script into `<outDir>/pagefind/` or `<outDir>/zh-hant/pagefind/`. */
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<BuildSearchIndexResult> {
-  const { outDir, base, documents, script } = options;
+  const { outDir, base, documents, variant } = options;
   const foldMap = options.foldMap ?? collectionFoldMap(documents);
   const fold: Fold = (text) => foldToSimplified(text, foldMap);
   const records = buildCollectionRecords(documents, {
     base,
-    script,
+    variant,
     ...(options.pagePath ? { pagePath: options.pagePath } : {}),
   });
-  const outputPath = join(outDir, bundlePath(script));
+  const outputPath = join(outDir, bundlePath(variant));
   try {
-    const indexed = indexRecords(records, fold, documentFacets(documents, script));
+    const indexed = indexRecords(records, fold, documentFacets(documents, variant));
     const words = await writeRecords(indexed, outputPath, options.chunkSize);
     await mkdir(outputPath, { recursive: true });
     await writeFile(
@@ -322,7 +325,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
       join(outputPath, CHUNKS_FILE),
       JSON.stringify(indexed.length > 0 ? await chunkStarts(outputPath) : []),
     );
-    await writeDocumentRecords(outDir, script, indexed);
+    await writeDocumentRecords(outDir, variant, indexed);
     return { outputPath, records: records.length, indexRecords: indexed.length, words };
   } finally {
     await pagefind.close();

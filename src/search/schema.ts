@@ -85,6 +85,6 @@ export type Part = [fragment: string, label: string, text: string, aliases?: str
 export const SORT_KEY = 'rank';
 
 /** Where the bundle of a script lives, relative to the site root (and to the base path). */
-export function bundlePath(script: Variant): string {
-  return variantPath(script, 'pagefind/');
+export function bundlePath(variant: Variant): string {
+  return variantPath(variant, 'pagefind/');
 }
