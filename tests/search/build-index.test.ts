@@ -94,12 +94,12 @@ describe('toCustomRecord', () => {
   });
 
   it('packs articles only in a collection past PACK_FROM_RECORDS article records', () => {
-    const one = buildRecords(tiaoDocument(), { base: '/', script: 'hans', docIndex: 0 });
+    const one = buildRecords(tiaoDocument(), { base: '/', variant: 'hans', docIndex: 0 });
     expect(packBudget(one)).toBe(0);
     const perDoc = packRecords(one, 0).length;
     const copies = Math.ceil((PACK_FROM_RECORDS + 1) / perDoc);
     const many = Array.from({ length: copies }, (_, i) =>
-      buildRecords(tiaoDocument(), { base: '/', script: 'hans', docIndex: i }).map((r) => ({
+      buildRecords(tiaoDocument(), { base: '/', variant: 'hans', docIndex: i }).map((r) => ({
         ...r,
         slug: `doc-${i}`,
       })),
