@@ -104,16 +104,16 @@ if (args['build-only']) {
   const t0 = performance.now();
   if (args['build-only'] === 'pagefind') {
     const foldMap = collectionFoldMap(documents);
-    for (const script of ['hans', 'hant'] as const)
-      await buildSearchIndex({ outDir: out, base: '/', documents, script, foldMap });
+    for (const variant of ['hans', 'hant'] as const)
+      await buildSearchIndex({ outDir: out, base: '/', documents, variant, foldMap });
   } else {
     const foldMap = collectionFoldMap(documents);
     const fold: Fold = (s) => foldToSimplified(s, foldMap);
     const facets = facetsOf(documents);
-    for (const script of ['hans', 'hant'] as const) {
-      const records = buildCollectionRecords(documents, { base: '/', script });
+    for (const variant of ['hans', 'hant'] as const) {
+      const records = buildCollectionRecords(documents, { base: '/', variant });
       const { files } = buildFlatIndex(records, { fold, foldMap, facets, ...flatOptions() });
-      const dir = join(out, script === 'hans' ? 'flat' : 'zh-hant/flat');
+      const dir = join(out, variant === 'hans' ? 'flat' : 'zh-hant/flat');
       for (const [path, body] of files) {
         mkdirSync(dirname(join(dir, path)), { recursive: true });
         writeFileSync(join(dir, path), body);
@@ -387,15 +387,15 @@ async function benchCollection(label: string, collectionFile: string): Promise<s
   const documents = loadDocuments(collectionFile);
   const foldMap = collectionFoldMap(documents);
   const fold: Fold = (s) => foldToSimplified(s, foldMap);
-  const script: Variant = 'hans';
-  const records = buildCollectionRecords(documents, { base: '/', script });
+  const variant: Variant = 'hans';
+  const records = buildCollectionRecords(documents, { base: '/', variant });
   const textBytes = records.reduce((a, r) => a + Buffer.byteLength(r.text), 0);
   console.log(
     `${documents.length} documents, ${records.length} search records (simplified), ${(textBytes / 1e6).toFixed(1)} MB of text`,
   );
   const code = await codeBytes(work);
 
-  const pfDir = join(work, bundlePath(script));
+  const pfDir = join(work, bundlePath(variant));
   const flatDir = join(work, 'flat');
   const pfCensus = [census(join(work, bundlePath('hans'))), census(join(work, bundlePath('hant')))];
   const flatCensus = [census(flatDir), census(join(work, 'zh-hant/flat'))];

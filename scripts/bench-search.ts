@@ -69,7 +69,7 @@ async function benchSite(dir: string): Promise<void> {
     );
   }
   console.log(`Search box on the built site (${dir}), document page /${slug}/, cold cache:`);
-  for (const [script, prefix, queries] of [
+  for (const [variant, prefix, queries] of [
     ['hans', variantPath('hans'), ['常务会议', '5个工作日']],
     ['hant', variantPath('hant'), ['常務會議', '會議制度']],
   ] as const) {
@@ -118,13 +118,13 @@ async function benchSite(dir: string): Promise<void> {
       }
       const total = bodies.reduce((a, b) => a + b.size, 0);
       rows.push(
-        `  ${script} ${i === 0 ? 'first' : 'second'} query "${q}": ${kb(total)} in ${bodies.length} requests, results ${ms.toFixed(0)} ms after the last key (${withTyping.toFixed(0)} ms with typing) — ${announced}\n    ` +
+        `  ${variant} ${i === 0 ? 'first' : 'second'} query "${q}": ${kb(total)} in ${bodies.length} requests, results ${ms.toFixed(0)} ms after the last key (${withTyping.toFixed(0)} ms with typing) — ${announced}\n    ` +
           Object.entries(by)
             .map(([k, v]) => `${k}${v.n > 1 ? `×${v.n}` : ''} ${kb(v.b)}`)
             .join(' + '),
       );
     }
-    console.log(`  ${script} page before search opens: ${kb(pageBytes)} (HTML, CSS, scripts)`);
+    console.log(`  ${variant} page before search opens: ${kb(pageBytes)} (HTML, CSS, scripts)`);
     console.log(rows.join('\n'));
     await page.context().close();
   }
@@ -160,20 +160,20 @@ const foldMap = collectionFoldMap(documents);
 const fold = (s: string) => foldToSimplified(s, foldMap);
 
 const records: Record<Variant, SearchRecord[]> = {
-  hans: buildCollectionRecords(documents, { base, script: 'hans' }),
-  hant: buildCollectionRecords(documents, { base, script: 'hant' }),
+  hans: buildCollectionRecords(documents, { base, variant: 'hans' }),
+  hant: buildCollectionRecords(documents, { base, variant: 'hant' }),
 };
 const t0 = performance.now();
-for (const script of ['hans', 'hant'] as const) {
+for (const variant of ['hans', 'hant'] as const) {
   const r = await buildSearchIndex({
     outDir: out,
     base,
     documents,
-    script,
+    variant,
     foldMap,
     ...(args.chunk ? { chunkSize: Number(args.chunk) } : {}),
   });
-  console.log(`built ${script}: ${r.records} records, ${r.words} record-words → ${r.outputPath}`);
+  console.log(`built ${variant}: ${r.records} records, ${r.words} record-words → ${r.outputPath}`);
 }
 const buildMs = performance.now() - t0;
 
@@ -188,8 +188,8 @@ async function files(dir: string): Promise<string[]> {
   return out;
 }
 const gz = (b: Buffer) => Math.min(b.length, gzipSync(b, { level: 9 }).length);
-for (const script of ['hans', 'hant'] as const) {
-  const dir = join(out, bundlePath(script));
+for (const variant of ['hans', 'hant'] as const) {
+  const dir = join(out, bundlePath(variant));
   const all = await files(dir);
   let index = 0,
     fragments = 0,
@@ -206,7 +206,7 @@ for (const script of ['hans', 'hant'] as const) {
     else if (f.endsWith('.pf_meta')) meta += size;
   }
   console.log(
-    `${script} bundle: index chunks ${kb(index)}, pf_meta ${kb(meta)}, ${fragmentCount} fragments ${kb(fragments)}, filter index (never fetched) ${kb(filters)}`,
+    `${variant} bundle: index chunks ${kb(index)}, pf_meta ${kb(meta)}, ${fragmentCount} fragments ${kb(fragments)}, filter index (never fetched) ${kb(filters)}`,
   );
 }
 
@@ -260,7 +260,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
 });
 
-async function firstQueryBytes(script: Variant, query: string) {
+async function firstQueryBytes(variant: Variant, query: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${origin}/`);
@@ -274,7 +274,7 @@ async function firstQueryBytes(script: Variant, query: string) {
       const p = await c.search(q);
       return { hits: p.hits, candidates: p.candidates };
     },
-    [`/${bundlePath(script)}`, query] as const,
+    [`/${bundlePath(variant)}`, query] as const,
   );
   const ms = performance.now() - t;
   await context.close();
@@ -318,20 +318,20 @@ function kb(n: number) {
 console.log(
   '\nFirst query on a cold page (gzip -9 sizes of every file fetched; .pf_* files are already gzip):',
 );
-for (const [script, q] of [
+for (const [variant, q] of [
   ['hans', '会议'],
   ['hans', '市政府'],
   ['hant', '會議'],
   ['hans', '督'],
 ] as const) {
-  const r = await firstQueryBytes(script, q);
+  const r = await firstQueryBytes(variant, q);
   let total = 0;
   const parts = Object.entries(r.byKind).map(([k, v]) => {
     total += v.gz;
     return `${k}${v.n > 1 ? `×${v.n}` : ''} ${kb(v.gz)}`;
   });
   console.log(
-    `  ${script} "${q}": ${r.shown.hits} shown of ${r.shown.candidates} candidates, ${r.ms.toFixed(0)} ms (incl. loading); total ${kb(total)} = ${parts.join(' + ')}`,
+    `  ${variant} "${q}": ${r.shown.hits} shown of ${r.shown.candidates} candidates, ${r.ms.toFixed(0)} ms (incl. loading); total ${kb(total)} = ${parts.join(' + ')}`,
   );
 }
 
@@ -364,18 +364,18 @@ function rng(seed: number) {
 const random = rng(Number(args.seed));
 const nQueries = Number(args.queries);
 
-function expected(script: Variant, q: string): Set<string> {
+function expected(variant: Variant, q: string): Set<string> {
   const nq = normalizeText(q, { fold });
   const set = new Set<string>();
   if (!nq) return set;
-  for (const r of records[script]) {
+  for (const r of records[variant]) {
     if ([r.text, ...r.aliases].some((s) => normalizeText(s, { fold }).includes(nq))) set.add(r.url);
   }
   return set;
 }
 
-function sampleQueries(script: Variant, n: number, min: number, max: number): string[] {
-  const rs = records[script];
+function sampleQueries(variant: Variant, n: number, min: number, max: number): string[] {
+  const rs = records[variant];
   const qs: string[] = [];
   while (qs.length < n) {
     const r = rs[Math.floor(random() * rs.length)]!;
@@ -390,7 +390,7 @@ function sampleQueries(script: Variant, n: number, min: number, max: number): st
   return qs;
 }
 
-async function measure(label: string, script: Variant, queries: string[]) {
+async function measure(label: string, variant: Variant, queries: string[]) {
   const { context, page } = await openSearchPage();
   const t = performance.now();
   const found: Array<{ urls: string[]; candidates: number; rejected: number; ms: number }> =
@@ -411,7 +411,7 @@ async function measure(label: string, script: Variant, queries: string[]) {
         }
         return out;
       },
-      [`/${bundlePath(script)}`, queries] as const,
+      [`/${bundlePath(variant)}`, queries] as const,
     );
   const ms = performance.now() - t;
   await context.close();
@@ -425,7 +425,7 @@ async function measure(label: string, script: Variant, queries: string[]) {
   const misses: string[] = [];
   const times = found.map((f) => f.ms).sort((a, b) => a - b);
   queries.forEach((q, i) => {
-    const exp = expected(script, q);
+    const exp = expected(variant, q);
     const got = new Set(found[i]!.urls);
     let miss = 0;
     for (const u of exp) {
@@ -473,7 +473,7 @@ const fixed = [
   '全面正确履行政府职能',
   '淄博市人民政府工作规则',
 ];
-for (const script of ['hans', 'hant'] as const) {
+for (const variant of ['hans', 'hant'] as const) {
   const { context, page } = await openSearchPage();
   const res = await page.evaluate(
     async ([bundleUrl, qs]) => {
@@ -488,10 +488,10 @@ for (const script of ['hans', 'hant'] as const) {
       }
       return out;
     },
-    [`/${bundlePath(script)}`, fixed] as const,
+    [`/${bundlePath(variant)}`, fixed] as const,
   );
   await context.close();
-  console.log(`  ${script} bundle:\n    ${res.join('\n    ')}`);
+  console.log(`  ${variant} bundle:\n    ${res.join('\n    ')}`);
 }
 
 const hansQ = sampleQueries('hans', nQueries, 2, 6);

@@ -6,7 +6,7 @@
  * /browse/year/2021/, each with page/N/ after the first page.
  */
 import { loadCollection } from '../data/collection.ts';
-import type { Script } from '../i18n/script.ts';
+import type { Variant } from '../i18n/locale.ts';
 import { FACET_KINDS, facetValues, filterListing, pageCount, type FacetKind } from './facets.ts';
 import { listedDocuments, statusName } from './listing.ts';
 
@@ -26,15 +26,15 @@ export function browsePath({ kind, key, page }: BrowsePlace): string {
 }
 
 /** getStaticPaths of the listing pages (the `[...path]` parameter below /browse/). */
-export function browsePaths(script: Script) {
-  const docs = listedDocuments(loadCollection().documents, script);
+export function browsePaths(variant: Variant) {
+  const docs = listedDocuments(loadCollection().documents, variant);
   const places: BrowsePlace[] = [];
   const paged = (count: number, place: Omit<BrowsePlace, 'page'>) => {
     for (let page = 1; page <= pageCount(count); page++) places.push({ ...place, page });
   };
   paged(docs.length, {});
   for (const kind of FACET_KINDS) {
-    for (const value of facetValues(docs, kind, statusName(script)))
+    for (const value of facetValues(docs, kind, statusName(variant)))
       paged(value.count, { kind, key: value.key });
   }
   return places.map((place) => ({
@@ -49,7 +49,7 @@ export function browsePaths(script: Script) {
 }
 
 /** The documents of a listing, all pages. */
-export function placeDocuments(script: Script, place: BrowsePlace) {
-  const docs = listedDocuments(loadCollection().documents, script);
+export function placeDocuments(variant: Variant, place: BrowsePlace) {
+  const docs = listedDocuments(loadCollection().documents, variant);
   return place.kind && place.key ? filterListing(docs, { [place.kind]: place.key }) : [...docs];
 }

@@ -5,7 +5,7 @@
  */
 import type { DocumentEntry } from '../data/collection.ts';
 import { STATUS_LABELS } from '../data/display.ts';
-import type { Script } from '../i18n/script.ts';
+import type { Variant } from '../i18n/locale.ts';
 import { ui } from '../i18n/ui.ts';
 import { buildFoldMap } from '../variant/fold-map.ts';
 import type { FoldMap } from '../variant/fold.ts';
@@ -16,26 +16,26 @@ import { dateOf } from './relations.ts';
 import { titleKeys } from './title-find.ts';
 
 // Listings are asked for by every page of a build: made once per collection and script.
-const cache = new WeakMap<readonly DocumentEntry[], Partial<Record<Script, ListedDocument[]>>>();
+const cache = new WeakMap<readonly DocumentEntry[], Partial<Record<Variant, ListedDocument[]>>>();
 const authorityKeys = new WeakMap<readonly DocumentEntry[], Map<string, string>>();
 
 /**
  * Every document as a listing record in a script, in collection order.
  * @example listedDocuments(documents, 'hans')[0].authorityKey // 'ziboshirenminzhengfu'
  */
-export function listedDocuments(documents: readonly DocumentEntry[], script: Script): ListedDocument[] {
-  const hit = cache.get(documents)?.[script];
+export function listedDocuments(documents: readonly DocumentEntry[], variant: Variant): ListedDocument[] {
+  const hit = cache.get(documents)?.[variant];
   if (hit) return hit;
   let keys = authorityKeys.get(documents);
   if (!keys) authorityKeys.set(documents, (keys = keysOf(documents.map((d) => d.meta.authority))));
-  const t = ui(script);
+  const t = ui(variant);
   const list = documents.map((d): ListedDocument => {
     const { meta } = d;
     const type = typeKey(meta.docType, meta.authority);
     const region = meta.jurisdiction;
     return {
       slug: meta.slug,
-      title: script === 'hant' ? (d.titleHant ?? t(meta.title)) : meta.title,
+      title: variant === 'hant' ? (d.titleHant ?? t(meta.title)) : meta.title,
       ...(meta.documentNumber && { documentNumber: t(meta.documentNumber) }),
       authority: t(meta.authority),
       authorityKey: keys.get(meta.authority)!,
@@ -49,13 +49,13 @@ export function listedDocuments(documents: readonly DocumentEntry[], script: Scr
       rank: DOC_TYPES.findIndex((x) => x.key === type),
     };
   });
-  cache.set(documents, { ...cache.get(documents), [script]: list });
+  cache.set(documents, { ...cache.get(documents), [variant]: list });
   return list;
 }
 
 /** The status name of a status key in a script. */
-export const statusName = (script: Script) => (s: string) =>
-  ui(script)(STATUS_LABELS[s as keyof typeof STATUS_LABELS] ?? s);
+export const statusName = (variant: Variant) => (s: string) =>
+  ui(variant)(STATUS_LABELS[s as keyof typeof STATUS_LABELS] ?? s);
 
 /** The listing JSON: lookup tables for repeated names, one array per document. */
 export interface ListingData {
@@ -72,9 +72,9 @@ export interface ListingData {
 }
 
 /** The listing JSON of a script. */
-export function listingData(documents: readonly DocumentEntry[], script: Script): ListingData {
-  const list = listedDocuments(documents, script);
-  const t = ui(script);
+export function listingData(documents: readonly DocumentEntry[], variant: Variant): ListingData {
+  const list = listedDocuments(documents, variant);
+  const t = ui(variant);
   const table = (pairs: Array<[string, string]>) => [...new Map(pairs).entries()];
   const authorities = table(list.map((d) => [d.authorityKey, d.authority]));
   const regions = table(list.map((d) => [d.region, d.regionName]));
@@ -85,7 +85,7 @@ export function listingData(documents: readonly DocumentEntry[], script: Script)
     fold: buildFoldMap(names),
     authorities,
     regions,
-    statuses: Object.fromEntries(Object.keys(STATUS_LABELS).map((s) => [s, statusName(script)(s)])),
+    statuses: Object.fromEntries(Object.keys(STATUS_LABELS).map((s) => [s, statusName(variant)(s)])),
     types: Object.fromEntries(DOC_TYPES.map((x) => [x.key, t(x.name)])),
     docs: list.map((d) => [
       d.slug,

@@ -5,12 +5,12 @@
 import type { DocumentEntry } from './collection.ts';
 import type { Document } from '../parser/types.ts';
 import { citationLabel, citation } from './cite.ts';
-import { scriptHref, type Script } from '../i18n/script.ts';
+import { variantHref, type Variant } from '../i18n/locale.ts';
 import { ui } from '../i18n/ui.ts';
 
 export interface DocumentView {
   entry: DocumentEntry;
-  script: Script;
+  variant: Variant;
   /** The tree in this script (traditional: `treeHant`, converted here when the entry lacks it). */
   tree: Document;
   /** The title in this script. */
@@ -22,9 +22,9 @@ export interface DocumentView {
 const hantTrees = new WeakMap<DocumentEntry, Document>();
 
 /** The tree and title of a document in a script. */
-export async function documentView(entry: DocumentEntry, script: Script): Promise<DocumentView> {
-  const href = scriptHref(script, `${entry.meta.slug}/`);
-  if (script === 'hans') return { entry, script, tree: entry.tree, title: entry.meta.title, href };
+export async function documentView(entry: DocumentEntry, variant: Variant): Promise<DocumentView> {
+  const href = variantHref(variant, `${entry.meta.slug}/`);
+  if (variant === 'hans') return { entry, variant, tree: entry.tree, title: entry.meta.title, href };
   const t = ui('hant');
   let tree = entry.treeHant ?? hantTrees.get(entry);
   if (!tree) {
@@ -33,12 +33,12 @@ export async function documentView(entry: DocumentEntry, script: Script): Promis
     tree = toTraditionalTree(entry.tree, t);
     hantTrees.set(entry, tree);
   }
-  return { entry, script, tree, title: entry.titleHant ?? t(entry.meta.title), href };
+  return { entry, variant, tree, title: entry.titleHant ?? t(entry.meta.title), href };
 }
 
 /** The citation label of each provision in the view's script (第四十七条第一款第（二）项). */
 export function citeLabels(view: DocumentView): (eId: string) => string {
-  const t = ui(view.script);
+  const t = ui(view.variant);
   const { citeArticlesAs } = view.entry.meta;
   return (eId) => t(citationLabel(eId, citeArticlesAs, view.tree.data.articleStyle));
 }
@@ -60,7 +60,7 @@ const TOOL_STRINGS = [
  * aliases (old eId → new eId) so old fragments land on the new anchor.
  */
 export function toolsData(view: DocumentView): Record<string, string> {
-  const t = ui(view.script);
+  const t = ui(view.variant);
   const aliases = Object.fromEntries((view.entry.aliases ?? []).map((a) => [a.from, a.to]));
   return {
     'data-tools': '',

@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { createConverter, loadOverrides } from '../variant/convert.ts';
-import type { Script } from './script.ts';
+import type { Variant } from './locale.ts';
 
 let converter: ((s: string) => string) | undefined;
 
@@ -20,6 +20,6 @@ export function toHant(text: string): string {
 }
 
 /** A translator for a script: identity for simplified, the converter for traditional. */
-export function ui(script: Script): (simplified: string) => string {
-  return script === 'hant' ? toHant : (s) => s;
+export function ui(variant: Variant): (simplified: string) => string {
+  return variant === 'hant' ? toHant : (s) => s;
 }

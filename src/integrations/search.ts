@@ -37,7 +37,7 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
         const { documents } = loadCollection(options.root);
         const foldMap = collectionFoldMap(documents);
         const started = performance.now();
-        const hans = await buildSearchIndex({ outDir, base, documents, script: 'hans', foldMap });
+        const hans = await buildSearchIndex({ outDir, base, documents, variant: 'hans', foldMap });
         const withHant = documents.filter((d) => d.treeHant);
         if (withHant.length < documents.length) {
           logger.warn(
@@ -45,11 +45,11 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
           );
         } else {
           // A flat index left by an earlier build with the setting would otherwise be kept offline.
-          for (const script of ['hans', 'hant'] as const) {
-            await rm(join(outDir, flatIndexPath(script)), { recursive: true, force: true });
+          for (const variant of ['hans', 'hant'] as const) {
+            await rm(join(outDir, flatIndexPath(variant)), { recursive: true, force: true });
           }
         }
-        const hant = await buildSearchIndex({ outDir, base, documents: withHant, script: 'hant', foldMap });
+        const hant = await buildSearchIndex({ outDir, base, documents: withHant, variant: 'hant', foldMap });
         logger.info(
           `search: ${hans.records} + ${hant.records} records → ${hans.outputPath}, ${hant.outputPath} in ${Math.round(performance.now() - started)} ms`,
         );
@@ -58,16 +58,16 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
         if (searchEngine(process.env.TIAOWEN_SEARCH_ENGINE) === 'flat') {
           const t0 = performance.now();
           const flat = [
-            await buildFlatSearchIndex({ outDir, base, documents, script: 'hans', foldMap }),
-            await buildFlatSearchIndex({ outDir, base, documents: withHant, script: 'hant', foldMap }),
+            await buildFlatSearchIndex({ outDir, base, documents, variant: 'hans', foldMap }),
+            await buildFlatSearchIndex({ outDir, base, documents: withHant, variant: 'hant', foldMap }),
           ];
           logger.info(
             `flat search: ${flat.map((f) => `${f.parts} parts, ${f.shards} shards → ${f.outputPath}`).join('; ')} in ${Math.round(performance.now() - t0)} ms`,
           );
         } else {
           // A flat index left by an earlier build with the setting would otherwise be kept offline.
-          for (const script of ['hans', 'hant'] as const) {
-            await rm(join(outDir, flatIndexPath(script)), { recursive: true, force: true });
+          for (const variant of ['hans', 'hant'] as const) {
+            await rm(join(outDir, flatIndexPath(variant)), { recursive: true, force: true });
           }
         }
       },

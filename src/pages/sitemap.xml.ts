@@ -7,7 +7,7 @@
 import type { APIRoute } from 'astro';
 import { loadCollection } from '../data/collection.ts';
 import { articlePlaces } from '../data/cite.ts';
-import { LANG, SCRIPTS, absoluteHref, scriptHref } from '../i18n/script.ts';
+import { LANG, VARIANTS, absoluteHref, variantHref } from '../i18n/locale.ts';
 import { browsePath, browsePaths } from '../collection/browse-paths.ts';
 import { hasArticlePages } from '../views/paths.ts';
 
@@ -25,12 +25,12 @@ export const GET: APIRoute = ({ site }) => {
   }
   // Listing pages (docs/collection.md): the same keys in both scripts.
   paths.push(...browsePaths('hans').map(({ props }) => browsePath(props.place)));
-  const url = (script: (typeof SCRIPTS)[number], path: string) =>
-    escape(absoluteHref(scriptHref(script, path), site));
+  const url = (variant: (typeof VARIANTS)[number], path: string) =>
+    escape(absoluteHref(variantHref(variant, path), site));
   const entries = paths.flatMap((path) =>
-    SCRIPTS.map(
-      (script) =>
-        `<url><loc>${url(script, path)}</loc>${SCRIPTS.map((s) => `<xhtml:link rel="alternate" hreflang="${LANG[s]}" href="${url(s, path)}"/>`).join('')}</url>`,
+    VARIANTS.map(
+      (variant) =>
+        `<url><loc>${url(variant, path)}</loc>${VARIANTS.map((s) => `<xhtml:link rel="alternate" hreflang="${LANG[s]}" href="${url(s, path)}"/>`).join('')}</url>`,
     ),
   );
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${entries.join('\n')}\n</urlset>\n`;

@@ -12,15 +12,15 @@ import { withBase } from '../data/links.ts';
 import { labelOfEId, type LabelOptions } from '../parser/labels.ts';
 import { toLines } from '../parser/to-string.ts';
 import type { Document, RegNode } from '../parser/types.ts';
-import { PREFIX, type Script } from '../i18n/script.ts';
+import { PREFIX, type Variant } from '../i18n/locale.ts';
 import { toHant } from '../i18n/ui.ts';
 
-export type { Script };
+export type { Variant };
 export { toHant };
 
 /** What a component needs to know about the page it renders on. */
 export interface RefPage {
-  script: Script;
+  variant: Variant;
   /** The document shown on the page, when it is a document page. */
   entry?: DocumentEntry;
   /** On a single-article page (`/<slug>/art_N/`): that article's eId. */
@@ -38,26 +38,26 @@ export function refPage(url: URL): RefPage {
   let path = url.pathname.startsWith(base)
     ? url.pathname.slice(base.length)
     : url.pathname.replace(/^\//, '');
-  let script: Script = 'hans';
+  let variant: Variant = 'hans';
   if (path.startsWith(PREFIX.hant)) {
-    script = 'hant';
+    variant = 'hant';
     path = path.slice(PREFIX.hant.length);
   }
   const [slug, second] = path.split('/');
   const entry = slug ? loadCollection().documents.find((d) => d.meta.slug === slug) : undefined;
   const article = entry && second && isArticleEId(second) ? second : undefined;
-  return { script, entry, article, t: script === 'hant' ? toHant : (s) => s };
+  return { variant, entry, article, t: variant === 'hant' ? toHant : (s) => s };
 }
 
 /** A site path (`/slug/#art_2`, `citations/`) in the page's script, with the base. */
-export function scriptHref(page: Pick<RefPage, 'script'>, path: string): string {
-  return withBase(PREFIX[page.script] + path.replace(/^\/+/, ''));
+export function variantHref(page: Pick<RefPage, 'variant'>, path: string): string {
+  return withBase(PREFIX[page.variant] + path.replace(/^\/+/, ''));
 }
 
 /** Where an anchor of the page's own document is: a fragment, or the full text from an article page. */
 export function localHref(page: RefPage, eId: string): string {
   if (!page.article || !page.entry || eId.split('__')[0] === page.article) return `#${eId}`;
-  return scriptHref(page, `/${page.entry.meta.slug}/#${eId}`);
+  return variantHref(page, `/${page.entry.meta.slug}/#${eId}`);
 }
 
 const paragraphCounts = new WeakMap<Document, Map<string, number>>();
@@ -135,11 +135,11 @@ export function provisionText(tree: Document, eId: string, max = 90): string | u
 }
 
 /** The tree of a document in a script. */
-export const treeIn = (entry: DocumentEntry, script: Script) =>
-  script === 'hant' ? (entry.treeHant ?? entry.tree) : entry.tree;
+export const treeIn = (entry: DocumentEntry, variant: Variant) =>
+  variant === 'hant' ? (entry.treeHant ?? entry.tree) : entry.tree;
 /** The title of a document in a script. */
 export const titleIn = (entry: DocumentEntry, page: RefPage) =>
-  page.script === 'hant' ? (entry.titleHant ?? page.t(entry.meta.title)) : entry.meta.title;
+  page.variant === 'hant' ? (entry.titleHant ?? page.t(entry.meta.title)) : entry.meta.title;
 
 /** The document a slug names. */
 export const documentOf = (slug: string) => loadCollection().documents.find((d) => d.meta.slug === slug);
@@ -155,5 +155,5 @@ export function selfName(title: string): string {
 /** On an article page, a target in another article is not in the DOM: embed its text. */
 export function offPagePreview(page: RefPage, eId: string): Record<string, string | undefined> {
   if (!page.entry || localHref(page, eId).startsWith('#')) return {};
-  return { 'data-preview': provisionText(treeIn(page.entry, page.script), eId) };
+  return { 'data-preview': provisionText(treeIn(page.entry, page.variant), eId) };
 }

@@ -21,7 +21,7 @@ import {
   labelIn,
   localHref,
   provisionText,
-  scriptHref,
+  variantHref,
   titleIn,
   treeIn,
   type RefPage,
@@ -88,15 +88,15 @@ export function backLinkTarget(page: RefPage, b: BackLink): Omit<BackLinkView, '
     return {
       href,
       label: labelIn(page, b.from),
-      preview: href.startsWith('#') ? undefined : provisionText(treeIn(page.entry, page.script), b.from),
+      preview: href.startsWith('#') ? undefined : provisionText(treeIn(page.entry, page.variant), b.from),
     };
   }
   const doc = documentOf(b.doc);
-  if (!doc) return { href: scriptHref(page, `/${b.doc}/#${b.from}`), label: page.t(b.label) };
+  if (!doc) return { href: variantHref(page, `/${b.doc}/#${b.from}`), label: page.t(b.label) };
   return {
-    href: scriptHref(page, `/${b.doc}/#${b.from}`),
+    href: variantHref(page, `/${b.doc}/#${b.from}`),
     label: `《${titleIn(doc, page)}》${labelIn(page, b.from, doc)}`,
-    preview: provisionText(treeIn(doc, page.script), b.from),
+    preview: provisionText(treeIn(doc, page.variant), b.from),
   };
 }
 

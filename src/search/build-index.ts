@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { DocumentEntry } from '../data/collection.ts';
 import { normalizeText, type Fold } from './normalize.ts';
 import { contentTokens } from './tokenize.ts';
-import { buildCollectionRecords, packRecords, rankKey, type SearchRecord } from './records.ts';
+import { buildCollectionRecords, packBudget, packRecords, rankKey, type SearchRecord } from './records.ts';
 import { variantPath, type Variant } from '../i18n/variant.ts';
 import { buildFoldMap } from '../variant/fold-map.ts';
 import { foldToSimplified, type FoldMap } from '../variant/fold.ts';
@@ -66,14 +66,14 @@ export interface BuildSearchIndexOptions {
   /** The site base path, e.g. `/` or `/rules/`. */
   base: string;
   documents: readonly DocumentEntry[];
-  script: Variant;
+  variant: Variant;
   /**
    * Traditional → simplified map (src/variant/fold.ts) used for the tokens and written to the
    * bundle for the query; default `buildFoldMap` over the collection's simplified text.
    */
   foldMap?: FoldMap;
   /** The page path of a document under the base (default `slug/`, `zh-hant/slug/`). */
-  pagePath?: (slug: string, script: Variant) => string;
+  pagePath?: (slug: string, variant: Variant) => string;
   /** Word locations per index chunk (default DEFAULT_CHUNK_SIZE). */
   chunkSize?: number;
 }
@@ -108,8 +108,11 @@ export interface DocFacets {
 }
 
 /** The facets of every document of a collection in a script, by slug. */
-export function documentFacets(documents: readonly DocumentEntry[], script: Variant): Map<string, DocFacets> {
-  const listed = listedDocuments(documents, script);
+export function documentFacets(
+  documents: readonly DocumentEntry[],
+  variant: Variant,
+): Map<string, DocFacets> {
+  const listed = listedDocuments(documents, variant);
   return new Map(
     listed.map((d, i) => [
       d.slug,
@@ -180,7 +183,7 @@ export function indexRecords(
   fold: Fold,
   facets?: ReadonlyMap<string, DocFacets>,
 ): pagefind.CustomRecord[] {
-  return packRecords(records)
+  return packRecords(records, packBudget(records))
     .map((g) => toCustomRecord(g, fold, facets?.get(g[0]!.slug)))
     .sort((a, b) =>
       a.sort![SORT_KEY]! < b.sort![SORT_KEY]! ? -1 : a.sort![SORT_KEY]! > b.sort![SORT_KEY]! ? 1 : 0,
@@ -284,7 +287,7 @@ export interface StoredRecord {
  */
 async function writeDocumentRecords(
   outDir: string,
-  script: Variant,
+  variant: Variant,
   indexed: readonly pagefind.CustomRecord[],
 ): Promise<void> {
   const bySlug = new Map<string, StoredRecord[]>();
@@ -295,7 +298,7 @@ async function writeDocumentRecords(
     list.push({ url: r.url, filters: r.filters!, rank: r.sort![SORT_KEY]! });
   }
   for (const [slug, list] of bySlug) {
-    const dir = join(outDir, variantPath(script, `${slug}/`));
+    const dir = join(outDir, variantPath(variant, `${slug}/`));
     await mkdir(dir, { recursive: true });
     await writeFile(join(dir, RECORDS_FILE), JSON.stringify(list));
   }
@@ -303,17 +306,17 @@ async function writeDocumentRecords(
 
 /** Build the search bundle of one script into `<outDir>/pagefind/` or `<outDir>/zh-hant/pagefind/`. */
 export async function buildSearchIndex(options: BuildSearchIndexOptions): Promise<BuildSearchIndexResult> {
-  const { outDir, base, documents, script } = options;
+  const { outDir, base, documents, variant } = options;
   const foldMap = options.foldMap ?? collectionFoldMap(documents);
   const fold: Fold = (text) => foldToSimplified(text, foldMap);
   const records = buildCollectionRecords(documents, {
     base,
-    script,
+    variant,
     ...(options.pagePath ? { pagePath: options.pagePath } : {}),
   });
-  const outputPath = join(outDir, bundlePath(script));
+  const outputPath = join(outDir, bundlePath(variant));
   try {
-    const indexed = indexRecords(records, fold, documentFacets(documents, script));
+    const indexed = indexRecords(records, fold, documentFacets(documents, variant));
     const words = await writeRecords(indexed, outputPath, options.chunkSize);
     await mkdir(outputPath, { recursive: true });
     await writeFile(
@@ -325,7 +328,7 @@ export async function buildSearchIndex(options: BuildSearchIndexOptions): Promis
       join(outputPath, CHUNKS_FILE),
       JSON.stringify(indexed.length > 0 ? await chunkStarts(outputPath) : []),
     );
-    await writeDocumentRecords(outDir, script, indexed);
+    await writeDocumentRecords(outDir, variant, indexed);
     return { outputPath, records: records.length, indexRecords: indexed.length, words };
   } finally {
     await pagefind.close();
@@ -349,16 +352,16 @@ export interface BuildFlatSearchIndexResult {
 export async function buildFlatSearchIndex(
   options: Omit<BuildSearchIndexOptions, 'chunkSize'>,
 ): Promise<BuildFlatSearchIndexResult> {
-  const { outDir, base, documents, script } = options;
+  const { outDir, base, documents, variant } = options;
   const foldMap = options.foldMap ?? collectionFoldMap(documents);
   const fold: Fold = (text) => foldToSimplified(text, foldMap);
   const records = buildCollectionRecords(documents, {
     base,
-    script,
+    variant,
     ...(options.pagePath ? { pagePath: options.pagePath } : {}),
   });
-  const built = buildFlatIndex(records, { fold, foldMap, facets: documentFacets(documents, script) });
-  const outputPath = join(outDir, flatIndexPath(script));
+  const built = buildFlatIndex(records, { fold, foldMap, facets: documentFacets(documents, variant) });
+  const outputPath = join(outDir, flatIndexPath(variant));
   await rm(outputPath, { recursive: true, force: true });
   for (const [path, body] of built.files) {
     const file = join(outputPath, path);

@@ -48,7 +48,7 @@ export interface SearchRecord {
   text: string;
   /** Searchable strings that are not part of the displayed text, e.g. 第十一条 for 十一、. */
   aliases: string[];
-  script: Variant;
+  variant: Variant;
   /** For body text: the eId of the article holding it (articles are never split, see packRecords). */
   article?: string;
 }
@@ -56,15 +56,15 @@ export interface SearchRecord {
 export interface RecordOptions {
   /** Site base path, e.g. `/` or `/rules/`. */
   base: string;
-  script: Variant;
+  variant: Variant;
   /** Position of the document in the collection (orders documents among results). */
   docIndex: number;
   /** The page path of a document under the base; default `slug/` or `zh-hant/slug/`. */
-  pagePath?: (slug: string, script: Variant) => string;
+  pagePath?: (slug: string, variant: Variant) => string;
 }
 
-export function defaultPagePath(slug: string, script: Variant): string {
-  return variantPath(script, `${slug}/`);
+export function defaultPagePath(slug: string, variant: Variant): string {
+  return variantPath(variant, `${slug}/`);
 }
 
 function joinBase(base: string, path: string): string {
@@ -87,20 +87,20 @@ export function canonicalArticleLabel(a: { num: number; sub?: number | undefined
 
 /** Build the records of one document in one script. */
 export function buildRecords(entry: DocumentEntry, options: RecordOptions): SearchRecord[] {
-  const { script, docIndex } = options;
-  const tree: Document | undefined = script === 'hant' ? entry.treeHant : entry.tree;
+  const { variant, docIndex } = options;
+  const tree: Document | undefined = variant === 'hant' ? entry.treeHant : entry.tree;
   if (!tree)
     throw new Error(
-      `Document ${entry.meta.slug} has no ${script === 'hant' ? 'traditional' : 'simplified'} tree.`,
+      `Document ${entry.meta.slug} has no ${variant === 'hant' ? 'traditional' : 'simplified'} tree.`,
     );
   const slug = entry.meta.slug;
-  const pageUrl = joinBase(options.base, (options.pagePath ?? defaultPagePath)(slug, script));
-  const docTitle = script === 'hant' ? (entry.titleHant ?? entry.meta.title) : entry.meta.title;
+  const pageUrl = joinBase(options.base, (options.pagePath ?? defaultPagePath)(slug, variant));
+  const docTitle = variant === 'hant' ? (entry.titleHant ?? entry.meta.title) : entry.meta.title;
   const style = tree.data.articleStyle;
   const records: SearchRecord[] = [];
   let order = 0;
-  const push = (r: Omit<SearchRecord, 'docIndex' | 'order' | 'docTitle' | 'slug' | 'script'>) => {
-    records.push({ ...r, docIndex, order: order++, docTitle, slug, script });
+  const push = (r: Omit<SearchRecord, 'docIndex' | 'order' | 'docTitle' | 'slug' | 'variant'>) => {
+    records.push({ ...r, docIndex, order: order++, docTitle, slug, variant });
   };
 
   const titleAliases = [entry.meta.documentNumber].filter((s): s is string => !!s);
@@ -226,6 +226,20 @@ export function rankKey(r: Pick<SearchRecord, 'kind' | 'docIndex' | 'order'>): s
 export const PACK_CHARS = 1200;
 
 /**
+ * Index records (one per article) from which articles are packed. Below it the metadata file is
+ * small (about 8 bytes a record: 40 KiB at 5,000) and one article a record keeps every fetched
+ * fragment small, which a first query pays for several times; above it the metadata file and
+ * the file count are what grow. Measured on the seed: packing 101 records into 29 made its
+ * first query 111 KiB instead of about 97 KiB, all of it larger fragments.
+ */
+export const PACK_FROM_RECORDS = 5000;
+
+/** The text budget for a collection's records: whole articles one a record until the collection is large. */
+export function packBudget(records: readonly SearchRecord[]): number {
+  return packRecords(records, 0).length > PACK_FROM_RECORDS ? PACK_CHARS : 0;
+}
+
+/**
  * Records → index records: consecutive body-text records of one chapter (or of a document
  * without chapters) form one group, whole articles at a time, until the group holds PACK_CHARS
  * characters; a title or heading record is a group of its own. Groups keep document order.
@@ -245,7 +259,7 @@ export function packRecords(records: readonly SearchRecord[], budget = PACK_CHAR
     const last = current?.[current.length - 1];
     const sameArticle = last !== undefined && r.article !== undefined && last.article === r.article;
     const samePlace =
-      last !== undefined && last.slug === r.slug && last.script === r.script && last.chapter === r.chapter;
+      last !== undefined && last.slug === r.slug && last.variant === r.variant && last.chapter === r.chapter;
     const packable = r.article !== undefined && last?.article !== undefined && samePlace;
     if (current && packable && (sameArticle || chars < budget)) {
       current.push(r);

@@ -85,8 +85,8 @@ export type Part = [fragment: string, label: string, text: string, aliases?: str
 export const SORT_KEY = 'rank';
 
 /** Where the bundle of a script lives, relative to the site root (and to the base path). */
-export function bundlePath(script: Variant): string {
-  return variantPath(script, 'pagefind/');
+export function bundlePath(variant: Variant): string {
+  return variantPath(variant, 'pagefind/');
 }
 
 /**
@@ -104,6 +104,6 @@ export function searchEngine(raw: string | undefined): SearchEngine {
 }
 
 /** Where the flat index of a script lives, relative to the site root: beside the Pagefind bundle. */
-export function flatIndexPath(script: Variant): string {
-  return variantPath(script, 'flat/');
+export function flatIndexPath(variant: Variant): string {
+  return variantPath(variant, 'flat/');
 }

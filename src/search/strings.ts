@@ -94,6 +94,6 @@ export const SEARCH_STRINGS: Record<Variant, SearchStrings> = {
 };
 
 /** The search page path of a script, relative to the base. */
-export function searchPagePath(script: Variant): string {
-  return variantPath(script, 'search/');
+export function searchPagePath(variant: Variant): string {
+  return variantPath(variant, 'search/');
 }

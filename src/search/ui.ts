@@ -76,8 +76,8 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 export function mountSearch(root: HTMLElement): SearchUi {
-  const script: Variant = root.dataset.script === 'hant' ? 'hant' : 'hans';
-  const t = SEARCH_STRINGS[script];
+  const variant: Variant = root.dataset.script === 'hant' ? 'hant' : 'hans';
+  const t = SEARCH_STRINGS[variant];
   const input = root.querySelector<HTMLInputElement>('input')!;
   const form = root.querySelector<HTMLFormElement>('form')!;
   const live = root.querySelector<HTMLElement>('[data-search-live]')!;

@@ -7,7 +7,7 @@ import type { DocumentEntry } from '../data/collection.ts';
 import type { Article, Document } from '../parser/types.ts';
 import { toLines } from '../parser/to-string.ts';
 import { articlePlaces } from '../data/cite.ts';
-import type { Script } from '../i18n/script.ts';
+import type { Variant } from '../i18n/locale.ts';
 import { diffText, type Segment } from './diff.ts';
 import { pairsBetween } from './compose.ts';
 import type { PairKind } from './correspond.ts';
@@ -34,12 +34,12 @@ export async function compareRows(
   entry: DocumentEntry,
   from: string,
   to: string,
-  script: Script,
+  variant: Variant,
 ): Promise<CompareRow[] | undefined> {
   const v = entry.versions;
   if (!v) return undefined;
-  const a = await versionTree(entry, from, script);
-  const b = await versionTree(entry, to, script);
+  const a = await versionTree(entry, from, variant);
+  const b = await versionTree(entry, to, variant);
   if (!a || !b) return undefined;
   const olds = byId(a);
   const news = byId(b);

@@ -5,7 +5,7 @@
  */
 import type { DocumentEntry } from '../data/collection.ts';
 import type { Document } from '../parser/types.ts';
-import { scriptHref, type Script } from '../i18n/script.ts';
+import { variantHref, type Variant } from '../i18n/locale.ts';
 import { ui } from '../i18n/ui.ts';
 import { formatDate } from '../data/display.ts';
 import { citationLabel } from '../data/cite.ts';
@@ -23,19 +23,25 @@ export function versionLabel(v: Pick<VersionInfo, 'date' | 'event'>): string {
 }
 
 /** The page of a version: the document page for the current one, /<slug>/v/<date>/ otherwise. */
-export function versionHref(script: Script, entry: DocumentEntry, date: string): string {
+export function versionHref(variant: Variant, entry: DocumentEntry, date: string): string {
   const current = entry.versions?.current.date === date;
-  return scriptHref(script, current ? `${entry.meta.slug}/` : `${entry.meta.slug}/v/${date}/`);
+  return variantHref(variant, current ? `${entry.meta.slug}/` : `${entry.meta.slug}/v/${date}/`);
 }
 
 /** The comparison of two versions, side by side (or inline). */
-export function compareHref(script: Script, slug: string, from: string, to: string, inline = false): string {
-  return scriptHref(script, `${slug}/compare/${from}/${to}/${inline ? 'inline/' : ''}`);
+export function compareHref(
+  variant: Variant,
+  slug: string,
+  from: string,
+  to: string,
+  inline = false,
+): string {
+  return variantHref(variant, `${slug}/compare/${from}/${to}/${inline ? 'inline/' : ''}`);
 }
 
 /** The 新旧条文对照 table of two consecutive versions. */
-export function correspondenceHref(script: Script, slug: string, from: string, to: string): string {
-  return scriptHref(script, `${slug}/correspondence/${from}/${to}/`);
+export function correspondenceHref(variant: Variant, slug: string, from: string, to: string): string {
+  return variantHref(variant, `${slug}/correspondence/${from}/${to}/`);
 }
 
 const hantTrees = new WeakMap<Document, Document>();
@@ -44,11 +50,11 @@ const hantTrees = new WeakMap<Document, Document>();
 export async function versionTree(
   entry: DocumentEntry,
   date: string,
-  script: Script,
+  variant: Variant,
 ): Promise<Document | undefined> {
   const v = entry.versions;
   const tree = v && treeOf(v, entry.tree, date);
-  if (!tree || script === 'hans') return tree;
+  if (!tree || variant === 'hans') return tree;
   if (date === v.current.date && entry.treeHant) return entry.treeHant;
   let hant = hantTrees.get(tree);
   if (!hant) {
@@ -158,8 +164,13 @@ export function articleHistory(v: Versions): Map<string, ArticleHistory> {
 }
 
 /** The cited form of an article list: 第十二条、第十三条. */
-export function articleLabels(entry: DocumentEntry, tree: Document, eIds: string[], script: Script): string {
-  const t = ui(script);
+export function articleLabels(
+  entry: DocumentEntry,
+  tree: Document,
+  eIds: string[],
+  variant: Variant,
+): string {
+  const t = ui(variant);
   return eIds.map((e) => t(citationLabel(e, entry.meta.citeArticlesAs, tree.data.articleStyle))).join('、');
 }
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { ELEMENT_NODE, parse, walkSync, type ElementNode } from 'ultrahtml';
-import { VARIANT_PREFIX as SCRIPT_PREFIX, type Variant as Script } from '../../src/i18n/variant.ts';
+import { VARIANT_PREFIX as SCRIPT_PREFIX, type Variant as Variant } from '../../src/i18n/variant.ts';
 
 /** Every file of the built site, relative to it, with `/` separators. */
 export function siteFiles(dir: string): string[] {
@@ -44,7 +44,7 @@ export function pagePath(file: string): string {
 export interface PageType {
   /** `home`, `document`, `document/article`, `search`, `citations`, `404`, `offline`, … */
   type: string;
-  script: Script;
+  variant: Variant;
   /** Path below the base. */
   path: string;
   file: string;
@@ -57,14 +57,14 @@ export interface PageType {
 export function pageTypes(dir: string): PageType[] {
   const seen = new Map<string, PageType>();
   for (const file of sitePages(dir)) {
-    const script: Script = file.startsWith(SCRIPT_PREFIX.hant) ? 'hant' : 'hans';
-    const rest = file.slice(SCRIPT_PREFIX[script].length);
+    const variant: Variant = file.startsWith(SCRIPT_PREFIX.hant) ? 'hant' : 'hans';
+    const rest = file.slice(SCRIPT_PREFIX[variant].length);
     const parts = pagePath(rest).split('/').filter(Boolean);
     let type: string;
     if (rest === '404.html' || parts[0] === '404') type = '404';
     else if (parts.length === 0) type = 'home';
     else if (
-      existsSync(join(dir, SCRIPT_PREFIX[script], parts[0]!, 'data.json')) ||
+      existsSync(join(dir, SCRIPT_PREFIX[variant], parts[0]!, 'data.json')) ||
       existsSync(join(dir, parts[0]!, 'data.json'))
     ) {
       type = ['document', ...parts.slice(1).map((p) => p.replace(/[-_]?\d+(?:-\d+)?$/, ''))].join('/');
@@ -76,13 +76,15 @@ export function pageTypes(dir: string): PageType[] {
         ...(parts.includes('page') ? ['page'] : []),
       ].join('/');
     } else type = parts.map((p) => p.replace(/\d+/g, 'N')).join('/');
-    const key = `${script} ${type}`;
-    const candidate: PageType = { type, script, path: pagePath(file), file };
+    const key = `${variant} ${type}`;
+    const candidate: PageType = { type, variant, path: pagePath(file), file };
     // Prefer a page from the middle of a series (art_47 over art_1): it has neighbours both ways.
     const had = seen.get(key);
     if (!had || (/art_4\d\b/.test(file) && !/art_4\d\b/.test(had.file))) seen.set(key, candidate);
   }
-  return [...seen.values()].sort((a, b) => a.type.localeCompare(b.type) || a.script.localeCompare(b.script));
+  return [...seen.values()].sort(
+    (a, b) => a.type.localeCompare(b.type) || a.variant.localeCompare(b.variant),
+  );
 }
 
 export interface PageFacts {

@@ -23,7 +23,7 @@ import {
 // Screenshots of the new pages, to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/collection';
 const PREFIX = { hans: '', hant: 'zh-hant/' } as const;
-type Script = keyof typeof PREFIX;
+type Variant = keyof typeof PREFIX;
 
 let work: string;
 let siteDir: string;
@@ -76,9 +76,9 @@ const T = {
   },
 };
 
-describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
-  const url = (path: string) => `${site.url}${PREFIX[script]}${path}`;
-  const t = T[script];
+describe.each(['hans', 'hant'] as const)('%s', (variant: Variant) => {
+  const url = (path: string) => `${site.url}${PREFIX[variant]}${path}`;
+  const t = T[variant];
 
   test('the home page leads in by type in the order of the hierarchy of norms, with counts', async () => {
     const page = await open({ viewport: PHONE, isMobile: true, hasTouch: true });
@@ -101,7 +101,7 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
         .locator('details[data-kind]')
         .evaluateAll((ds) => ds.map((d) => d.getAttribute('data-kind'))),
     ).toEqual(['type', 'authority', 'region', 'status', 'year']);
-    await page.screenshot({ path: join(SHOTS, `home-${script}-phone.png`), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, `home-${variant}-phone.png`), fullPage: true });
     // Three taps or fewer to the law: 法律 (the type group is open), then its title.
     await page.locator('details[data-kind="type"] a[data-key="law"]').tap();
     await page.waitForURL(/browse\/type\/law\//);
@@ -132,9 +132,9 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     expect(await first.locator('.badge').getAttribute('data-status')).toBe('in-force');
     expect(await first.locator('time').first().getAttribute('datetime')).toBe('2023-09-28');
     expect(await page.locator('.listing-item', { hasText: '国务院令第711号' }).count()).toBe(
-      script === 'hans' ? 1 : 0,
+      variant === 'hans' ? 1 : 0,
     );
-    await page.screenshot({ path: join(SHOTS, `browse-${script}-nojs.png`), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, `browse-${variant}-nojs.png`), fullPage: true });
   });
 
   test('with JavaScript facets combine in place and the choice lives in the address', async () => {
@@ -155,8 +155,8 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     const other = await open({ viewport: PHONE });
     await other.goto(shared);
     await expect.poll(() => titles(other)).toEqual([t.rules, t.rules]);
-    await other.screenshot({ path: join(SHOTS, `browse-${script}-filtered-phone.png`), fullPage: true });
-    await page.screenshot({ path: join(SHOTS, `browse-${script}-filtered-desktop.png`) });
+    await other.screenshot({ path: join(SHOTS, `browse-${variant}-filtered-phone.png`), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, `browse-${variant}-filtered-desktop.png`) });
     // Choosing a value again removes it.
     await page.locator('a[data-kind="region"][data-key="cn-sd"]').click();
     await page.locator('a[data-kind="type"][data-key="normative-document"]').click();
@@ -187,11 +187,11 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     const page = await open();
     await page.goto(url('shandong-example-regulation/'));
     const byTitle = page.locator('#art_1 a.ref--citation').first();
-    expect(await byTitle.getAttribute('href')).toBe(`/${PREFIX[script]}penalty-law/#art_5__para_2`);
+    expect(await byTitle.getAttribute('href')).toBe(`/${PREFIX[variant]}penalty-law/#art_5__para_2`);
     const byShortName = page.locator('#art_3 a.ref--citation');
     expect(await byShortName.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
-      `/${PREFIX[script]}penalty-law/#art_3`,
-      `/${PREFIX[script]}penalty-law/#art_4`,
+      `/${PREFIX[variant]}penalty-law/#art_3`,
+      `/${PREFIX[variant]}penalty-law/#art_4`,
     ]);
     // 刑法 is not in the collection: a citation, not a broken internal link.
     expect(await page.locator('#art_2 cite.ref--external').count()).toBe(1);
@@ -206,24 +206,24 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     const relation = (key: string) =>
       page.locator(`[data-relation="${key}"] a`).evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(await relation('implemented-by')).toEqual([
-      `/${PREFIX[script]}penalty-law-regulations/`,
-      `/${PREFIX[script]}shandong-example-regulation/`,
+      `/${PREFIX[variant]}penalty-law-regulations/`,
+      `/${PREFIX[variant]}shandong-example-regulation/`,
     ]);
-    expect(await relation('interpretations')).toEqual([`/${PREFIX[script]}penalty-law-interpretation/`]);
-    expect(await relation('cited-by')).toEqual([`/${PREFIX[script]}zibo-example-rules-2021/`]);
+    expect(await relation('interpretations')).toEqual([`/${PREFIX[variant]}penalty-law-interpretation/`]);
+    expect(await relation('cited-by')).toEqual([`/${PREFIX[variant]}zibo-example-rules-2021/`]);
     // 第五条 lists what cites it from other documents.
     expect(await page.locator('#art_5 .backlinks a').count()).toBeGreaterThanOrEqual(2);
-    await page.screenshot({ path: join(SHOTS, `document-${script}-phone.png`), fullPage: true });
+    await page.screenshot({ path: join(SHOTS, `document-${variant}-phone.png`), fullPage: true });
     await page.goto(url('penalty-law-regulations/'));
-    expect(await relation('implements')).toEqual([`/${PREFIX[script]}penalty-law/`]);
+    expect(await relation('implements')).toEqual([`/${PREFIX[variant]}penalty-law/`]);
 
     await page.goto(url('zibo-example-rules-2017/'));
     expect(await page.locator('.doc-head .badge').getAttribute('data-status')).toBe('repealed');
     expect(await page.locator('[data-successor] a').getAttribute('href')).toBe(
-      `/${PREFIX[script]}zibo-example-rules-2021/`,
+      `/${PREFIX[variant]}zibo-example-rules-2021/`,
     );
     await page.goto(url('zibo-example-rules-2021/'));
-    expect(await relation('supersedes')).toEqual([`/${PREFIX[script]}zibo-example-rules-2017/`]);
+    expect(await relation('supersedes')).toEqual([`/${PREFIX[variant]}zibo-example-rules-2017/`]);
   });
 });
 

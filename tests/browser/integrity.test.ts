@@ -59,7 +59,7 @@ const pageUrl = (file: string) =>
 describe('built site', () => {
   test('there is a built site with pages of several types', () => {
     expect(pages.length, `no pages in ${SITE}: run "npm run build" first`).toBeGreaterThan(0);
-    const types = pageTypes(SITE).map((p) => `${p.script} ${p.type}`);
+    const types = pageTypes(SITE).map((p) => `${p.variant} ${p.type}`);
     expect(types).toContain('hans home');
     expect(types).toContain('hans document');
   });

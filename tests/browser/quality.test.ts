@@ -80,7 +80,7 @@ async function watched(options: BrowserContextOptions = {}, headerPolicy?: strin
   };
 }
 
-const label = (t: PageType) => `${t.script} ${t.type} (/${t.path})`;
+const label = (t: PageType) => `${t.variant} ${t.type} (/${t.path})`;
 
 /** Let the page settle: scripts run, the service worker registers. */
 async function settle(page: Page): Promise<void> {
@@ -90,7 +90,7 @@ async function settle(page: Page): Promise<void> {
 
 describe('every page type, both scripts', () => {
   test('page types were found', () => {
-    const found = TYPES.map((t) => `${t.script} ${t.type}`);
+    const found = TYPES.map((t) => `${t.variant} ${t.type}`);
     expect(found).toEqual(expect.arrayContaining(['hans home', 'hans document']));
     console.info(`page types: ${found.join(', ')}`);
   });
@@ -98,7 +98,7 @@ describe('every page type, both scripts', () => {
   test('no console errors, failed requests or CSP violations', async () => {
     const problems: string[] = [];
     for (const t of TYPES) {
-      const w = await watched({ locale: t.script === 'hant' ? 'zh-TW' : 'zh-CN' });
+      const w = await watched({ locale: t.variant === 'hant' ? 'zh-TW' : 'zh-CN' });
       await w.page.goto(session.site.url + t.path);
       await settle(w.page);
       problems.push(...w.problems.map((p) => `${label(t)}: ${p}`));
@@ -121,11 +121,11 @@ describe('every page type, both scripts', () => {
     expect(policy, 'a Content-Security-Policy for every path in _headers').toBeTruthy();
     const problems: string[] = [];
     for (const t of TYPES) {
-      const w = await watched({ locale: t.script === 'hant' ? 'zh-TW' : 'zh-CN' }, policy);
+      const w = await watched({ locale: t.variant === 'hant' ? 'zh-TW' : 'zh-CN' }, policy);
       await w.page.goto(session.site.url + t.path);
       await settle(w.page);
       if (t.type === 'home') {
-        await w.page.locator('input[type="search"]').first().fill(QUERY[t.script]);
+        await w.page.locator('input[type="search"]').first().fill(QUERY[t.variant]);
         await w.page.locator('[role="option"]').first().waitFor({ timeout: 20_000 });
       }
       problems.push(...w.problems.map((p) => `${label(t)}: ${p}`));
@@ -154,19 +154,19 @@ describe('every page type, both scripts', () => {
 
   test('no CSP violation or error after opening search and running a query', async () => {
     const problems: string[] = [];
-    for (const script of ['hans', 'hant'] as const) {
-      const home = TYPES.find((t) => t.type === 'home' && t.script === script);
+    for (const variant of ['hans', 'hant'] as const) {
+      const home = TYPES.find((t) => t.type === 'home' && t.variant === variant);
       if (!home) continue;
-      const w = await watched({ locale: script === 'hant' ? 'zh-TW' : 'zh-CN' });
+      const w = await watched({ locale: variant === 'hant' ? 'zh-TW' : 'zh-CN' });
       await w.page.goto(session.site.url + home.path);
       await settle(w.page);
       const input = w.page.locator('input[type="search"]').first();
-      expect(await input.count(), `${script}: a search box on the home page`).toBe(1);
+      expect(await input.count(), `${variant}: a search box on the home page`).toBe(1);
       await input.click();
-      await input.fill(QUERY[script]);
+      await input.fill(QUERY[variant]);
       await w.page.locator('[role="option"]').first().waitFor({ timeout: 20_000 });
       await settle(w.page);
-      problems.push(...w.problems.map((p) => `${script} search: ${p}`));
+      problems.push(...w.problems.map((p) => `${variant} search: ${p}`));
       await w.close();
     }
     expect(problems).toEqual([]);

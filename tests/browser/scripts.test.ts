@@ -24,13 +24,13 @@ const topOf = (page: Page, id: string) =>
   page.evaluate((i) => document.getElementById(i)!.getBoundingClientRect().top, id);
 
 describe('every page in both scripts', () => {
-  for (const script of ['hans', 'hant'] as const) {
-    test(`${script}: lang and the twin page on every page type, no relative canonical or hreflang`, async () => {
+  for (const variant of ['hans', 'hant'] as const) {
+    test(`${variant}: lang and the twin page on every page type, no relative canonical or hreflang`, async () => {
       const page = await open({ javaScriptEnabled: false });
       for (const path of PAGE_TYPES) {
-        const response = await page.goto(session.site.url + PREFIX[script] + path);
+        const response = await page.goto(session.site.url + PREFIX[variant] + path);
         expect(response?.status(), path).toBe(200);
-        expect(await page.getAttribute('html', 'lang'), path).toBe(LANG[script]);
+        expect(await page.getAttribute('html', 'lang'), path).toBe(LANG[variant]);
         // Canonical and hreflang links are absolute, so only a site built with TIAOWEN_SITE has them
         // (base-path.test.ts builds one); `npm run build` alone writes none.
         const links = await page
@@ -38,9 +38,9 @@ describe('every page in both scripts', () => {
           .evaluateAll((ls) => ls.map((l) => l.getAttribute('href')!));
         const site = process.env.TIAOWEN_SITE;
         if (!site) expect(links, path).toEqual([]);
-        else if (path !== 'search/') expect(links[0], path).toBe(new URL(PREFIX[script] + path, site).href);
+        else if (path !== 'search/') expect(links[0], path).toBe(new URL(PREFIX[variant] + path, site).href);
         // The twin page, linked from the 简/繁 switch, exists at the same path in the other script.
-        const other = script === 'hans' ? 'hant' : 'hans';
+        const other = variant === 'hans' ? 'hant' : 'hans';
         const twin = await page.locator(`.script-switch a[data-script-link="${other}"]`).getAttribute('href');
         expect(twin, path).toBe(other === 'hant' ? `/zh-hant/${path}` : `/${path}`);
         expect((await fetch(session.site.origin + twin!)).status, twin!).toBe(200);
@@ -51,9 +51,9 @@ describe('every page in both scripts', () => {
   test('the traditional pages: converted text and interface, the same anchors, the notice linking to the original', async () => {
     const page = await open();
     const ids: Record<string, string[]> = {};
-    for (const script of ['hans', 'hant'] as const) {
-      await page.goto(`${session.site.url}${PREFIX[script]}${SLUG}/`);
-      ids[script] = await page.evaluate(() => [...document.querySelectorAll('main [id]')].map((e) => e.id));
+    for (const variant of ['hans', 'hant'] as const) {
+      await page.goto(`${session.site.url}${PREFIX[variant]}${SLUG}/`);
+      ids[variant] = await page.evaluate(() => [...document.querySelectorAll('main [id]')].map((e) => e.id));
     }
     expect(ids.hant).toEqual(ids.hans);
     expect(ids.hant!.length).toBeGreaterThan(200);
@@ -123,10 +123,10 @@ describe('the 简/繁 switch', () => {
 
   test('without JavaScript it is a plain link to the same page in the other script', async () => {
     const page = await open({ javaScriptEnabled: false });
-    for (const script of ['hans', 'hant'] as const) {
+    for (const variant of ['hans', 'hant'] as const) {
       for (const path of PAGE_TYPES) {
-        await page.goto(session.site.url + PREFIX[script] + path);
-        const other = script === 'hans' ? 'hant' : 'hans';
+        await page.goto(session.site.url + PREFIX[variant] + path);
+        const other = variant === 'hans' ? 'hant' : 'hans';
         await expect(page.locator('.script-switch a').getAttribute('href'), path).resolves.toBe(
           `/${PREFIX[other]}${path}`,
         );

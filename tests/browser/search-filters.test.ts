@@ -24,7 +24,7 @@ import {
 // Screenshots of the search page with its filters, to look at: TIAOWEN_SHOTS names the folder.
 const SHOTS = process.env.TIAOWEN_SHOTS || 'test-results/search-filters';
 const PREFIX = { hans: '', hant: 'zh-hant/' } as const;
-type Script = keyof typeof PREFIX;
+type Variant = keyof typeof PREFIX;
 
 let work: string;
 let site: SiteServer;
@@ -108,9 +108,9 @@ const slugsShown = (page: Page, scope: string) =>
     );
 const sorted = (xs: string[]) => [...xs].sort();
 
-describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
-  const url = (path: string) => `${site.url}${PREFIX[script]}${path}`;
-  const t = T[script];
+describe.each(['hans', 'hant'] as const)('%s', (variant: Variant) => {
+  const url = (path: string) => `${site.url}${PREFIX[variant]}${path}`;
+  const t = T[variant];
   const status = (page: Page) => page.locator('[data-search-page] [data-search-shown]').textContent();
 
   test('filters narrow the results and combine; the address keeps them; a reload restores them', async () => {
@@ -120,7 +120,7 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     expect(sorted(await slugsShown(page, '[data-search-page]'))).toEqual(ALL);
     // The controls: the collection's facet names and values, in the page's script.
     await expect(
-      page.getByRole('group', { name: script === 'hans' ? '筛选' : '篩選' }).count(),
+      page.getByRole('group', { name: variant === 'hans' ? '筛选' : '篩選' }).count(),
     ).resolves.toBe(1);
     const type = page.getByLabel(t.type);
     const statusBox = page.getByLabel(t.status);
@@ -157,7 +157,7 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     expect(await type.inputValue()).toBe('normative-document');
     expect(await statusBox.inputValue()).toBe('in-force');
     expect(
-      await page.getByRole('combobox', { name: script === 'hans' ? '搜索条文' : '搜尋條文' }).inputValue(),
+      await page.getByRole('combobox', { name: variant === 'hans' ? '搜索条文' : '搜尋條文' }).inputValue(),
     ).toBe('起施行');
 
     // Another combination: any type, in force, national.
@@ -185,14 +185,14 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     const live = page.locator('[data-search-live]');
     await until(() => live.textContent()).toMatch(t.inDoc);
     expect(await slugsShown(page, '[data-search-panel]')).toEqual(['penalty-law']);
-    await page.screenshot({ path: join(SHOTS, `document-box-${script}-desktop.png`) });
+    await page.screenshot({ path: join(SHOTS, `document-box-${variant}-desktop.png`) });
     const widen = page.locator('[data-search-panel] [data-search-widen]');
     expect(await widen.isVisible()).toBe(true);
     expect(await widen.textContent()).toBe(t.widen);
     await widen.click();
     await page.waitForURL(
       (u) =>
-        u.pathname === `/${PREFIX[script]}search/` &&
+        u.pathname === `/${PREFIX[variant]}search/` &&
         u.searchParams.get('q') === t.penalty &&
         !u.searchParams.has('doc'),
     );
@@ -210,7 +210,7 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     await until(() => live.textContent()).toMatch(t.inDoc);
     await page.keyboard.press('Enter');
     await page.waitForURL(
-      (u) => u.pathname === `/${PREFIX[script]}search/` && u.searchParams.get('doc') === 'penalty-law',
+      (u) => u.pathname === `/${PREFIX[variant]}search/` && u.searchParams.get('doc') === 'penalty-law',
     );
     await until(() => status(page)).toMatch(t.found);
     expect(await slugsShown(page, '[data-search-page]')).toEqual(['penalty-law']);
@@ -224,7 +224,7 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
 
   test('documents whose title the query fills most, then those defining it, come first', async () => {
     const page = await open();
-    await page.goto(url(`search/?q=${encodeURIComponent(script === 'hans' ? '示例处罚法' : '示例處罰法')}`));
+    await page.goto(url(`search/?q=${encodeURIComponent(variant === 'hans' ? '示例处罚法' : '示例處罰法')}`));
     await until(() => status(page)).toMatch(t.found);
     expect((await slugsShown(page, '[data-search-page]')).slice(0, 3)).toEqual([
       'penalty-law',
@@ -242,7 +242,7 @@ describe.each(['hans', 'hant'] as const)('%s', (script: Script) => {
     expect(repeated).toEqual([]);
     expect(await page.locator('[data-search-page] .search-hit-label').count()).toBeGreaterThan(3);
     // 市长负责制: the 2021 rules define it (glossary.yaml), the 2017 rules only use it.
-    await page.goto(url(`search/?q=${encodeURIComponent(script === 'hans' ? '市长负责制' : '市長負責制')}`));
+    await page.goto(url(`search/?q=${encodeURIComponent(variant === 'hans' ? '市长负责制' : '市長負責制')}`));
     await until(() => status(page)).toMatch(t.found);
     expect(await slugsShown(page, '[data-search-page]')).toEqual([
       'zibo-example-rules-2021',
@@ -260,14 +260,14 @@ describe('the search page with filters: axe-core and screenshots', () => {
     test(`no violations on ${device}, light and dark, both scripts; nothing overflows`, async () => {
       const page = await open(options);
       const found: string[] = [];
-      for (const script of ['hans', 'hant'] as const) {
+      for (const variant of ['hans', 'hant'] as const) {
         for (const path of [
-          `search/?q=${encodeURIComponent(T[script].penalty)}&type=law`,
-          `search/?q=${encodeURIComponent(T[script].penalty)}&doc=penalty-law`,
+          `search/?q=${encodeURIComponent(T[variant].penalty)}&type=law`,
+          `search/?q=${encodeURIComponent(T[variant].penalty)}&doc=penalty-law`,
         ]) {
-          await page.goto(`${site.url}${PREFIX[script]}${path}`);
+          await page.goto(`${site.url}${PREFIX[variant]}${path}`);
           await until(() => page.locator('[data-search-page] [data-search-shown]').textContent()).toMatch(
-            T[script].found,
+            T[variant].found,
           );
           expect(
             await page.evaluate(() => document.documentElement.scrollWidth - innerWidth),
@@ -280,12 +280,12 @@ describe('the search page with filters: axe-core and screenshots', () => {
               .analyze();
             for (const v of violations)
               found.push(
-                `/${PREFIX[script]}${path} ${colorScheme}: [${v.id}] ${v.help}: ${v.nodes
+                `/${PREFIX[variant]}${path} ${colorScheme}: [${v.id}] ${v.help}: ${v.nodes
                   .slice(0, 3)
                   .map((n) => n.target.join(' '))
                   .join(' | ')}`,
               );
-            const name = `${script}-${path.includes('doc=') ? 'doc' : 'type'}-${device}-${colorScheme}`;
+            const name = `${variant}-${path.includes('doc=') ? 'doc' : 'type'}-${device}-${colorScheme}`;
             await page.screenshot({ path: join(SHOTS, `search-${name}.png`), fullPage: true });
           }
         }

@@ -22,18 +22,18 @@ export const DIST = BUILT_SITE;
 export function siteRecords(): Record<Variant, SearchRecord[]> {
   const { documents } = loadCollection();
   return {
-    hans: buildCollectionRecords(documents, { base: '/', script: 'hans' }),
+    hans: buildCollectionRecords(documents, { base: '/', variant: 'hans' }),
     hant: buildCollectionRecords(
       documents.filter((d) => d.treeHant),
-      { base: '/', script: 'hant' },
+      { base: '/', variant: 'hant' },
     ),
   };
 }
 
 /** The fold the built bundle ships (tiaowen-fold.json), as a function. */
-export function builtFold(script: Variant = 'hans'): (s: string) => string {
+export function builtFold(variant: Variant = 'hans'): (s: string) => string {
   const map = JSON.parse(
-    readFileSync(join(DIST, bundlePath(script), 'tiaowen-fold.json'), 'utf8'),
+    readFileSync(join(DIST, bundlePath(variant), 'tiaowen-fold.json'), 'utf8'),
   ) as FoldMap;
   return (s) => foldToSimplified(s, map);
 }
@@ -52,8 +52,8 @@ export function expectedUrls(
 }
 
 /** The address of the flat index of `script` when the site was built with it, else ''. */
-export function builtFlatIndex(script: Variant): string {
-  return existsSync(join(DIST, flatIndexPath(script), 'manifest.json')) ? `/${flatIndexPath(script)}` : '';
+export function builtFlatIndex(variant: Variant): string {
+  return existsSync(join(DIST, flatIndexPath(variant), 'manifest.json')) ? `/${flatIndexPath(variant)}` : '';
 }
 
 /** The address of the header's on-demand search chunk, read from a built page. */
@@ -79,7 +79,7 @@ export interface Found {
  * Run every query to completion (all pages) in the browser with the shipped client over the
  * bundle of `script`; the page must be on the site (same origin).
  */
-export async function runQueries(page: Page, script: Variant, queries: readonly string[]): Promise<Found[]> {
+export async function runQueries(page: Page, variant: Variant, queries: readonly string[]): Promise<Found[]> {
   return page.evaluate(
     async ([chunk, bundleUrl, indexUrl, qs]) => {
       type Part = { text: string; mark: boolean };
@@ -111,7 +111,7 @@ export async function runQueries(page: Page, script: Variant, queries: readonly 
       }
       return out;
     },
-    [uiChunkPath(), `/${bundlePath(script)}`, builtFlatIndex(script), queries] as const,
+    [uiChunkPath(), `/${bundlePath(variant)}`, builtFlatIndex(variant), queries] as const,
   );
 }
 

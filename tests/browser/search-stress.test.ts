@@ -42,7 +42,7 @@ function substrings(rs: readonly SearchRecord[], min: number, seed: number): str
 const session = useBuiltSite();
 
 function score(
-  script: Variant,
+  variant: Variant,
   queries: readonly string[],
   found: ReadonlyArray<{ query: string; urls: string[] }>,
 ) {
@@ -52,7 +52,7 @@ function score(
   const wrong: string[] = [];
   found.forEach(({ query, urls }, i) => {
     expect(query).toBe(queries[i]);
-    const expected = new Set(expectedUrls(records[script], query, fold));
+    const expected = new Set(expectedUrls(records[variant], query, fold));
     const got = new Set(urls);
     const missed = [...expected].filter((u) => !got.has(u));
     const extra = [...got].filter((u) => !expected.has(u));
@@ -66,17 +66,17 @@ function score(
 }
 
 describe('every substring of sampled provisions', () => {
-  for (const [script, min, seed] of [
+  for (const [variant, min, seed] of [
     ['hans', 1200, 1],
     ['hant', 400, 2],
   ] as const) {
-    test(`${script}: at least ${min} queries, recall = precision = 1`, { timeout: 300_000 }, async () => {
-      const queries = substrings(records[script], min, seed);
+    test(`${variant}: at least ${min} queries, recall = precision = 1`, { timeout: 300_000 }, async () => {
+      const queries = substrings(records[variant], min, seed);
       expect(queries.length).toBeGreaterThanOrEqual(min);
       const page = await (await session.browser.newContext({ viewport: DESKTOP })).newPage();
       await page.goto(session.site.url);
-      const found = await runQueries(page, script, queries);
-      const { recall, precision, expected, wrong } = score(script, queries, found);
+      const found = await runQueries(page, variant, queries);
+      const { recall, precision, expected, wrong } = score(variant, queries, found);
       expect(expected).toBeGreaterThanOrEqual(queries.length); // every query finds at least its own record
       expect(wrong).toEqual([]);
       expect(recall).toBe(1);

@@ -117,7 +117,7 @@ describe('untrusted text renders as text', () => {
         expect(body).toContain(AMP);
       }
       if (t.type === 'document') {
-        expect(body).toContain(t.script === 'hant' ? '惡意文本' : '恶意文本');
+        expect(body).toContain(t.variant === 'hant' ? '惡意文本' : '恶意文本');
         expect(body).toContain('<b>');
       }
       // Head: description, Open Graph and Twitter tags carry the literal text, and JSON-LD parses.

@@ -33,7 +33,7 @@ const PAGES = [
   `${SLUG}/compare/${OLD}/${NEW}/inline/`,
   `${SLUG}/correspondence/${OLD}/${NEW}/`,
 ];
-const SCRIPTS = [
+const VARIANTS = [
   ['hans', ''],
   ['hant', 'zh-hant/'],
 ] as const;
@@ -69,15 +69,15 @@ async function open(options: BrowserContextOptions = {}): Promise<Page> {
 }
 
 describe('the document page', () => {
-  for (const [script, prefix] of SCRIPTS) {
-    test(`${script}: a timeline of both versions, and the history of each article`, async () => {
+  for (const [variant, prefix] of VARIANTS) {
+    test(`${variant}: a timeline of both versions, and the history of each article`, async () => {
       const page = await open();
       await page.goto(`${site.url}${prefix}${SLUG}/`);
       const items = page.locator('.timeline-item');
       await expect.poll(() => items.count()).toBe(2);
       expect(await items.nth(0).innerText()).toContain('2017年9月1日');
       expect(await items.nth(1).locator('.timeline-tag').first().innerText()).toBe(
-        script === 'hans' ? '现行' : '現行',
+        variant === 'hans' ? '现行' : '現行',
       );
       expect(await items.nth(0).locator('a').first().getAttribute('href')).toBe(
         `/${prefix}${SLUG}/v/${OLD}/`,
@@ -85,7 +85,7 @@ describe('the document page', () => {
       // Article 5 was article 4 and was amended; article 4 was article 3 and kept its words; article 3 is new.
       const h5 = page.locator('#art_5 .history');
       expect(await h5.getAttribute('data-history')).toBe('renumbered-amended');
-      expect(await h5.innerText()).toContain(script === 'hans' ? '修改，原第四条' : '修改，原第四條');
+      expect(await h5.innerText()).toContain(variant === 'hans' ? '修改，原第四条' : '修改，原第四條');
       expect(await h5.locator('a').first().getAttribute('href')).toBe(`/${prefix}${SLUG}/v/${OLD}/#art_4`);
       expect(await page.locator('#art_4 .history').getAttribute('data-history')).toBe('renumbered');
       expect(await page.locator('#art_3 .history').getAttribute('data-history')).toBe('new');
@@ -93,13 +93,13 @@ describe('the document page', () => {
       // The removed article 7 of 2017 is listed where it stood: after article 7 (its old article 6).
       const removed = page.locator('#art_7 .history-removed');
       expect(await removed.innerText()).toContain(
-        script === 'hans' ? '删去2017年修正第七条' : '刪去2017年修正第七條',
+        variant === 'hans' ? '删去2017年修正第七条' : '刪去2017年修正第七條',
       );
       expect(await removed.locator('a').getAttribute('href')).toBe(`/${prefix}${SLUG}/v/${OLD}/#art_7`);
       await page.context().close();
     });
 
-    test(`${script}: the version in force on a day, inline with JavaScript`, async () => {
+    test(`${variant}: the version in force on a day, inline with JavaScript`, async () => {
       const page = await open();
       await page.goto(`${site.url}${prefix}${SLUG}/`);
       const form = page.locator('[data-version-date]');
@@ -116,7 +116,7 @@ describe('the document page', () => {
       await form.locator('button').click();
       await expect
         .poll(() => out.innerText())
-        .toBe(script === 'hans' ? '该日期早于最早的版本。' : '該日期早於最早的版本。');
+        .toBe(variant === 'hans' ? '该日期早于最早的版本。' : '該日期早於最早的版本。');
       await page.context().close();
     });
   }
@@ -132,27 +132,27 @@ describe('the document page', () => {
 });
 
 describe('an earlier version', () => {
-  for (const [script, prefix] of SCRIPTS) {
-    test(`${script}: its own address, a banner linking the text in force, every provision at its anchor`, async () => {
+  for (const [variant, prefix] of VARIANTS) {
+    test(`${variant}: its own address, a banner linking the text in force, every provision at its anchor`, async () => {
       const page = await open();
       await page.goto(`${site.url}${prefix}${SLUG}/v/${OLD}/#art_4`);
       expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('art_4');
       expect(await page.locator('#art_4').innerText()).toContain(
-        script === 'hans' ? '具体行政行为' : '具體行政行為',
+        variant === 'hans' ? '具体行政行为' : '具體行政行為',
       );
       const banner = page.locator('.notice--earlier');
       expect(await banner.innerText()).toContain(
-        script === 'hans' ? '不是现行有效的文本' : '不是現行有效的文本',
+        variant === 'hans' ? '不是现行有效的文本' : '不是現行有效的文本',
       );
       expect(await banner.locator('a').getAttribute('href')).toBe(`/${prefix}${SLUG}/`);
       expect(await page.locator('h1').innerText()).toContain(
-        script === 'hans' ? '（2017年修正）' : '（2017年修正）',
+        variant === 'hans' ? '（2017年修正）' : '（2017年修正）',
       );
       // History and back-links belong to the text in force, not here.
       expect(await page.locator('.history, .backlinks').count()).toBe(0);
       // Copying a citation names the version.
       expect(await page.locator('[data-tools]').getAttribute('data-cite-title')).toBe(
-        script === 'hans'
+        variant === 'hans'
           ? '《中华人民共和国示例复议法》（2017年修正）'
           : '《中華人民共和國示例複議法》（2017年修正）',
       );
@@ -181,22 +181,22 @@ describe('an earlier version', () => {
 });
 
 describe('a citation of an earlier version', () => {
-  for (const [script, prefix] of SCRIPTS) {
-    test(`${script}: 《…》（2017年修正）第四条 opens that version and previews the article in force`, async () => {
+  for (const [variant, prefix] of VARIANTS) {
+    test(`${variant}: 《…》（2017年修正）第四条 opens that version and previews the article in force`, async () => {
       const page = await open();
       await page.goto(`${site.url}${prefix}example-review-rules/`);
       const ref = page.locator('#art_1 a.ref--citation');
       expect(await ref.getAttribute('href')).toBe(`/${prefix}${SLUG}/v/${OLD}/#art_4`);
       expect(await ref.getAttribute('data-label')).toBe(
-        script === 'hans'
+        variant === 'hans'
           ? '《中华人民共和国示例复议法》（2017年修正）第四条'
           : '《中華人民共和國示例複議法》（2017年修正）第四條',
       );
       expect(await ref.getAttribute('data-preview')).toContain(
-        script === 'hans' ? '（现行第五条）' : '（現行第五條）',
+        variant === 'hans' ? '（现行第五条）' : '（現行第五條）',
       );
       expect(await page.locator('#art_2 a.ref--citation').getAttribute('data-preview')).toContain(
-        script === 'hans' ? '现行文本已删去此条' : '現行文本已刪去此條',
+        variant === 'hans' ? '现行文本已删去此条' : '現行文本已刪去此條',
       );
       await ref.click();
       await page.waitForURL(/\/v\/2017-09-01\/#art_4$/);
@@ -207,35 +207,35 @@ describe('a citation of an earlier version', () => {
 });
 
 describe('the comparison and the 对照表', () => {
-  for (const [script, prefix] of SCRIPTS) {
-    test(`${script}: article 1 marks 具体行政行为 → 行政行为, side by side and inline`, async () => {
+  for (const [variant, prefix] of VARIANTS) {
+    test(`${variant}: article 1 marks 具体行政行为 → 行政行为, side by side and inline`, async () => {
       const page = await open();
       for (const inline of ['', 'inline/']) {
         await page.goto(`${site.url}${prefix}${SLUG}/compare/${OLD}/${NEW}/${inline}#art_1`);
         const row = page.locator('#art_1');
-        expect(await row.locator('del').allInnerTexts()).toEqual([script === 'hans' ? '具体' : '具體']);
+        expect(await row.locator('del').allInnerTexts()).toEqual([variant === 'hans' ? '具体' : '具體']);
         expect(await row.locator('ins').count()).toBe(0);
         // Article 4 only changed its commas' width: nothing marked.
         expect(await page.locator('#art_4 del, #art_4 ins').count()).toBe(0);
         expect(await page.locator('#art_3 ins').allInnerTexts()).toEqual([
-          script === 'hans' ? '复议工作坚持中国共产党的领导。' : '複議工作堅持中國共產黨的領導。',
+          variant === 'hans' ? '复议工作坚持中国共产党的领导。' : '複議工作堅持中國共產黨的領導。',
         ]);
         expect(await page.locator('#was-art_7 del').count()).toBe(1);
         expect(await row.getAttribute('data-cite')).toBe(
-          `（2017年修正）${script === 'hans' ? '第一条' : '第一條'}`,
+          `（2017年修正）${variant === 'hans' ? '第一条' : '第一條'}`,
         );
       }
       await page.context().close();
     });
 
-    test(`${script}: the 对照表 pairs each old article with its new one`, async () => {
+    test(`${variant}: the 对照表 pairs each old article with its new one`, async () => {
       const page = await open();
       await page.goto(`${site.url}${prefix}${SLUG}/correspondence/${OLD}/${NEW}/`);
       const rows = (await page.locator('.corr tbody tr').allInnerTexts()).map((r) =>
         r.replace(/\s+/g, ' ').trim(),
       );
       const t = (s: string) =>
-        script === 'hans'
+        variant === 'hans'
           ? s
           : s
               .replace(/条/g, '條')
@@ -264,7 +264,7 @@ describe('quality', () => {
   test('every version page validates (html-validate)', async () => {
     const validator = new HtmlValidate(new FileSystemConfigLoader());
     const failed: string[] = [];
-    for (const [, prefix] of SCRIPTS) {
+    for (const [, prefix] of VARIANTS) {
       for (const p of PAGES) {
         const report = await validator.validateFile(join(work, 'site', prefix, p, 'index.html'));
         if (!report.valid) failed.push(formatterFactory('text')(report.results));
@@ -280,7 +280,7 @@ describe('quality', () => {
     test(`axe finds no violations, ${device}, light and dark, both scripts; screenshots`, async () => {
       const page = await open({ viewport });
       const found: string[] = [];
-      for (const [script, prefix] of SCRIPTS) {
+      for (const [variant, prefix] of VARIANTS) {
         for (const p of PAGES) {
           await page.goto(`${site.url}${prefix}${p}`);
           for (const colorScheme of ['light', 'dark'] as const) {
@@ -297,7 +297,7 @@ describe('quality', () => {
               );
             if (SHOTS)
               await page.screenshot({
-                path: join(SHOTS, `${script}-${p.replace(/\//g, '_')}${device}-${colorScheme}.png`),
+                path: join(SHOTS, `${variant}-${p.replace(/\//g, '_')}${device}-${colorScheme}.png`),
               });
           }
         }

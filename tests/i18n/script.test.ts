@@ -1,11 +1,11 @@
 import { expect, test } from 'vitest';
-import { absoluteHref, scriptHref, twin } from '../../src/i18n/script.ts';
+import { absoluteHref, variantHref, twin } from '../../src/i18n/locale.ts';
 import { ui } from '../../src/i18n/ui.ts';
 
 test('paths of both scripts', () => {
-  expect(scriptHref('hans', 'slug/art_25/')).toBe('/slug/art_25/');
-  expect(scriptHref('hant', 'slug/art_25/')).toBe('/zh-hant/slug/art_25/');
-  expect(scriptHref('hant')).toBe('/zh-hant/');
+  expect(variantHref('hans', 'slug/art_25/')).toBe('/slug/art_25/');
+  expect(variantHref('hant', 'slug/art_25/')).toBe('/zh-hant/slug/art_25/');
+  expect(variantHref('hant')).toBe('/zh-hant/');
   expect(twin('hans')).toBe('hant');
   expect(absoluteHref('/zh-hant/', new URL('https://example.org/rules/'))).toBe(
     'https://example.org/zh-hant/',

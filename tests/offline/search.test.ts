@@ -17,7 +17,7 @@ import { FIELD, type Part } from '../../src/search/schema.ts';
 const { documents } = fixtureCollection;
 const foldMap = collectionFoldMap(documents);
 const fold: Fold = (text) => foldToSimplified(text, foldMap);
-const indexed = indexRecords(buildCollectionRecords(documents, { base: '/', script: 'hans' }), fold);
+const indexed = indexRecords(buildCollectionRecords(documents, { base: '/', variant: 'hans' }), fold);
 /** Each document's records file, as the build writes it. */
 const files = new Map<string, unknown[]>();
 for (const r of indexed) {

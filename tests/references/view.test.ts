@@ -73,7 +73,7 @@ const entry = {
   aliases: [],
 } as unknown as DocumentEntry;
 
-const page: RefPage = { script: 'hans', entry, t: (s) => s };
+const page: RefPage = { variant: 'hans', entry, t: (s) => s };
 
 describe('labels', () => {
   it('leave out 第一款 in a one-paragraph article', () => {

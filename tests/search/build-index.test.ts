@@ -10,7 +10,13 @@ import {
   toCustomRecord,
 } from '../../src/search/build-index.ts';
 import { normalizeText } from '../../src/search/normalize.ts';
-import { buildRecords, packRecords } from '../../src/search/records.ts';
+import {
+  buildRecords,
+  PACK_CHARS,
+  PACK_FROM_RECORDS,
+  packBudget,
+  packRecords,
+} from '../../src/search/records.ts';
 import {
   CHUNKS_FILE,
   docFilter,
@@ -29,7 +35,7 @@ afterAll(async () => {
 
 describe('toCustomRecord', () => {
   it('indexes the normalised, folded tokens of the text and the aliases', () => {
-    const [, , art11] = buildRecords(dunDocument(), { base: '/', script: 'hans', docIndex: 0 });
+    const [, , art11] = buildRecords(dunDocument(), { base: '/', variant: 'hans', docIndex: 0 });
     const rec = toCustomRecord([art11!], (s) => s.replace(/門/g, '门'));
     expect(rec.language).toBe(INDEX_LANGUAGE);
     expect(rec.content.startsWith('十一 一市 市政 政府')).toBe(true);
@@ -42,7 +48,7 @@ describe('toCustomRecord', () => {
 
   it('packs whole articles of one chapter into one record, each block its own run', () => {
     const records = [dunDocument(), tiaoDocument()].flatMap((d, i) =>
-      buildRecords(d, { base: '/', script: 'hans', docIndex: i }),
+      buildRecords(d, { base: '/', variant: 'hans', docIndex: i }),
     );
     const groups = packRecords(records);
     // Every search record is in exactly one group, in order.
@@ -79,7 +85,7 @@ describe('toCustomRecord', () => {
   it('adds the records in rank order (Pagefind numbers pages in that order)', () => {
     const docs = [dunDocument(), tiaoDocument()];
     const recs = indexRecords(
-      docs.flatMap((d, i) => buildRecords(d, { base: '/', script: 'hans', docIndex: i })),
+      docs.flatMap((d, i) => buildRecords(d, { base: '/', variant: 'hans', docIndex: i })),
       (s) => s,
     );
     const keys = recs.map((r) => r.sort![SORT_KEY]!);
@@ -87,8 +93,23 @@ describe('toCustomRecord', () => {
     expect(recs[0]!.filters!.k).toEqual(['title']);
   });
 
+  it('packs articles only in a collection past PACK_FROM_RECORDS article records', () => {
+    const one = buildRecords(tiaoDocument(), { base: '/', variant: 'hans', docIndex: 0 });
+    expect(packBudget(one)).toBe(0);
+    const perDoc = packRecords(one, 0).length;
+    const copies = Math.ceil((PACK_FROM_RECORDS + 1) / perDoc);
+    const many = Array.from({ length: copies }, (_, i) =>
+      buildRecords(tiaoDocument(), { base: '/', variant: 'hans', docIndex: i }).map((r) => ({
+        ...r,
+        slug: `doc-${i}`,
+      })),
+    ).flat();
+    expect(packRecords(many, 0).length).toBeGreaterThan(PACK_FROM_RECORDS);
+    expect(packBudget(many)).toBe(PACK_CHARS);
+  });
+
   it('starts a new record once a group holds the text budget, and never splits an article', () => {
-    const records = buildRecords(tiaoDocument(), { base: '/', script: 'hans', docIndex: 0 });
+    const records = buildRecords(tiaoDocument(), { base: '/', variant: 'hans', docIndex: 0 });
     const articles = new Set(records.flatMap((r) => (r.article ? [r.article] : [])));
     // A budget of one character: every article a record of its own.
     const tight = packRecords(records, 1).filter((g) => g[0]!.article);
@@ -108,8 +129,20 @@ describe('buildSearchIndex', () => {
     const docs = [dunDocument(), tiaoDocument()];
     for (const d of docs) d.treeHant = structuredClone(d.tree);
     const foldMap = { from: '會議', to: '会议' };
-    const hans = await buildSearchIndex({ outDir: out, base: '/', documents: docs, script: 'hans', foldMap });
-    const hant = await buildSearchIndex({ outDir: out, base: '/', documents: docs, script: 'hant', foldMap });
+    const hans = await buildSearchIndex({
+      outDir: out,
+      base: '/',
+      documents: docs,
+      variant: 'hans',
+      foldMap,
+    });
+    const hant = await buildSearchIndex({
+      outDir: out,
+      base: '/',
+      documents: docs,
+      variant: 'hant',
+      foldMap,
+    });
     expect(hans.outputPath).toBe(join(out, 'pagefind/'));
     expect(hant.outputPath).toBe(join(out, 'zh-hant/pagefind/'));
     expect(hans.records).toBe(12);
@@ -138,7 +171,7 @@ describe('buildSearchIndex', () => {
       outDir: out,
       base: '/',
       documents: [],
-      script: 'hant',
+      variant: 'hant',
       foldMap: { from: '', to: '' },
     });
     expect(hant.indexRecords).toBe(0);
@@ -169,7 +202,7 @@ describe('filters and defined terms on the index records', () => {
       terms: [],
     });
     const recs = indexRecords(
-      d.flatMap((x, i) => buildRecords(x, { base: '/', script: 'hans', docIndex: i })),
+      d.flatMap((x, i) => buildRecords(x, { base: '/', variant: 'hans', docIndex: i })),
       (s) => s,
       facets,
     );
@@ -189,7 +222,7 @@ describe('filters and defined terms on the index records', () => {
     const d = docs();
     const facets = documentFacets(d, 'hans');
     const recs = indexRecords(
-      d.flatMap((x, i) => buildRecords(x, { base: '/', script: 'hans', docIndex: i })),
+      d.flatMap((x, i) => buildRecords(x, { base: '/', variant: 'hans', docIndex: i })),
       (s) => s,
       facets,
     );

@@ -14,7 +14,7 @@ const fold = (s: string) => foldToSimplified(s, foldMap);
 
 function doc(docIndex: number, title: string, texts: string[], aliases: string[][] = []): SearchRecord[] {
   const slug = `d${docIndex}`;
-  const base = { docIndex, docTitle: title, slug, chapter: '', script: 'hans' as const };
+  const base = { docIndex, docTitle: title, slug, chapter: '', variant: 'hans' as const };
   return [
     { ...base, url: `/${slug}/`, kind: 'title', order: 0, label: '', text: title, aliases: [] },
     ...texts.map((text, i) => ({

@@ -35,7 +35,7 @@ function doc(
   aliases: string[][] = [],
 ): SearchRecord[] {
   const slug = `d${docIndex}`;
-  const base = { docIndex, docTitle: title, slug, chapter: '', script: 'hans' as const };
+  const base = { docIndex, docTitle: title, slug, chapter: '', variant: 'hans' as const };
   const out: SearchRecord[] = [
     { ...base, url: `/${slug}/`, kind: 'title', order: 0, label: '', text: title, aliases: [] },
   ];
@@ -98,8 +98,8 @@ function bruteForce(records: readonly SearchRecord[], q: string): string[] {
 const urls = (hits: readonly FlatHit[]) => hits.map((h) => h.url).sort();
 
 const fixture: SearchRecord[] = [
-  ...buildRecords(dunDocument(), { base: '/', script: 'hans', docIndex: 0 }),
-  ...buildRecords(tiaoDocument(), { base: '/', script: 'hans', docIndex: 1 }),
+  ...buildRecords(dunDocument(), { base: '/', variant: 'hans', docIndex: 0 }),
+  ...buildRecords(tiaoDocument(), { base: '/', variant: 'hans', docIndex: 1 }),
   ...doc(
     2,
     '市政府会议规则',

@@ -8,7 +8,7 @@ import {
 import { dunDocument, tiaoDocument } from './fixture.ts';
 
 describe('buildRecords', () => {
-  const records = buildRecords(dunDocument(), { base: '/rules/', script: 'hans', docIndex: 0 });
+  const records = buildRecords(dunDocument(), { base: '/rules/', variant: 'hans', docIndex: 0 });
   const byUrl = new Map(records.map((r) => [r.url.replace('/rules/test-rules/', ''), r]));
 
   it('makes a title record, heading records and one record per leaf text block', () => {
@@ -55,7 +55,7 @@ describe('buildRecords', () => {
   });
 
   it('keeps the 第N条 label in the text for 第N条-numbered documents', () => {
-    const tiao = buildRecords(tiaoDocument(), { base: '/', script: 'hans', docIndex: 1 });
+    const tiao = buildRecords(tiaoDocument(), { base: '/', variant: 'hans', docIndex: 1 });
     expect(tiao[1]!.text).toBe('第一条\u3000为了规范会议，制定本办法。');
     expect(tiao[1]!.aliases).toEqual([]);
     expect(tiao[1]!.url).toBe('/tiao/#art_1');
@@ -64,15 +64,15 @@ describe('buildRecords', () => {
   it('uses the traditional tree and /zh-hant/ URLs for the traditional script', () => {
     const doc = dunDocument();
     doc.treeHant = structuredClone(doc.tree);
-    const hant = buildRecords(doc, { base: '/', script: 'hant', docIndex: 0 });
+    const hant = buildRecords(doc, { base: '/', variant: 'hant', docIndex: 0 });
     expect(hant[2]!.url).toBe('/zh-hant/test-rules/#art_11');
-    expect(() => buildRecords(dunDocument(), { base: '/', script: 'hant', docIndex: 0 })).toThrow(
+    expect(() => buildRecords(dunDocument(), { base: '/', variant: 'hant', docIndex: 0 })).toThrow(
       /no traditional tree/,
     );
   });
 
   it('ranks titles, then headings, then provisions; then document and order', () => {
-    const all = buildCollectionRecords([dunDocument(), tiaoDocument()], { base: '/', script: 'hans' });
+    const all = buildCollectionRecords([dunDocument(), tiaoDocument()], { base: '/', variant: 'hans' });
     const sorted = [...all].sort((a, b) => (rankKey(a) < rankKey(b) ? -1 : 1));
     expect(sorted.slice(0, 2).map((r) => r.kind)).toEqual(['title', 'title']);
     expect(sorted[2]!.kind).toBe('heading');

@@ -9,7 +9,7 @@ import {
   localHref,
   offPagePreview,
   provisionText,
-  scriptHref,
+  variantHref,
   selfName,
   titleIn,
   treeIn,
@@ -60,7 +60,7 @@ export function citationView(node: CitationReference, page: RefPage): RefView {
       tag: 'a',
       attrs: {
         class: classes(node),
-        href: scriptHref(page, node.target),
+        href: variantHref(page, node.target),
         'data-ref': '',
         'data-label': eId
           ? `${docTitle}${edition ? `（${page.t(versionLabel)}）` : ''}${labelIn(page, eId, doc)}`
@@ -69,7 +69,7 @@ export function citationView(node: CitationReference, page: RefPage): RefView {
           edition ??
           (doc
             ? eId
-              ? provisionText(treeIn(doc, page.script), eId)
+              ? provisionText(treeIn(doc, page.variant), eId)
               : page.t(`${doc.meta.authority}，${doc.meta.docType}`)
             : undefined),
       },
