@@ -30,6 +30,7 @@ interface State {
 }
 
 function start(root: HTMLElement) {
+  const pageSize = Number(root.dataset.pageSize) || PAGE_SIZE;
   const strings = JSON.parse(root.dataset.strings ?? '{}') as Record<string, string>;
   const base = root.dataset.base ?? '/browse/';
   const docBase = root.dataset.docBase ?? '/';
@@ -38,7 +39,7 @@ function start(root: HTMLElement) {
     selection: JSON.parse(root.dataset.selection ?? '{}') as Selection,
     q: params.get('q') ?? '',
     sort: params.get('sort') === 'title' ? 'title' : 'date',
-    shown: PAGE_SIZE,
+    shown: pageSize,
   };
   for (const kind of FACET_KINDS) if (params.get(kind)) state.selection[kind] = params.get(kind)!;
   const input = root.querySelector<HTMLInputElement>('#title-q');
@@ -74,7 +75,7 @@ function start(root: HTMLElement) {
     const kind = link.dataset.kind as FacetKind;
     if (state.selection[kind] === link.dataset.key) delete state.selection[kind];
     else state.selection[kind] = link.dataset.key!;
-    state.shown = PAGE_SIZE;
+    state.shown = pageSize;
     void update(true);
   });
   root.querySelector('[data-browse-clear]')?.addEventListener('click', (event) => {
@@ -90,7 +91,7 @@ function start(root: HTMLElement) {
     clearTimeout(timer);
     timer = setTimeout(() => {
       state.q = input.value.trim();
-      state.shown = PAGE_SIZE;
+      state.shown = pageSize;
       void update(false);
     }, 120);
   });
@@ -99,7 +100,7 @@ function start(root: HTMLElement) {
     void update(false);
   });
   more?.addEventListener('click', () => {
-    state.shown += PAGE_SIZE;
+    state.shown += pageSize;
     void update(false);
   });
   if (params.size > 0) void update(false);
@@ -146,6 +147,12 @@ function render(
     heading(state.selection, listing) || strings.all!;
   const pager = root.querySelector<HTMLElement>('[data-pager]');
   if (pager) pager.hidden = true;
+  // The name index's letters are those of the listing the page was built for: not of another choice.
+  const letters = root.querySelector<HTMLElement>('[data-name-letters]');
+  if (letters)
+    letters.hidden =
+      state.q !== '' ||
+      !sameSelection(state.selection, JSON.parse(root.dataset.selection ?? '{}') as Selection);
   const ol = root.querySelector('[data-listing-items]')!;
   ol.replaceChildren(...list.slice(0, state.shown).map((d) => item(d, listing, strings, docBase)));
   if (list.length === 0) {
@@ -229,4 +236,9 @@ function el(tag: string, className: string, text?: string): HTMLElement {
 function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
+}
+
+/** Whether two selections choose the same values. */
+function sameSelection(a: Selection, b: Selection): boolean {
+  return FACET_KINDS.every((kind) => (a[kind] ?? '') === (b[kind] ?? ''));
 }

@@ -160,8 +160,8 @@ export function sortListing(docs: ListedDocument[], order: SortOrder): ListedDoc
   );
 }
 
-/** Documents per listing page. */
+/** Documents per listing page (a build can set another: TIAOWEN_PAGE_SIZE, browse-paths.ts). */
 export const PAGE_SIZE = 50;
 
 /** The number of pages a listing of `count` documents takes (at least one). */
-export const pageCount = (count: number) => Math.max(1, Math.ceil(count / PAGE_SIZE));
+export const pageCount = (count: number, size = PAGE_SIZE) => Math.max(1, Math.ceil(count / size));

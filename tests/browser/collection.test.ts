@@ -32,9 +32,11 @@ let browser: Browser;
 let problems: string[] = [];
 
 beforeAll(async () => {
-  // Built as a statute book is: without article pages (src/views/article-pages.ts).
+  // Built as a statute book is: without article pages (src/views/article-pages.ts), and paged
+  // by four, so that the six documents take two pages and have a name index.
   ({ work, siteDir } = buildFixtureSite('tests/fixtures/collection', 'collection', {
     TIAOWEN_ARTICLE_PAGES: 'none',
+    TIAOWEN_PAGE_SIZE: '4',
   }));
   site = await serveSite(siteDir);
   browser = await launchChromium();
@@ -113,8 +115,11 @@ describe.each(['hans', 'hant'] as const)('%s', (variant: Variant) => {
   test('without JavaScript every facet value is a listing page of its own', async () => {
     const page = await open({ javaScriptEnabled: false });
     await page.goto(url('browse/'));
-    expect(await titles(page)).toHaveLength(6);
+    expect(await titles(page)).toHaveLength(4);
     expect(await page.locator('[data-browse-sort]').isHidden()).toBe(true);
+    await page.locator('[data-pager] a[rel="next"]').click();
+    await page.waitForURL(/browse\/page\/2\/$/);
+    expect(await titles(page)).toHaveLength(2);
     await page.goto(url('browse/type/law/'));
     expect(await titles(page)).toEqual([t.law]);
     expect(await page.locator('a[aria-current="page"][data-key="law"]').count()).toBe(1);
@@ -140,9 +145,12 @@ describe.each(['hans', 'hant'] as const)('%s', (variant: Variant) => {
   test('with JavaScript facets combine in place and the choice lives in the address', async () => {
     const page = await open();
     await page.goto(url('browse/'));
+    expect(await page.locator('[data-name-letters]').isVisible()).toBe(true);
     await page.locator('a[data-kind="region"][data-key="cn-sd"]').click();
     await expect.poll(() => titles(page)).toHaveLength(3);
     expect(page.url()).toMatch(/browse\/\?region=cn-sd$/);
+    // The letters are those of the whole listing, not of the choice: hidden once it changes.
+    expect(await page.locator('[data-name-letters]').isHidden()).toBe(true);
     await page.locator('a[data-kind="type"][data-key="normative-document"]').click();
     await expect.poll(() => titles(page)).toEqual([t.rules, t.rules]);
     expect(new URL(page.url()).searchParams.get('type')).toBe('normative-document');
@@ -160,7 +168,45 @@ describe.each(['hans', 'hant'] as const)('%s', (variant: Variant) => {
     // Choosing a value again removes it.
     await page.locator('a[data-kind="region"][data-key="cn-sd"]').click();
     await page.locator('a[data-kind="type"][data-key="normative-document"]').click();
+    await expect.poll(() => titles(page)).toHaveLength(4);
+    await page.locator('[data-browse-more]').click();
     await expect.poll(() => titles(page)).toHaveLength(6);
+  });
+
+  test('without JavaScript a phone finds a document by name in three taps, by authority in two', async () => {
+    const phone = { viewport: PHONE, isMobile: true, hasTouch: true, javaScriptEnabled: false };
+    const page = await open(phone);
+    await page.goto(url(''));
+    // The home page's letters are those of the whole collection's name index.
+    const letters = page.locator('[data-name-letters] a');
+    expect(await letters.allTextContents()).toEqual(['S', 'Z']);
+    await letters.filter({ hasText: 'S' }).tap();
+    await page.waitForURL(/browse\/names\/s\/$/);
+    // Under the first syllable of the name it is known by (without 中华人民共和国), in pinyin order.
+    const groups = page.locator('.name-group');
+    expect(await groups.locator('h2').allTextContents()).toEqual(['shan', 'shi']);
+    expect(await groups.nth(1).locator('.listing-title').allTextContents()).toEqual([t.law, t.regs]);
+    expect(await page.locator('[data-name-letters] a[aria-current="page"]').textContent()).toBe('S');
+    await page.screenshot({ path: join(SHOTS, `names-${variant}-phone-nojs.png`), fullPage: true });
+    await groups.nth(1).locator('.listing-title', { hasText: t.law }).first().tap();
+    await page.waitForURL(/penalty-law\/$/);
+    expect(await page.locator('h1').textContent()).toBe(t.law);
+    // The other letter: 淄博 (zi) before 最高 (zui); the two 淄博 rules newest first.
+    await page.goto(url('browse/names/z/'));
+    expect(await page.locator('.name-group h2').allTextContents()).toEqual(['zi', 'zui']);
+    expect(await page.locator('.name-group').first().locator('time').first().getAttribute('datetime')).toBe(
+      '2021-01-05',
+    );
+    // By authority: the group is open on the home page, so its value is the first tap.
+    await page.goto(url(''));
+    await page
+      .locator('details[data-kind="authority"] a', {
+        hasText: variant === 'hans' ? '全国人民代表大会常务委员会' : '全國人民代表大會常務委員會',
+      })
+      .tap();
+    await page.waitForURL(/browse\/authority\/[a-z]+\/$/);
+    await page.locator('.listing-title', { hasText: t.law }).first().tap();
+    await page.waitForURL(/penalty-law\/$/);
   });
 
   test('the title box finds by name, short name, abbreviation and 文号, in either script', async () => {
@@ -263,9 +309,11 @@ describe('accessibility of the new page types (axe-core)', () => {
     '',
     'browse/',
     'browse/type/law/',
+    'browse/names/s/',
     'penalty-law/',
     'zibo-example-rules-2017/',
     'zh-hant/browse/region/cn-sd/',
+    'zh-hant/browse/names/z/',
     'zh-hant/penalty-law/',
   ];
   const devices = [
