@@ -12,7 +12,10 @@
  * readers get it: a document page in Chromium, the header box opened with `/`, a first and a
  * second query typed; every byte fetched from the moment the box opens (gzip -9 sizes, as a
  * compressing server would send them; Pagefind's .pf_* files are already gzip) and the time
- * from the keystroke to the results. `--site-only` stops after that.
+ * from the keystroke to the results, with whichever engine the site was built with (the flat
+ * index by default, docs/search.md "Engines"). `--site-only` stops after that; the recall and
+ * precision run that follows measures the Pagefind bundles (the flat index's own figures:
+ * scripts/bench-flat-search.ts).
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
@@ -103,13 +106,17 @@ async function benchSite(dir: string): Promise<void> {
             ? 'pagefind.js'
             : /wasm/.test(u)
               ? 'wasm'
-              : /\/index\//.test(u)
-                ? 'index'
-                : /\/fragment\//.test(u)
-                  ? 'fragments'
-                  : /pf_meta|entry|fold/.test(u)
-                    ? 'meta'
-                    : 'other';
+              : /\/flat\/[0-9a-f]+\/s\//.test(u)
+                ? 'shards'
+                : /\/flat\/[0-9a-f]+\/p\//.test(u)
+                  ? 'parts'
+                  : /\/index\//.test(u)
+                    ? 'index'
+                    : /\/fragment\//.test(u)
+                      ? 'fragments'
+                      : /pf_meta|entry|fold|manifest\.json/.test(u)
+                        ? 'meta'
+                        : 'other';
       const by: Record<string, { n: number; b: number }> = {};
       for (const b of bodies) {
         const k = (by[kind(b.url)] ??= { n: 0, b: 0 });

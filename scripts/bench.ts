@@ -102,6 +102,12 @@ function build(contentDir: string, work: string): { content: BuildRun; site: Bui
   return { content, site };
 }
 
+/** The simplified search index of a built site, whichever engine wrote it. */
+function searchIndexSize(site: string) {
+  const flat = dirSize(join(site, 'flat'));
+  return flat.files > 0 ? flat : dirSize(join(site, 'pagefind'));
+}
+
 function dirSize(dir: string): { bytes: number; files: number; pages: number } {
   let bytes = 0;
   let files = 0;
@@ -196,7 +202,7 @@ function benchSite(): void {
   console.log(
     '\nJavaScript before search opens = inline JS + external JS (the search code loads when the box is used).',
   );
-  const idx = dirSize(join(site, 'pagefind'));
+  const idx = searchIndexSize(site);
   console.log(`\nSearch index (simplified): ${kib(idx.bytes)} in ${idx.files} files.`);
   benchOffline(site);
 }
@@ -219,7 +225,7 @@ function benchOffline(site: string): void {
   let everything = shared;
   for (const e of readdirSync(site, { withFileTypes: true, recursive: true })) {
     const path = join(e.parentPath, e.name);
-    if (e.isFile() && (e.name === 'index.html' || path.includes('/pagefind/')))
+    if (e.isFile() && (e.name === 'index.html' || /\/(?:pagefind|flat)\//.test(path)))
       everything += gz(readFileSync(path));
   }
   console.log(
@@ -246,7 +252,7 @@ function benchScale(): void {
     );
     const site = dirSize(join(root, 'site'));
     const pages = site.pages;
-    const idx = dirSize(join(root, 'site', 'pagefind'));
+    const idx = searchIndexSize(join(root, 'site'));
     console.log(
       `| ${count} | ${(bytes / 1e6).toFixed(1)} MB | ${articles} | ${run.content.seconds.toFixed(1)} s | ${run.site.seconds.toFixed(1)} s | ` +
         `${Math.max(run.content.peakMiB, run.site.peakMiB).toFixed(0)} MiB | ${pages} | ${(site.bytes / 1e6).toFixed(1)} MB | ${(idx.bytes / 1e6).toFixed(2)} MB, ${idx.files} files |`,
@@ -279,7 +285,7 @@ function buildSteps(content: BuildRun, site: BuildRun): Array<[string, number]> 
     ['content layer sync', synced],
     ['bundling (vite)', vite],
     ['pages', pages],
-    ['search bundles', search],
+    ['search index', search],
     ['service worker and single-file downloads', offline],
   ];
   const known = steps.slice(1).reduce((a, [, s]) => a + (Number.isFinite(s) ? s : 0), 0);
@@ -289,7 +295,7 @@ function buildSteps(content: BuildRun, site: BuildRun): Array<[string, number]> 
 
 /** The kind of a file of the built site, for the bytes report. */
 function kindOf(rel: string): string {
-  if (/(^|\/)pagefind\//.test(rel)) return 'search bundles';
+  if (/(^|\/)(?:pagefind|flat)\//.test(rel)) return 'search index';
   if (rel.startsWith('_astro/')) return 'CSS and JS (_astro/)';
   if (/\/art_[^/]+\/index\.html$/.test(rel)) return 'article pages';
   if (/^(zh-hant\/)?[^/]+\/index\.html$/.test(rel) && !/^(zh-hant\/)?(search|citations|offline)\//.test(rel))
@@ -398,7 +404,7 @@ async function benchLighthouse(): Promise<void> {
     let file = join(root, decodeURIComponent(new URL(req.url ?? '/', origin).pathname));
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end();
-    const hashed = /\/(_astro|pagefind\/(fragment|index|filter))\//.test(file);
+    const hashed = /\/(_astro|pagefind\/(fragment|index|filter)|flat\/[0-9a-f]+)\//.test(file);
     res.writeHead(200, {
       'content-type': types[file.slice(file.lastIndexOf('.'))] ?? 'application/octet-stream',
       'cache-control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',

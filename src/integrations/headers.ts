@@ -39,8 +39,10 @@ const MAX_RULES = 100;
 
 /** Folders whose files are named by their content hash (Astro's bundles, Pagefind's chunks). */
 const HASHED_FOLDERS = ['_astro', 'pagefind/fragment', 'pagefind/index', 'pagefind/filter'];
+/** The flat index's build folder (`flat/<hash>/`): every file in it is named by the index's hash. */
+const FLAT_BUILD = /^((?:[^/]+\/)?flat\/(?:volumes\/[^/]+\/)?[0-9a-f]{12})\//;
 /** Folders that hold no page: never given a revalidate rule (pagefind's own files are small). */
-const ASSET_ROOTS = new Set(['_astro', 'pagefind', 'icons']);
+const ASSET_ROOTS = new Set(['_astro', 'pagefind', 'flat', 'icons']);
 /** Script prefixes: folders whose sub-folders are pages of their own. */
 const SCRIPT_PREFIXES = new Set([VARIANT_PREFIX.hant.replace(/\/$/, '')]);
 
@@ -110,6 +112,8 @@ export function buildHeaders(outDir: string, base: string): HeadersResult {
       const at = f.indexOf(`${folder}/`);
       if (at === 0 || (at > 0 && f[at - 1] === '/')) hashed.add(f.slice(0, at + folder.length));
     }
+    const build = FLAT_BUILD.exec(f);
+    if (build) hashed.add(build[1]!);
   }
   const byName = (a: string, b: string) => a.localeCompare(b);
   for (const folder of [...hashed].sort(byName))

@@ -14,8 +14,8 @@ import { loadCollection } from '../data/collection.ts';
 import { writeServiceWorker } from '../offline/service-worker.ts';
 import { thresholdFromEnv } from '../offline/manifest.ts';
 import { writeSingleFiles } from '../offline/single-file.ts';
-import { VARIANTS } from '../i18n/variant.ts';
-import { bundlePath } from '../search/schema.ts';
+import { VARIANTS, variantPath } from '../i18n/variant.ts';
+import { bundlePath, flatIndexPath } from '../search/schema.ts';
 
 export interface OfflineIntegrationOptions {
   /** Project root holding generated/collection.json (default: the current directory). */
@@ -44,10 +44,11 @@ export default function offline(options: OfflineIntegrationOptions = {}): AstroI
         const single = await writeSingleFiles({ outDir, base, site, slugs });
         for (const warning of single.warnings) logger.warn(warning);
 
-        for (const bundle of VARIANTS.map((v) => bundlePath(v).replace(/\/$/, ''))) {
-          if (!existsSync(join(outDir, bundle, 'pagefind.js'))) {
+        for (const v of VARIANTS) {
+          const engine = [join(bundlePath(v), 'pagefind.js'), join(flatIndexPath(v), 'manifest.json')];
+          if (!engine.some((f) => existsSync(join(outDir, f)))) {
             logger.warn(
-              `${bundle}/ is missing: search will not work offline (is the search integration listed before this one?).`,
+              `${variantPath(v) || '/'}: no search index: search will not work offline (is the search integration listed before this one?).`,
             );
           }
         }

@@ -1,6 +1,8 @@
 /**
- * Astro integration: after the build, write the search bundles of both scripts
- * (`<dist>/pagefind/` and `<dist>/zh-hant/pagefind/`) from generated/collection.json.
+ * Astro integration: after the build, write the search index of both scripts from
+ * generated/collection.json with the engine chosen (TIAOWEN_SEARCH_ENGINE, docs/search.md): the
+ * flat index (`<dist>/flat/`, `<dist>/zh-hant/flat/`, default) or Pagefind's bundles
+ * (`<dist>/pagefind/`, `<dist>/zh-hant/pagefind/`).
  *
  *   // astro.config.mjs
  *   import search from './src/integrations/search.ts';
@@ -10,7 +12,7 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { loadCollection } from '../data/collection.ts';
 import { buildFlatSearchIndex, buildSearchIndex, collectionFoldMap } from '../search/build-index.ts';
-import { flatIndexPath, searchEngine } from '../search/schema.ts';
+import { bundlePath, flatIndexPath, searchEngine } from '../search/schema.ts';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lazyUrl } from './lazy-url.ts';
@@ -37,39 +39,36 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
         const { documents } = loadCollection(options.root);
         const foldMap = collectionFoldMap(documents);
         const started = performance.now();
-        const hans = await buildSearchIndex({ outDir, base, documents, variant: 'hans', foldMap });
         const withHant = documents.filter((d) => d.treeHant);
         if (withHant.length < documents.length) {
           logger.warn(
             `${documents.length - withHant.length} document(s) have no traditional tree: left out of the /zh-hant/ search.`,
           );
-        } else {
-          // A flat index left by an earlier build with the setting would otherwise be kept offline.
-          for (const variant of ['hans', 'hant'] as const) {
-            await rm(join(outDir, flatIndexPath(variant)), { recursive: true, force: true });
-          }
         }
-        const hant = await buildSearchIndex({ outDir, base, documents: withHant, variant: 'hant', foldMap });
-        logger.info(
-          `search: ${hans.records} + ${hant.records} records → ${hans.outputPath}, ${hant.outputPath} in ${Math.round(performance.now() - started)} ms`,
-        );
-        // TIAOWEN_SEARCH_ENGINE=flat: the flat index too, which the search box then uses; the
-        // Pagefind bundle stays for its fold map and offline search's records (docs/search.md).
-        if (searchEngine(process.env.TIAOWEN_SEARCH_ENGINE) === 'flat') {
-          const t0 = performance.now();
+        const engine = searchEngine(process.env.TIAOWEN_SEARCH_ENGINE);
+        // One engine's files only: an index left by an earlier build with the other would be
+        // kept offline and served (docs/search.md, "Engines").
+        for (const variant of ['hans', 'hant'] as const) {
+          await rm(join(outDir, engine === 'flat' ? bundlePath(variant) : flatIndexPath(variant)), {
+            recursive: true,
+            force: true,
+          });
+        }
+        if (engine === 'flat') {
           const flat = [
             await buildFlatSearchIndex({ outDir, base, documents, variant: 'hans', foldMap }),
             await buildFlatSearchIndex({ outDir, base, documents: withHant, variant: 'hant', foldMap }),
           ];
           logger.info(
-            `flat search: ${flat.map((f) => `${f.parts} parts, ${f.shards} shards → ${f.outputPath}`).join('; ')} in ${Math.round(performance.now() - t0)} ms`,
+            `search (flat index): ${flat.map((f) => `${f.records} records, ${f.parts} parts, ${f.shards} shards → ${f.outputPath}`).join('; ')} in ${Math.round(performance.now() - started)} ms`,
           );
-        } else {
-          // A flat index left by an earlier build with the setting would otherwise be kept offline.
-          for (const variant of ['hans', 'hant'] as const) {
-            await rm(join(outDir, flatIndexPath(variant)), { recursive: true, force: true });
-          }
+          return;
         }
+        const hans = await buildSearchIndex({ outDir, base, documents, variant: 'hans', foldMap });
+        const hant = await buildSearchIndex({ outDir, base, documents: withHant, variant: 'hant', foldMap });
+        logger.info(
+          `search (Pagefind): ${hans.records} + ${hant.records} records → ${hans.outputPath}, ${hant.outputPath} in ${Math.round(performance.now() - started)} ms`,
+        );
       },
     },
   };

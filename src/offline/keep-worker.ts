@@ -230,7 +230,7 @@ function ours(request: Request, url: URL): boolean {
   // Navigations, but not to the downloads (Workbox's downloads cache answers those).
   if (request.mode === 'navigate') return !/\.(?:md|json|html)$/.test(url.pathname);
   return (
-    /\/pagefind\/|\/tiaowen-(?:records|offline)\.json$/.test(url.pathname) &&
+    /\/pagefind\/|\/flat\/|\/tiaowen-(?:records|offline)\.json$/.test(url.pathname) &&
     !url.pathname.endsWith('/pagefind-worker.js')
   );
 }

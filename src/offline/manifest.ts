@@ -75,7 +75,7 @@ const ENGINE =
   /(?:^|\/)pagefind\/(?:pagefind\.js|pagefind-entry\.json|[^/]+\.pf_meta|wasm\.[^/]+|tiaowen-(?:fold|chunks)\.json)$/;
 const UNUSED = /(?:^|\/)pagefind\/pagefind-worker\.js$/;
 /** The flat index's files every query needs (TIAOWEN_SEARCH_ENGINE=flat; src/search/flat/format.ts). */
-const FLAT_ENGINE = /^flat\/(?:manifest\.json|[^/]+\/fold\.json)$/;
+const FLAT_ENGINE = /^flat\/(?:volumes\/[^/]+\/)?(?:manifest\.json|[0-9a-f]{12}\/fold\.json)$/;
 /**
  * The manifests of both variants, from the built site. The page address of `x/index.html` is
  * `x/`; sizes are gzip sizes (what a compressing host sends; Pagefind's files are compressed

@@ -29,7 +29,8 @@ interface StoredRecord extends Fragment {
 }
 
 export interface OfflineSearchOptions {
-  bundleUrl: string;
+  /** URL of the variant's root, ending in `/` (`/` or `/zh-hant/`): its documents' records are below it. */
+  rootUrl: string;
   /** The client's verification of one fragment (client.ts `verify`). */
   verify: (
     f: Fragment,
@@ -37,7 +38,7 @@ export interface OfflineSearchOptions {
     fold: Fold,
     excerpt?: { before?: number; length?: number },
   ) => SearchHit[];
-  /** The bundle's fold map, as the client loads it. */
+  /** The search index's fold map, as the client loads it. */
   fold: () => Promise<Fold>;
   excerpt?: { before?: number; length?: number };
 }
@@ -48,10 +49,10 @@ const KIND_RANK: Record<string, number> = { title: 0, heading: 1, provision: 2 }
  * The slugs of the kept documents of the bundle's variant, or null when search should go to
  * Pagefind: online, no keeping worker state, or the whole variant (its bundle) kept.
  */
-export async function keptDocuments(bundleUrl: string): Promise<string[] | null> {
+export async function keptDocuments(rootUrl: string): Promise<string[] | null> {
   if (typeof navigator === 'undefined' || navigator.onLine || typeof caches === 'undefined') return null;
-  const url = new URL(bundleUrl, location.href);
-  const variantRoot = url.pathname.replace(/pagefind\/$/, '');
+  const url = new URL(rootUrl, location.href);
+  const variantRoot = url.pathname;
   const hant = /\/zh-hant\/$/.test(variantRoot);
   const base = hant ? variantRoot.slice(0, -'zh-hant/'.length) : variantRoot;
   const res = await caches.match(`${url.origin}${base}${STATE_FILE}`);
@@ -79,7 +80,7 @@ export async function searchKept(
 ): Promise<SearchPage> {
   const fold = await options.fold();
   const normalized = normalize(query, { fold }).text;
-  const root = options.bundleUrl.replace(/pagefind\/$/, '');
+  const root = options.rootUrl;
   const t0 = performance.now();
   const records: StoredRecord[] = [];
   for (const slug of slugs) {
@@ -124,11 +125,11 @@ export async function searchKept(
 export function withOfflineSearch(client: SearchClient, options: OfflineSearchOptions): SearchClient {
   return {
     async search(query, searchOptions) {
-      const kept = await keptDocuments(options.bundleUrl).catch(() => null);
+      const kept = await keptDocuments(options.rootUrl).catch(() => null);
       return kept ? searchKept(query, kept, options, searchOptions) : client.search(query, searchOptions);
     },
     async preload() {
-      if (!(await keptDocuments(options.bundleUrl).catch(() => null))) await client.preload();
+      if (!(await keptDocuments(options.rootUrl).catch(() => null))) await client.preload();
     },
   };
 }

@@ -165,7 +165,7 @@ export async function writeServiceWorker(options: ServiceWorkerOptions): Promise
         urlPattern: ({ url, sameOrigin }) =>
           sameOrigin &&
           /\/[^/]+\.(?:md|json|html)$/.test(url.pathname) &&
-          !/\/pagefind\/|\/tiaowen-[a-z]+\.json$/.test(url.pathname),
+          !/\/pagefind\/|\/flat\/|\/tiaowen-[a-z]+\.json$/.test(url.pathname),
         handler: 'NetworkFirst',
         options: {
           cacheName: 'tiaowen-downloads',

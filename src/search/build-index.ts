@@ -346,8 +346,9 @@ export interface BuildFlatSearchIndexResult {
 /**
  * Write the flat index (src/search/flat/, docs/search-scale.md) of one script into
  * `<outDir>/flat/` or `<outDir>/zh-hant/flat/`, from the same records and facets as the Pagefind
- * bundle. Every file but `manifest.json` is under a hash of the whole index, so an unchanged
- * collection keeps its addresses across rebuilds.
+ * bundle would be, and each document's records file for offline search over kept documents.
+ * Every file but `manifest.json` is under a hash of the whole index, so an unchanged collection
+ * keeps its addresses across rebuilds.
  */
 export async function buildFlatSearchIndex(
   options: Omit<BuildSearchIndexOptions, 'chunkSize'>,
@@ -360,7 +361,8 @@ export async function buildFlatSearchIndex(
     variant,
     ...(options.pagePath ? { pagePath: options.pagePath } : {}),
   });
-  const built = buildFlatIndex(records, { fold, foldMap, facets: documentFacets(documents, variant) });
+  const facets = documentFacets(documents, variant);
+  const built = buildFlatIndex(records, { fold, foldMap, facets });
   const outputPath = join(outDir, flatIndexPath(variant));
   await rm(outputPath, { recursive: true, force: true });
   for (const [path, body] of built.files) {
@@ -368,6 +370,7 @@ export async function buildFlatSearchIndex(
     await mkdir(dirname(file), { recursive: true });
     await writeFile(file, body);
   }
+  await writeDocumentRecords(outDir, variant, indexRecords(records, fold, facets));
   return {
     outputPath,
     records: records.length,

@@ -476,7 +476,7 @@ export function createSearchClient(options: SearchClientOptions): SearchClient {
   };
   // Offline in a large collection, the documents the reader kept are searched instead (docs/offline.md).
   return withOfflineSearch(client, {
-    bundleUrl,
+    rootUrl: bundleUrl.replace(/pagefind\/$/, ''),
     verify,
     excerpt,
     fold: () => (options.fold ? Promise.resolve(options.fold) : loadFold(bundleUrl)),

@@ -90,20 +90,21 @@ export function bundlePath(variant: Variant): string {
 }
 
 /**
- * The search engine a build wires into the site: `pagefind` (default) or `flat`, the index of
- * src/search/flat/ (docs/search-scale.md), chosen with TIAOWEN_SEARCH_ENGINE at build time.
+ * The search engine a build wires into the site: `flat` (default), the index of src/search/flat/
+ * (docs/search-scale.md), or `pagefind`, chosen with TIAOWEN_SEARCH_ENGINE at build time. Why
+ * the flat index is the default, with the figures: docs/search.md, "Engines".
  */
 export type SearchEngine = 'pagefind' | 'flat';
 
-/** The engine named by a TIAOWEN_SEARCH_ENGINE value ('' or unset: pagefind). */
+/** The engine named by a TIAOWEN_SEARCH_ENGINE value ('' or unset: flat). */
 export function searchEngine(raw: string | undefined): SearchEngine {
   const v = (raw ?? '').trim();
-  if (v === '' || v === 'pagefind') return 'pagefind';
-  if (v === 'flat') return 'flat';
+  if (v === '' || v === 'flat') return 'flat';
+  if (v === 'pagefind') return 'pagefind';
   throw new Error(`TIAOWEN_SEARCH_ENGINE must be "pagefind" or "flat", not "${v}"`);
 }
 
-/** Where the flat index of a script lives, relative to the site root: beside the Pagefind bundle. */
+/** Where the flat index of a script lives, relative to the site root. */
 export function flatIndexPath(variant: Variant): string {
   return variantPath(variant, 'flat/');
 }

@@ -35,11 +35,7 @@ export { createSearchClient } from './client.ts';
  * The flat index's client (flat/client.ts), imported when first used; exported for the tests,
  * which run the shipped chunk.
  */
-export function createFlatSearchClient(options: {
-  indexUrl: string;
-  bundleUrl: string;
-  pageSize?: number;
-}): SearchClient {
+export function createFlatSearchClient(options: { indexUrl: string; pageSize?: number }): SearchClient {
   let made: Promise<SearchClient> | undefined;
   const get = () => (made ??= import('./flat/client.ts').then((m) => m.createFlatSearchClient(options)));
   return {
@@ -98,12 +94,11 @@ export function mountSearch(root: HTMLElement): SearchUi {
   const widen = panel.querySelector<HTMLElement>('[data-search-widen]');
   let filters: SearchFilters = doc ? { doc } : {};
 
-  const bundleUrl = root.dataset.bundle ?? '/pagefind/';
+  // The box names the index of the engine the site was built with (docs/search.md, "Engines").
   const indexUrl = root.dataset.index;
-  // A build with TIAOWEN_SEARCH_ENGINE=flat names its flat index; its client loads on first use.
   const client = indexUrl
-    ? createFlatSearchClient({ indexUrl, bundleUrl })
-    : createSearchClient({ bundleUrl });
+    ? createFlatSearchClient({ indexUrl })
+    : createSearchClient({ bundleUrl: root.dataset.bundle ?? '/pagefind/' });
   client.preload().catch(() => {
     /* reported when a search runs */
   });

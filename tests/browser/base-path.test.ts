@@ -194,7 +194,7 @@ describe('search under /rules/', () => {
     await page.waitForURL(/\/rules\/example-registration-measures\/\?hl=/);
     await until(() => page.locator('mark.search-hl').textContent()).toBe('示例登记');
     expect(requests.filter((p) => !p.startsWith(BASE))).toEqual([]);
-    expect(requests.some((p) => p.startsWith(`${BASE}pagefind/`))).toBe(true);
+    expect(requests.some((p) => p.startsWith(`${BASE}pagefind/`) || p.startsWith(`${BASE}flat/`))).toBe(true);
     expect(failures).toEqual([]);
   });
 

@@ -5,6 +5,7 @@
  * policy, the security headers and the caching rules.
  */
 import { describe, expect, test } from 'vitest';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate, formatterFactory } from 'html-validate';
@@ -208,16 +209,36 @@ describe('built site', () => {
     const revalidated = (p: string) => expect(cacheOf(p), p).toEqual(['no-cache']);
     const astroAsset = files.find((f) => f.startsWith('_astro/'));
     if (astroAsset) immutable(BASE + astroAsset);
-    const fragment = files.find((f) => /^pagefind\/fragment\//.test(f));
-    if (fragment) immutable(BASE + fragment);
+    const fragment = files.find((f) => /^pagefind\/fragment\/|^flat\/[0-9a-f]+\/p\//.test(f));
+    expect(fragment, 'a file of the search index').toBeDefined();
+    immutable(BASE + fragment!);
+    // The flat index's manifest names the build folder: revalidated by the host's default.
+    if (fileSet.has('flat/manifest.json')) expect(cacheOf(`${BASE}flat/manifest.json`)).toEqual([]);
     for (const page of pages) revalidated(BASE + page.replace(/(^|\/)index\.html$/, '$1'));
     for (const f of ['sw.js', 'manifest.webmanifest']) if (fileSet.has(f)) revalidated(BASE + f);
   });
 
-  test('Pagefind chunk names are content hashes (so immutable caching is safe)', () => {
-    // Same name ⇒ same bytes, across both bundles; and the names carry the hash of the content.
+  test('search index files are named by content hashes (so immutable caching is safe)', () => {
+    // The flat index: every file but manifest.json is below the hash of the whole index, which
+    // the manifest names (src/search/flat/build.ts).
+    for (const dir of ['flat/', 'zh-hant/flat/']) {
+      if (!fileSet.has(`${dir}manifest.json`)) continue;
+      const { build } = JSON.parse(readFileSync(join(SITE, `${dir}manifest.json`), 'utf8')) as { build: string };
+      expect(build).toMatch(/^[0-9a-f]{12}$/);
+      const hash = createHash('sha256');
+      const inside = files.filter((f) => f.startsWith(dir) && f !== `${dir}manifest.json`).sort();
+      expect(inside.length).toBeGreaterThan(2);
+      for (const f of inside) expect(f.startsWith(`${dir}${build}/`), f).toBe(true);
+      // Recomputed from the files as written, in path order (path, NUL, bytes), as the builder does.
+      const bodies = inside.map((f) => [f.slice(`${dir}${build}/`.length), readFileSync(join(SITE, f))] as const);
+      for (const [path, body] of bodies.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        hash.update(path).update('\0').update(body);
+      expect(hash.digest('hex').slice(0, 12)).toBe(build);
+    }
+    // Pagefind (TIAOWEN_SEARCH_ENGINE=pagefind): same name ⇒ same bytes, across both bundles;
+    // and the names carry the hash of the content.
     const chunks = files.filter((f) => /pagefind\/(?:fragment|index)\/[^/]+\.pf_(?:fragment|index)$/.test(f));
-    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.length + files.filter((f) => f.startsWith('flat/')).length).toBeGreaterThan(0);
     const byName = new Map<string, Buffer>();
     for (const f of chunks) {
       const name = f.split('/').slice(-2).join('/');

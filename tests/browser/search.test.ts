@@ -324,13 +324,13 @@ describe('search box', () => {
     };
     const plain = await shipped(`${SLUG}/`);
     expect(plain.total).toBeLessThan(5 * 1024);
-    expect(plain.urls.filter((u) => /pagefind|\/_astro\/(ui|highlight)\./.test(u))).toEqual([]);
+    expect(plain.urls.filter((u) => /pagefind|\/flat\/|\/_astro\/(ui|highlight|client)\./.test(u))).toEqual([]);
     // The listener itself stays small.
     const listener = plain.inline.find((s) => s.includes('data-search'));
     expect(listener && gzipSync(listener).length).toBeLessThan(512);
     // Arriving from a result adds only the small highlighter, never the search client.
     const arrived = await shipped(`${SLUG}/?hl=${encodeURIComponent('常务会议')}#art_47__para_1`);
     expect(arrived.total - plain.total).toBeLessThan(700);
-    expect(arrived.urls.filter((u) => /pagefind|\/_astro\/ui\./.test(u))).toEqual([]);
+    expect(arrived.urls.filter((u) => /pagefind|\/flat\/|\/_astro\/(ui|client)\./.test(u))).toEqual([]);
   });
 });

@@ -51,7 +51,7 @@ async function run(query: string, kept: readonly string[]): Promise<string[]> {
     return new Response(JSON.stringify(files.get(slug) ?? []), { status: files.has(slug) ? 200 : 404 });
   });
   const page = await searchKept(query, kept, {
-    bundleUrl: '/pagefind/',
+    rootUrl: '/',
     verify,
     fold: () => Promise.resolve(fold),
   });
@@ -81,7 +81,7 @@ describe('searchKept', () => {
       async (url: string) => new Response(JSON.stringify(files.get(url.split('/').at(-2)!) ?? [])),
     );
     const page = await searchKept('的', slugs, {
-      bundleUrl: '/pagefind/',
+      rootUrl: '/',
       verify,
       fold: () => Promise.resolve(fold),
     });
@@ -105,7 +105,7 @@ describe('searchKept', () => {
     const page = await searchKept(
       '的',
       slugs,
-      { bundleUrl: '/pagefind/', verify, fold: () => Promise.resolve(fold) },
+      { rootUrl: '/', verify, fold: () => Promise.resolve(fold) },
       { filters: { doc: within } },
     );
     const urls = page.groups.flatMap((g) => g.hits.map((h) => h.url)).sort();

@@ -59,7 +59,7 @@ afterEach(() => {
 });
 
 const client = (pageSize = 10) =>
-  createFlatSearchClient({ indexUrl: '/flat/', bundleUrl: '/pagefind/', pageSize });
+  createFlatSearchClient({ indexUrl: '/flat/', pageSize });
 
 async function complete(page: SearchPage): Promise<SearchPage> {
   while (!page.done) page = await page.more();

@@ -20,6 +20,7 @@ import {
 } from '../../src/search/flat/query.ts';
 import { normalizeText, type Fold } from '../../src/search/normalize.ts';
 import { buildRecords, type SearchRecord } from '../../src/search/records.ts';
+import { mergeVolumes } from '../../src/search/flat/volumes.ts';
 import { foldToSimplified } from '../../src/variant/fold.ts';
 import { dunDocument, tiaoDocument } from './fixture.ts';
 
@@ -307,6 +308,48 @@ describe('flat index exactness (property)', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('volumes searched as one (volumes.ts)', () => {
+  const alphabet = [...'会议市政府人民规定第一二条甲乙丙。、（）１2'];
+  const text = fc
+    .array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 14 })
+    .map((cs) => cs.join(''));
+  it('finds what one index of the whole collection finds, titles first, each volume in its order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(text, fc.array(text, { minLength: 1, maxLength: 6 })), {
+          minLength: 2,
+          maxLength: 8,
+        }),
+        fc.integer({ min: 1, max: 7 }),
+        fc.array(fc.constantFrom(...alphabet), { minLength: 1, maxLength: 4 }).map((cs) => cs.join('')),
+        async (docs, cut, q) => {
+          const at = Math.min(cut, docs.length - 1);
+          const records = docs.flatMap(([title, texts], i) => doc(i, title, texts));
+          // Two separate builds: each volume numbers its own documents from 0.
+          const first = docs.slice(0, at).flatMap(([title, texts], i) => doc(i, title, texts));
+          const second = docs
+            .slice(at)
+            .flatMap(([title, texts], i) => doc(i, title, texts))
+            .map((r) => ({ ...r, slug: `v2-${r.slug}`, url: r.url.replace(/^\//, '/v2-') }));
+          const merged = mergeVolumes([index(first).engine, index(second).engine]);
+          let page = await merged.search(q, { pageSize: 3 });
+          while (!page.done) page = await page.more();
+          const expected = bruteForce(records, q).map((u) => {
+            const n = Number(/^\/d(\d+)\//.exec(u)![1]);
+            return n < at ? u : u.replace(/^\/d\d+\//, `/v2-d${n - at}/`);
+          });
+          expect(urls(page.hits)).toEqual(expected.sort());
+          // Titles before provisions; within a kind, the first volume's documents first.
+          const ranks = page.hits.map((h) => [h.kind === 'title' ? 0 : 1, h.doc.docIndex] as const);
+          const sorted = [...ranks].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+          expect(ranks).toEqual(sorted);
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

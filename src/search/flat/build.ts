@@ -205,8 +205,10 @@ export function buildFlatIndex(records: readonly SearchRecord[], options: FlatBu
       utf8.encode(JSON.stringify({ from: options.foldMap.from, to: options.foldMap.to })),
     ]);
 
+  // In path order, so anyone can recompute the name from the files as written.
   const hash = createHash('sha256');
-  for (const [path, body] of bodies) hash.update(path).update('\0').update(body);
+  for (const [path, body] of [...bodies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+    hash.update(path).update('\0').update(body);
   const build = hash.digest('hex').slice(0, 12);
   const files = new Map<string, Uint8Array>();
   for (const [path, body] of bodies) files.set(`${build}/${path}`, body);

@@ -4,12 +4,12 @@
  * since every block the engine finds is passed through client.ts `verify` as a one-block
  * fragment. Offline, kept documents are searched as with Pagefind (src/offline/search.ts).
  *
- *   const client = createFlatSearchClient({ indexUrl: `${BASE_URL}flat/`, bundleUrl: `${BASE_URL}pagefind/` });
+ *   const client = createFlatSearchClient({ indexUrl: `${BASE_URL}flat/` });
  */
-import { openFlatIndex, type FlatDoc, type FlatHit } from './query.ts';
+import { openFlatIndex, type FetchBytes, type FlatDoc, type FlatEngine, type FlatHit } from './query.ts';
+import { mergeVolumes } from './volumes.ts';
 import {
   addToGroups,
-  loadFold,
   sortGroups,
   termShare,
   verify,
@@ -26,8 +26,6 @@ import { withOfflineSearch } from '../../offline/search.ts';
 export interface FlatSearchClientOptions {
   /** URL of the flat index directory, ending in `/`: `${BASE_URL}flat/` or `${BASE_URL}zh-hant/flat/`. */
   indexUrl: string;
-  /** URL of the variant's Pagefind bundle directory: its fold map, and offline search's kept documents. */
-  bundleUrl: string;
   pageSize?: number;
   excerptBefore?: number;
   excerptLength?: number;
@@ -64,23 +62,38 @@ export function hitFragment(hit: FlatHit): PagefindFragment {
 
 export function createFlatSearchClient(options: FlatSearchClientOptions): SearchClient {
   const indexUrl = options.indexUrl.replace(/\/?$/, '/');
-  const bundleUrl = options.bundleUrl.replace(/\/?$/, '/');
   const pageSize = options.pageSize ?? 10;
   const excerpt = { before: options.excerptBefore ?? 24, length: options.excerptLength ?? 72 };
-  const engine = openFlatIndex(
+  const under =
+    (url: string): FetchBytes =>
     async (path) => {
-      const res = await fetch(indexUrl + path);
-      if (!res.ok) throw new Error(`HTTP ${res.status} for ${indexUrl + path}`);
+      const res = await fetch(url + path);
+      if (!res.ok) throw new Error(`HTTP ${res.status} for ${url + path}`);
       return new Uint8Array(await res.arrayBuffer());
-    },
-    options.fold ? { fold: options.fold } : {},
-  );
+    };
+  const engineOptions = options.fold ? { fold: options.fold } : {};
+  const main = openFlatIndex(under(indexUrl), engineOptions);
+  // A collection built in volumes (docs/scale.md): the manifest names the others, searched as one.
+  let opening: Promise<FlatEngine> | undefined;
+  const open = () =>
+    (opening ??= main
+      .volumes()
+      .then((volumes) =>
+        mergeVolumes([
+          main,
+          ...volumes.map((v) =>
+            openFlatIndex(under(new URL(v, new URL(indexUrl, location.href)).href), engineOptions),
+          ),
+        ]),
+      ));
   let folding: Promise<Fold> | undefined;
-  const fold = () => (folding ??= options.fold ? Promise.resolve(options.fold) : loadFold(bundleUrl));
+  const fold = () =>
+    (folding ??= options.fold ? Promise.resolve(options.fold) : open().then((engine) => engine.fold()));
 
   async function search(query: string, searchOptions: SearchOptions = {}): Promise<SearchPage> {
     const filters = searchOptions.filters ?? {};
     const t0 = performance.now();
+    const engine = await open();
     const [first, f] = await Promise.all([
       engine.search(query, { pageSize, filter: (doc) => acceptsDoc(filters, doc) }),
       fold(),
@@ -88,13 +101,17 @@ export function createFlatSearchClient(options: FlatSearchClientOptions): Search
     const t1 = performance.now();
     const groups: SearchGroup[] = [];
     let verifyMs = 0;
-    let seen = 0;
+    // Hits already grouped, by block: volumes merged into one list may insert new hits between
+    // earlier ones, so what is new is not simply the tail.
+    const seen = new Set<string>();
     const toPage = (flat: typeof first): SearchPage => {
       const v0 = performance.now();
-      for (const hit of flat.hits.slice(seen)) {
+      for (const hit of flat.hits) {
+        const key = `${hit.doc.slug}\0${hit.kind}\0${hit.order}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         for (const h of verify(hitFragment(hit), flat.normalized, f, excerpt)) addToGroups(groups, h);
       }
-      seen = flat.hits.length;
       // Documents defining the query rank with those whose title holds it, as with Pagefind.
       const terms = new Map<string, number>();
       for (const d of flat.defining) {
@@ -133,8 +150,10 @@ export function createFlatSearchClient(options: FlatSearchClientOptions): Search
   const client: SearchClient = {
     search,
     preload: async () => {
+      const engine = await open();
       await Promise.all([engine.preload(), fold()]);
     },
   };
-  return withOfflineSearch(client, { bundleUrl, verify, excerpt, fold });
+  // Offline in a large collection, the documents the reader kept are searched instead (docs/offline.md).
+  return withOfflineSearch(client, { rootUrl: indexUrl.replace(/flat\/$/, ''), verify, excerpt, fold });
 }

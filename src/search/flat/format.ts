@@ -23,6 +23,12 @@ export interface Manifest {
   /** Part ids where heading parts and body parts start (title parts start at 0). */
   headingsFrom: number;
   bodyFrom: number;
+  /**
+   * Other flat indexes searched with this one as one collection, addresses relative to this
+   * index's folder (`volumes/b/`): the volumes of a collection built in several runs
+   * (docs/scale.md). Written by scripts/assemble-volumes.ts, never by the builder.
+   */
+  volumes?: string[];
 }
 
 /** 0: document title, 1: chapter or section heading, 2: provision (records.ts RecordKind). */

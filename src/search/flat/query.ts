@@ -91,6 +91,10 @@ export interface FlatEngine {
   search(query: string, options?: FlatSearchOptions): Promise<FlatPage>;
   /** Read the manifest and the fold map (e.g. when the search box gets focus). */
   preload(): Promise<void>;
+  /** The fold the engine normalises with (the index's fold.json, or the one given). */
+  fold(): Promise<Fold>;
+  /** The other volumes the manifest names (format.ts `Manifest.volumes`), relative to the index. */
+  volumes(): Promise<string[]>;
 }
 
 const decoder = new TextDecoder();
@@ -272,5 +276,7 @@ export function openFlatIndex(fetchBytes: FetchBytes, options: FlatEngineOptions
     preload: async () => {
       await load();
     },
+    fold: async () => (await load())[1],
+    volumes: async () => (await load())[0].volumes ?? [],
   };
 }
