@@ -223,14 +223,18 @@ describe('built site', () => {
     // the manifest names (src/search/flat/build.ts).
     for (const dir of ['flat/', 'zh-hant/flat/']) {
       if (!fileSet.has(`${dir}manifest.json`)) continue;
-      const { build } = JSON.parse(readFileSync(join(SITE, `${dir}manifest.json`), 'utf8')) as { build: string };
+      const { build } = JSON.parse(readFileSync(join(SITE, `${dir}manifest.json`), 'utf8')) as {
+        build: string;
+      };
       expect(build).toMatch(/^[0-9a-f]{12}$/);
       const hash = createHash('sha256');
       const inside = files.filter((f) => f.startsWith(dir) && f !== `${dir}manifest.json`).sort();
       expect(inside.length).toBeGreaterThan(2);
       for (const f of inside) expect(f.startsWith(`${dir}${build}/`), f).toBe(true);
       // Recomputed from the files as written, in path order (path, NUL, bytes), as the builder does.
-      const bodies = inside.map((f) => [f.slice(`${dir}${build}/`.length), readFileSync(join(SITE, f))] as const);
+      const bodies = inside.map(
+        (f) => [f.slice(`${dir}${build}/`.length), readFileSync(join(SITE, f))] as const,
+      );
       for (const [path, body] of bodies.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
         hash.update(path).update('\0').update(body);
       expect(hash.digest('hex').slice(0, 12)).toBe(build);

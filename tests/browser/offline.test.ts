@@ -330,7 +330,8 @@ describe('offline', () => {
     const hant = files(siteA).filter(
       (f) =>
         f.startsWith('zh-hant/') &&
-        ((f.endsWith('/index.html') && !/\/art_/.test(f)) || /(?:pagefind|flat)\/(?!pagefind-worker)/.test(f)),
+        ((f.endsWith('/index.html') && !/\/art_/.test(f)) ||
+          /(?:pagefind|flat)\/(?!pagefind-worker)/.test(f)),
     );
     expect(hant.map((f) => f.replace(/index\.html$/, '')).filter((f) => !cache.has(f))).toEqual([]);
     console.log(
@@ -579,7 +580,9 @@ describe('large collection', () => {
           .map((u) => u.slice(1)),
       );
       expect([...first].sort()).toEqual([...expected].sort());
-      expect([...first].filter((f) => /pagefind\/(index|fragment)\/|flat\/[0-9a-f]+\/[sp]\//.test(f))).toEqual([]);
+      expect(
+        [...first].filter((f) => /pagefind\/(index|fragment)\/|flat\/[0-9a-f]+\/[sp]\//.test(f)),
+      ).toEqual([]);
 
       // The offline page: every choice with a size, before anything is downloaded.
       await page.goto(`${large.url}${prefix}offline/`);

@@ -324,7 +324,9 @@ describe('search box', () => {
     };
     const plain = await shipped(`${SLUG}/`);
     expect(plain.total).toBeLessThan(5 * 1024);
-    expect(plain.urls.filter((u) => /pagefind|\/flat\/|\/_astro\/(ui|highlight|client)\./.test(u))).toEqual([]);
+    expect(plain.urls.filter((u) => /pagefind|\/flat\/|\/_astro\/(ui|highlight|client)\./.test(u))).toEqual(
+      [],
+    );
     // The listener itself stays small.
     const listener = plain.inline.find((s) => s.includes('data-search'));
     expect(listener && gzipSync(listener).length).toBeLessThan(512);

@@ -43,7 +43,6 @@ const facets = new Map([
 ]);
 const built = buildFlatIndex(records, { fold, foldMap, facets, partBytes: 60, shardBytes: 48 });
 const files = new Map([...built.files].map(([p, b]) => [`/flat/${p}`, b]));
-files.set('/pagefind/tiaowen-fold.json', new TextEncoder().encode(JSON.stringify(foldMap)));
 const fetched: string[] = [];
 
 beforeEach(() => {
@@ -58,8 +57,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-const client = (pageSize = 10) =>
-  createFlatSearchClient({ indexUrl: '/flat/', pageSize });
+const client = (pageSize = 10) => createFlatSearchClient({ indexUrl: '/flat/', pageSize });
 
 async function complete(page: SearchPage): Promise<SearchPage> {
   while (!page.done) page = await page.more();
