@@ -2,7 +2,7 @@
  * Shared by the search browser tests: expectations computed in Node straight from
  * generated/collection.json (a brute-force scan of the normalised text of every record), and
  * a runner that drives the search client shipped in the built site (the header's on-demand
- * chunk re-exports it) over the built Pagefind bundle.
+ * chunk re-exports it) over the built index, whichever engine wrote it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,11 +30,20 @@ export function siteRecords(): Record<Variant, SearchRecord[]> {
   };
 }
 
-/** The fold the built bundle ships (tiaowen-fold.json), as a function. */
+/**
+ * The fold the built index ships, as a function: the flat index's fold.json (named by its
+ * manifest), or the Pagefind bundle's tiaowen-fold.json.
+ */
 export function builtFold(variant: Variant = 'hans'): (s: string) => string {
-  const map = JSON.parse(
-    readFileSync(join(DIST, bundlePath(variant), 'tiaowen-fold.json'), 'utf8'),
-  ) as FoldMap;
+  const flat = join(DIST, flatIndexPath(variant));
+  const file = existsSync(join(flat, 'manifest.json'))
+    ? join(
+        flat,
+        (JSON.parse(readFileSync(join(flat, 'manifest.json'), 'utf8')) as { build: string }).build,
+        'fold.json',
+      )
+    : join(DIST, bundlePath(variant), 'tiaowen-fold.json');
+  const map = JSON.parse(readFileSync(file, 'utf8')) as FoldMap;
   return (s) => foldToSimplified(s, map);
 }
 
@@ -90,11 +99,11 @@ export async function runQueries(page: Page, variant: Variant, queries: readonly
       type Client = { search(q: string): Promise<P> };
       const m = (await load(chunk)) as {
         createSearchClient(o: { bundleUrl: string; pageSize: number }): Client;
-        createFlatSearchClient(o: { indexUrl: string; bundleUrl: string; pageSize: number }): Client;
+        createFlatSearchClient(o: { indexUrl: string; pageSize: number }): Client;
       };
       // The engine the site was built with (TIAOWEN_SEARCH_ENGINE): the flat index when it is there.
       const client = indexUrl
-        ? m.createFlatSearchClient({ indexUrl, bundleUrl, pageSize: 500 })
+        ? m.createFlatSearchClient({ indexUrl, pageSize: 500 })
         : m.createSearchClient({ bundleUrl, pageSize: 500 });
       const out = [];
       for (const query of qs) {
