@@ -6,6 +6,7 @@
  *   npm run bench -- --scale 100,300,1000 # also synthetic collections of these sizes
  *   npm run bench -- --only scale --scale 100
  *   npm run bench -- --only import --corpus DIR   # import: files/s by format, and a corpus's shares
+ *   npm run bench -- --build DIR          # a cold build of a real content folder: steps, bytes by kind
  *
  * Prints Markdown tables (the README's performance section carries them).
  */
@@ -233,6 +234,23 @@ function benchOffline(site: string): void {
   );
 }
 
+/**
+ * A cold build of a real content folder (an imported corpus, never committed), as the scale runs
+ * report theirs: each step with its share, peak memory, bytes and files by kind.
+ */
+function benchBuild(contentDir: string): void {
+  const root = '/tmp/tiaowen-bench/build';
+  for (const old of ['collection.json', 'collection.documents', 'site', 'site.astro-cache'])
+    rmSync(join(root, old), { recursive: true, force: true });
+  const run = build(resolve(contentDir), root);
+  const { documents } = readCollection(join(root, 'collection.json'));
+  const articles = documents.reduce((a, d) => a + d.stats.articles, 0);
+  const site = dirSize(join(root, 'site'));
+  console.log(`\n### Build of ${contentDir}: ${documents.length} documents, ${articles} articles\n`);
+  console.log(`Site: ${(site.bytes / 1e6).toFixed(1)} MB in ${site.files} files (${site.pages} pages).`);
+  console.log(scaleDetails(documents.length, root, run, false));
+}
+
 function benchScale(): void {
   const details: string[] = [];
   console.log('\n### Scale (synthetic collections, scripts/synth.ts)\n');
@@ -346,7 +364,12 @@ function benchRebuild(root: string): BuildRun {
 }
 
 /** The per-collection details of a scale run: steps with their share, bytes by kind, a rebuild after one edit. */
-function scaleDetails(count: number, root: string, run: { content: BuildRun; site: BuildRun }): string {
+function scaleDetails(
+  count: number,
+  root: string,
+  run: { content: BuildRun; site: BuildRun },
+  rebuild = true,
+): string {
   const out: string[] = [`\n#### ${count} documents\n`, '| step | time | share |', '|---|---|---|'];
   const steps = buildSteps(run.content, run.site);
   const total = run.content.seconds + run.site.seconds;
@@ -358,12 +381,13 @@ function scaleDetails(count: number, root: string, run: { content: BuildRun; sit
   out.push('', '| kind of file | files | bytes |', '|---|---|---|');
   const kinds = [...bytesByKind(join(root, 'site'))].sort((a, b) => b[1].bytes - a[1].bytes);
   for (const [k, v] of kinds) out.push(`| ${k} | ${v.files} | ${(v.bytes / 1e6).toFixed(1)} MB |`);
-  const rebuild = benchRebuild(root);
-  const line = /(\d+) built, (\d+) unchanged/.exec(rebuild.log);
+  if (!rebuild) return out.join('\n');
+  const again = benchRebuild(root);
+  const line = /(\d+) built, (\d+) unchanged/.exec(again.log);
   out.push(
     '',
-    `Content stage after editing one document: ${rebuild.seconds.toFixed(1)} s (${line?.[1]} built, ${line?.[2]} unchanged), ` +
-      `against ${run.content.seconds.toFixed(1)} s for all; peak ${rebuild.peakMiB.toFixed(0)} MiB.`,
+    `Content stage after editing one document: ${again.seconds.toFixed(1)} s (${line?.[1]} built, ${line?.[2]} unchanged), ` +
+      `against ${run.content.seconds.toFixed(1)} s for all; peak ${again.peakMiB.toFixed(0)} MiB.`,
   );
   return out.join('\n');
 }
@@ -457,10 +481,13 @@ async function benchLighthouse(): Promise<void> {
 
 console.log(`Benchmarks on ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
 const corpus = arg('--corpus');
+const buildDir = arg('--build');
+if (buildDir) benchBuild(buildDir);
 if (corpus && (!only || only === 'corpus')) {
   const { benchCorpus } = await import('./bench-corpus.ts');
   benchCorpus(corpus, process.argv.includes('--strict'), arg('--list'));
 }
+if (buildDir && !only) process.exit(0);
 if ((!only && !corpus) || only === 'parser') benchParser();
 if (!only || only === 'import') await benchImport(corpus);
 if ((!only && !corpus) || only === 'site') benchSite();
