@@ -243,6 +243,8 @@ function benchBuild(contentDir: string): void {
   for (const old of ['collection.json', 'collection.documents', 'site', 'site.astro-cache'])
     rmSync(join(root, old), { recursive: true, force: true });
   const run = build(resolve(contentDir), root);
+  // The whole log, for the time of each page (Astro prints it beside the page's address).
+  writeFileSync(join(root, 'astro-build.log'), stripVTControlCharacters(run.site.log));
   const { documents } = readCollection(join(root, 'collection.json'));
   const articles = documents.reduce((a, d) => a + d.stats.articles, 0);
   const site = dirSize(join(root, 'site'));
