@@ -79,13 +79,29 @@ function paragraphsOf(tree: Document): Map<string, number> {
   return counts;
 }
 
+/**
+ * What labelling needs of a document, read once per entry: a tree is read from its artefact
+ * each time it is asked for (src/data/collection.ts keeps only a few), and the citations page
+ * labels provisions of thousands of documents in no particular order.
+ */
+const labelFacts = new WeakMap<DocumentEntry, { dun: boolean; paragraphs: Map<string, number> }>();
+function factsOf(entry: DocumentEntry): { dun: boolean; paragraphs: Map<string, number> } {
+  let facts = labelFacts.get(entry);
+  if (!facts) {
+    const tree = entry.tree;
+    facts = { dun: tree.data.articleStyle === 'dun', paragraphs: paragraphsOf(tree) };
+    labelFacts.set(entry, facts);
+  }
+  return facts;
+}
+
 /** Label options for an eId of a document: how it cites its articles; no 第一款 in a one-paragraph article. */
 function labelOptions(entry: DocumentEntry | undefined, eId: string): LabelOptions {
+  if (!entry) return {};
+  const facts = factsOf(entry);
   const options: LabelOptions =
-    entry?.meta.citeArticlesAs === 'label' && entry.tree.data.articleStyle === 'dun'
-      ? { articleForm: 'dun' }
-      : {};
-  if (entry && paragraphsOf(entry.tree).get(eId.split('__')[0]!) === 1) options.soleParagraph = true;
+    entry.meta.citeArticlesAs === 'label' && facts.dun ? { articleForm: 'dun' } : {};
+  if (facts.paragraphs.get(eId.split('__')[0]!) === 1) options.soleParagraph = true;
   return options;
 }
 
