@@ -104,6 +104,16 @@ export function contentEntry(data: Record<string, unknown>): DocumentEntry {
   return entry;
 }
 
+/**
+ * Whether a document has its traditional tree, without reading its artefact: the content stage
+ * writes a traditional tree and title for every document, so for an entry read from an index
+ * the title tells (a whole pass over the trees of a statute book takes tens of seconds).
+ */
+export function hasTraditional(entry: DocumentEntry): boolean {
+  const lazy = Object.getOwnPropertyDescriptor(entry, 'treeHant')?.get !== undefined;
+  return lazy ? entry.titleHant !== undefined : Boolean(entry.treeHant);
+}
+
 /** The collection file: `TIAOWEN_COLLECTION`, or generated/collection.json. */
 export const collectionPath = (root = process.cwd()) =>
   process.env.TIAOWEN_COLLECTION || join(root, 'generated', 'collection.json');

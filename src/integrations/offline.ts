@@ -10,7 +10,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCollection } from '../data/collection.ts';
+import { hasTraditional, loadCollection } from '../data/collection.ts';
 import { writeServiceWorker } from '../offline/service-worker.ts';
 import { thresholdFromEnv } from '../offline/manifest.ts';
 import { writeSingleFiles } from '../offline/single-file.ts';
@@ -57,7 +57,7 @@ export default function offline(options: OfflineIntegrationOptions = {}): AstroI
           title: d.meta.title,
           titleHant: d.titleHant,
           type: d.meta.docType,
-          hasHant: Boolean(d.treeHant),
+          hasHant: hasTraditional(d),
         }));
         const sw = await writeServiceWorker({ outDir, base, documents, threshold: thresholdFromEnv() });
         for (const warning of sw.warnings) logger.warn(warning);

@@ -10,12 +10,27 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { loadCollection } from '../data/collection.ts';
+import { hasTraditional, loadCollection } from '../data/collection.ts';
 import { buildFlatSearchIndex, buildSearchIndex, collectionFoldMap } from '../search/build-index.ts';
 import { bundlePath, flatIndexPath, searchEngine } from '../search/schema.ts';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lazyUrl } from './lazy-url.ts';
+import { Worker } from 'node:worker_threads';
+import type { FlatWorkerInput } from '../search/flat-worker.ts';
+import type { BuildFlatSearchIndexResult } from '../search/build-index.ts';
+
+/** Build one variant's flat index in a worker thread (src/search/flat-worker.ts). */
+function buildFlatInWorker(input: FlatWorkerInput): Promise<BuildFlatSearchIndexResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('../search/flat-worker.ts', import.meta.url), { workerData: input });
+    worker.once('message', (result: BuildFlatSearchIndexResult) => resolve(result));
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`exit code ${code}`));
+    });
+  });
+}
 
 export interface SearchIntegrationOptions {
   /** Project root holding generated/collection.json (default: the current directory). */
@@ -39,7 +54,7 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
         const { documents } = loadCollection(options.root);
         const foldMap = collectionFoldMap(documents);
         const started = performance.now();
-        const withHant = documents.filter((d) => d.treeHant);
+        const withHant = documents.filter(hasTraditional);
         if (withHant.length < documents.length) {
           logger.warn(
             `${documents.length - withHant.length} document(s) have no traditional tree: left out of the /zh-hant/ search.`,
@@ -55,9 +70,16 @@ export default function search(options: SearchIntegrationOptions = {}): AstroInt
           });
         }
         if (engine === 'flat') {
+          // The traditional index in a worker thread while this one builds the simplified.
+          const hant = buildFlatInWorker({ outDir, base, variant: 'hant', foldMap, root: options.root });
           const flat = [
             await buildFlatSearchIndex({ outDir, base, documents, variant: 'hans', foldMap }),
-            await buildFlatSearchIndex({ outDir, base, documents: withHant, variant: 'hant', foldMap }),
+            await hant.catch((e: unknown) => {
+              logger.warn(
+                `the traditional index could not be built in a worker (${String(e)}): building it here`,
+              );
+              return buildFlatSearchIndex({ outDir, base, documents: withHant, variant: 'hant', foldMap });
+            }),
           ];
           logger.info(
             `search (flat index): ${flat.map((f) => `${f.records} records, ${f.parts} parts, ${f.shards} shards → ${f.outputPath}`).join('; ')} in ${Math.round(performance.now() - started)} ms`,

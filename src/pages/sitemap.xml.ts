@@ -17,10 +17,12 @@ const escape = (s: string) =>
 export const GET: APIRoute = ({ site }) => {
   const paths = [''];
   const articles = hasArticlePages();
-  for (const { meta, tree } of loadCollection().documents) {
+  for (const entry of loadCollection().documents) {
+    const { slug } = entry.meta;
+    // The tree (read from its artefact) only when there are article pages to list.
     paths.push(
-      `${meta.slug}/`,
-      ...(articles ? articlePlaces(tree).map((p) => `${meta.slug}/${p.article.eId}/`) : []),
+      `${slug}/`,
+      ...(articles ? articlePlaces(entry.tree).map((p) => `${slug}/${p.article.eId}/`) : []),
     );
   }
   // Listing pages (docs/collection.md): the same keys in both scripts.
