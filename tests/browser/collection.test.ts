@@ -187,6 +187,9 @@ describe.each(['hans', 'hant'] as const)('%s', (variant: Variant) => {
     expect(await groups.locator('h2').allTextContents()).toEqual(['shan', 'shi']);
     expect(await groups.nth(1).locator('.listing-title').allTextContents()).toEqual([t.law, t.regs]);
     expect(await page.locator('[data-name-letters] a[aria-current="page"]').textContent()).toBe('S');
+    // The syllables link to their headings.
+    expect(await page.locator('.name-syllables a').allTextContents()).toEqual(['shan', 'shi']);
+    expect(await page.locator('.name-syllables a').last().getAttribute('href')).toBe('#name-shi');
     await page.screenshot({ path: join(SHOTS, `names-${variant}-phone-nojs.png`), fullPage: true });
     await groups.nth(1).locator('.listing-title', { hasText: t.law }).first().tap();
     await page.waitForURL(/penalty-law\/$/);
