@@ -34,7 +34,7 @@ import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { build as esbuild } from 'esbuild';
 import { decode } from 'cbor2';
-import type { Collection, DocumentEntry } from '../src/data/collection.ts';
+import { readCollection, type DocumentEntry } from '../src/data/collection.ts';
 import { buildSearchIndex, collectionFoldMap, indexRecords } from '../src/search/build-index.ts';
 import { normalizeText, type Fold } from '../src/search/normalize.ts';
 import { buildCollectionRecords, packRecords, type SearchRecord } from '../src/search/records.ts';
@@ -76,7 +76,8 @@ function rng(seed: number) {
 }
 
 function loadDocuments(file: string): DocumentEntry[] {
-  return (JSON.parse(readFileSync(file, 'utf8')) as Collection).documents;
+  // An index with per-document artefacts (the content stage's output) or whole entries.
+  return readCollection(file).documents;
 }
 
 function facetsOf(documents: readonly DocumentEntry[]): Map<string, DocFacets> {
