@@ -353,3 +353,28 @@ describe('volumes searched as one (volumes.ts)', () => {
     );
   });
 });
+
+describe('a page reads a bounded number of parts once it has a hit', () => {
+  // Forty documents whose texts hold both runs of 会议规定 (会议规 and 议规定) but the phrase only
+  // in a few: every document's part is a candidate, few hold a hit.
+  const records = Array.from({ length: 40 }, (_, i) =>
+    doc(i, `文件${i}`, [i % 10 === 3 ? '本会议规定适用' : '会议规则与议规定']),
+  ).flat();
+  const built = buildFlatIndex(records, { fold, foldMap, partBytes: 30, shardBytes: 64 });
+  const engineWith = (partsPerPage: number) =>
+    openFlatIndex(async (path) => built.files.get(path)!, { parallel: 1, partsPerPage });
+  it('ends a page after partsPerPage parts when it has found something, and reads on with more()', async () => {
+    const engine = engineWith(4);
+    let page = await engine.search('会议规定', { pageSize: 10 });
+    expect(page.candidates).toBeGreaterThan(20);
+    expect(page.hits.length).toBeGreaterThan(0);
+    expect(page.read).toBeLessThanOrEqual(4 + 1);
+    expect(page.done).toBe(false);
+    while (!page.done) page = await page.more();
+    expect(urls(page.hits)).toEqual(bruteForce(records, '会议规定'));
+  });
+  it('never ends a page empty while candidates remain', async () => {
+    const page = await engineWith(4).search('会议规定', { pageSize: 10, filter: (d) => d.slug === 'd33' });
+    expect(urls(page.hits)).toEqual(['/d33/#art_1']);
+  });
+});

@@ -85,7 +85,15 @@ export interface FlatEngineOptions {
   fold?: Fold;
   /** Parts read at once (default 3). */
   parallel?: number;
+  /** Parts a page reads at most once it has a hit (default PARTS_PER_PAGE). */
+  partsPerPage?: number;
 }
+
+/**
+ * Parts a page reads at most once it has a hit: 12 parts are about 16 KiB compressed, so a
+ * page costs at most that beyond its one to three shards (docs/search-scale.md).
+ */
+export const PARTS_PER_PAGE = 12;
 
 export interface FlatEngine {
   search(query: string, options?: FlatSearchOptions): Promise<FlatPage>;
@@ -169,6 +177,7 @@ export function verifyPart(
 
 export function openFlatIndex(fetchBytes: FetchBytes, options: FlatEngineOptions = {}): FlatEngine {
   const parallel = Math.max(1, options.parallel ?? 3);
+  const partsPerPage = Math.max(parallel, options.partsPerPage ?? PARTS_PER_PAGE);
   const cache = new Map<string, Promise<Uint8Array>>();
   const get = (path: string): Promise<Uint8Array> => {
     let p = cache.get(path);
@@ -229,7 +238,12 @@ export function openFlatIndex(fetchBytes: FetchBytes, options: FlatEngineOptions
     const defining: FlatDoc[] = [];
     const step = async (): Promise<FlatPage> => {
       let found = 0;
-      while (next < ids.length && found < pageSize) {
+      const from = next;
+      // A page ends with pageSize hits, or once it has some hits and has read partsPerPage parts:
+      // a query whose candidates are many and hits few then shows what it found and reads on
+      // when asked (more()), instead of downloading every candidate first. A page never ends
+      // empty while candidates remain.
+      while (next < ids.length && found < pageSize && (found === 0 || next - from < partsPerPage)) {
         const batch = ids.slice(next, next + parallel);
         next += batch.length;
         const parts = await Promise.all(
