@@ -8,39 +8,13 @@
  */
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
-import { z } from 'astro/zod';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { collectionPath, type Collection } from './data/collection.ts';
 import { isIndex } from './data/artefacts.ts';
+import { documentSchema } from './content/document-schema.ts';
 import { hashOf } from './pipeline/hash.ts';
 
-const backLink = z.looseObject({ doc: z.string(), from: z.string(), label: z.string(), text: z.string() });
-
-/** A document as the pages receive it; the trees are in `artefact` (or inline, in a test fixture's collection). */
-export const documentSchema = z.looseObject({
-  folder: z.string(),
-  meta: z.looseObject({
-    title: z.string().min(1),
-    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-    authority: z.string(),
-    docType: z.string(),
-    status: z.enum(['in-force', 'repealed', 'not-yet-in-force']),
-  }),
-  titleHant: z.string().optional(),
-  stats: z.looseObject({ articles: z.number().int().nonnegative() }),
-  citations: z.array(z.looseObject({ status: z.string(), from: z.array(z.string()) })),
-  backlinks: z.record(z.string(), z.array(backLink)),
-  terms: z.array(z.looseObject({ term: z.string(), defines: z.string() })),
-  aliases: z.array(z.looseObject({ from: z.string(), to: z.string() })),
-  /** The artefact holding the trees, absolute; absent when the collection file holds them inline. */
-  artefact: z.string().optional(),
-  /** Whether the artefact holds earlier versions (so listing them reads no artefact without). */
-  versioned: z.boolean().optional(),
-  tree: z.looseObject({ type: z.literal('document'), children: z.array(z.unknown()) }).optional(),
-});
-
-/** Reads the collection file; an entry whose digest is unchanged since the last build is not validated again. */
 const documents = {
   name: 'tiaowen-documents',
   async load({ store, parseData, logger }) {

@@ -5,6 +5,9 @@
 import { z } from 'zod';
 import { currentVersionSchema } from '../versions/schema.ts';
 
+/** A document's status (时效性), in reading order; the content layer's schema uses the same list. */
+export const DOCUMENT_STATUSES = ['in-force', 'amended', 'repealed', 'not-yet-in-force'] as const;
+
 /** ISO calendar date, e.g. 2017-02-27. */
 const isoDate = z
   .string()
@@ -50,7 +53,7 @@ export const metaSchema = z
     documentNumber: z.string().optional(),
     /** ISO 3166-2 code of the jurisdiction, e.g. CN-SD (Shandong). */
     jurisdiction: z.string().regex(/^[A-Z]{2}(-[A-Z0-9]{1,3})?$/, { message: 'expected an ISO 3166 code such as CN or CN-SD' }),
-    status: z.enum(['in-force', 'amended', 'repealed', 'not-yet-in-force'], {
+    status: z.enum(DOCUMENT_STATUSES, {
       message: 'expected one of in-force, amended, repealed, not-yet-in-force',
     }),
     dates: z
